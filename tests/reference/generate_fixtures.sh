@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Regenerates the engine's reference fixtures from the independent Python implementation
+# (backtest_reference.py, written from the spec alone). Run from anywhere; needs python3 only.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+ref="$root/tests/reference/backtest_reference.py"
+out="$root/tests/ClaudBot.Engine.Tests/Reference"
+mkdir -p "$out"
+
+run() { # symbol strategy-json from to cost
+  python3 "$ref" "$root/data/$1.csv" "$2" "$3" "$4" "$5" | python3 -c '
+import json,sys; r=json.load(sys.stdin); r["symbol"]=sys.argv[1]; r["cost_bps"]=float(sys.argv[2]); print(json.dumps(r))' "$1" "$5"
+}
+
+{
+  echo '['
+  first=1
+  while read -r sym strat from to cost; do
+    [ -z "$sym" ] && continue
+    [ $first -eq 1 ] || echo ','
+    first=0
+    run "$sym" "$strat" "$from" "$to" "$cost"
+  done <<'CASES'
+RELIANCE {"name":"rsi","period":14,"lower":30,"upper":70} 2021-01-01 2026-12-31 10
+RELIANCE {"name":"macd","fast":12,"slow":26,"signal":9} 2021-01-01 2026-12-31 10
+RELIANCE {"name":"momentum","lookback":20,"threshold":0} 2021-01-01 2026-12-31 10
+RELIANCE {"name":"sma_cross","fast":50,"slow":200} 2021-01-01 2026-12-31 10
+RELIANCE {"name":"bollinger","period":20,"k":2} 2021-01-01 2026-12-31 10
+RELIANCE {"name":"buy_hold"} 2021-01-01 2026-12-31 10
+TCS {"name":"rsi","period":10,"lower":25,"upper":75} 2022-01-01 2023-12-31 0
+INFY {"name":"macd","fast":5,"slow":35,"signal":5} 2023-03-01 2025-06-30 5
+INFY {"name":"sma_cross","fast":20,"slow":100} 2022-06-15 2025-12-31 25
+HDFCBANK {"name":"bollinger","period":10,"k":1.5} 2024-01-01 2024-12-31 3
+HDFCBANK {"name":"momentum","lookback":60,"threshold":0.05} 2021-06-01 2025-06-01 0
+M&M {"name":"rsi","period":7,"lower":20,"upper":80} 2021-01-01 2026-12-31 15
+SBIN {"name":"buy_hold"} 2024-02-01 2024-02-29 10
+TITAN {"name":"rsi","period":21,"lower":40,"upper":60} 2025-12-01 2026-03-31 0
+CASES
+  echo ']'
+} > "$out/backtests.json"
+
+python3 "$ref" indicators "$root/data/RELIANCE.csv" macd '{"fast":12,"slow":26,"signal":9}' > "$out/reliance_macd.json"
+python3 "$ref" indicators "$root/data/RELIANCE.csv" bollinger '{"period":20,"k":2}' > "$out/reliance_bollinger.json"
+python3 "$ref" indicators "$root/data/RELIANCE.csv" atr '{"period":14}' > "$out/reliance_atr.json"
+python3 "$ref" indicators "$root/data/RELIANCE.csv" rsi '{"period":14}' > "$out/reliance_rsi.json"
+python3 "$ref" indicators "$root/data/RELIANCE.csv" ema '{"period":30}' > "$out/reliance_ema.json"
+python3 "$ref" indicators "$root/data/RELIANCE.csv" sma '{"period":50}' > "$out/reliance_sma.json"
+python3 "$ref" indicators "$root/data/RELIANCE.csv" roc '{"period":10}' > "$out/reliance_roc.json"
+echo "fixtures written to $out"
