@@ -1,0 +1,153 @@
+using System.Globalization;
+using ClaudBot.Engine.Text;
+
+namespace ClaudBot.Engine.Strategies.Parsing;
+
+/// <summary>
+/// Parses strategy lists as users type them: <c>rsi,macd</c>, <c>rsi(period=10, lower=25)</c>, and
+/// grids <c>rsi(period=7..21 step 7)</c> or <c>bollinger(k=1.5|2|2.5)</c>. Every error names the part
+/// of the text that is wrong and what would be accepted.
+/// </summary>
+public static class StrategyParser
+{
+    /// <summary>Default cap on parameter combinations across the whole list.</summary>
+    public const int DefaultMaxCombinations = 10_000;
+
+    /// <summary>Parses and expands a list into concrete parameter sets, with notes on dropped combinations.</summary>
+    public static StrategySelection Parse(string text, int maxCombinations = DefaultMaxCombinations)
+    {
+        var requests = ParseRequests(text, maxCombinations);
+        var parameters = new List<StrategyParameters>();
+        var seen = new HashSet<StrategyParameters>();
+        var notes = new List<string>();
+        foreach (var request in requests)
+        {
+            var expanded = request.Expand(out int rejected, out string? reason);
+            if (expanded.Count == 0)
+            {
+                throw new StrategySpecException($"'{request.Text}': no valid combination ({reason}).");
+            }
+
+            if (rejected > 0)
+            {
+                notes.Add($"{request.Definition.Name}: skipped {rejected} of {request.Combinations} combinations ({reason}).");
+            }
+
+            parameters.AddRange(expanded.Where(seen.Add));
+        }
+
+        return new StrategySelection(parameters, notes);
+    }
+
+    /// <summary>Parses a list into requests without expanding grids.</summary>
+    public static IReadOnlyList<StrategyRequest> ParseRequests(string text, int maxCombinations = DefaultMaxCombinations)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new StrategySpecException($"No strategy given. Known strategies: {KnownNames}.");
+        }
+
+        var requests = SplitTopLevel(text, ',', text).Select(ParseOne).ToList();
+        long total = requests.Sum(r => r.Combinations);
+        if (total > maxCombinations)
+        {
+            throw new StrategySpecException($"The parameter grid has {total:N0} combinations; the limit is {maxCombinations:N0}. Use a coarser step or fewer parameters.");
+        }
+
+        return requests;
+    }
+
+    private static string KnownNames => string.Join(", ", StrategyCatalog.All.Select(d => d.Name));
+
+    private static StrategyRequest ParseOne(string item)
+    {
+        int open = item.IndexOf('(', StringComparison.Ordinal);
+        string name = (open < 0 ? item : item[..open]).Trim();
+        var definition = StrategyCatalog.Find(name) ?? throw UnknownStrategy(name, item);
+        var values = definition.Parameters.Select(p => new[] { p.Default }).ToArray();
+        if (open < 0)
+        {
+            return new StrategyRequest(definition, values, item);
+        }
+
+        if (!item.EndsWith(')'))
+        {
+            throw new StrategySpecException($"'{item}': expected ')' at the end of the parameters.");
+        }
+
+        string inside = item[(open + 1)..^1];
+        var seen = new HashSet<int>();
+        foreach (string argument in string.IsNullOrWhiteSpace(inside) ? [] : SplitTopLevel(inside, ',', item))
+        {
+            int equals = argument.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0)
+            {
+                throw new StrategySpecException($"'{item}': expected name=value, got '{argument}'.");
+            }
+
+            string key = argument[..equals].Trim();
+            int index = definition.IndexOf(key);
+            if (index < 0)
+            {
+                throw new StrategySpecException($"'{item}': {definition.UnknownParameter(key)}");
+            }
+
+            if (!seen.Add(index))
+            {
+                throw new StrategySpecException($"'{item}': {key} is given twice.");
+            }
+
+            values[index] = ValueListParser.Parse(definition.Parameters[index], argument[(equals + 1)..].Trim(), item);
+        }
+
+        return new StrategyRequest(definition, values, item);
+    }
+
+    private static StrategySpecException UnknownStrategy(string name, string item)
+    {
+        if (name.Length == 0)
+        {
+            return new StrategySpecException($"'{item}': a strategy name is missing. Known strategies: {KnownNames}.");
+        }
+
+        var close = Similarity.Suggest(name, StrategyCatalog.All.Select(d => d.Name), 3);
+        string hint = close.Count > 0 ? $" Did you mean {string.Join(" or ", close)}?" : string.Empty;
+        return new StrategySpecException($"Unknown strategy '{name}'.{hint} Known strategies: {KnownNames}.");
+    }
+
+    /// <summary>Splits on a separator outside parentheses; rejects unbalanced parentheses and empty parts.</summary>
+    private static List<string> SplitTopLevel(string text, char separator, string context)
+    {
+        var parts = new List<string>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            char c = i < text.Length ? text[i] : separator;
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && --depth < 0)
+            {
+                throw new StrategySpecException($"'{context.Trim()}': unbalanced ')'.");
+            }
+            else if (c == separator && depth == 0)
+            {
+                string part = text[start..i].Trim();
+                if (part.Length == 0)
+                {
+                    throw new StrategySpecException($"'{context.Trim()}': empty item in the list (two separators in a row?).");
+                }
+
+                parts.Add(part);
+                start = i + 1;
+            }
+        }
+
+        return depth == 0 ? parts : throw new StrategySpecException($"'{context.Trim()}': missing ')'.");
+    }
+
+    internal static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+}
