@@ -11,10 +11,12 @@ namespace ClaudBot.Engine;
 /// </summary>
 public sealed class Backtester
 {
-    private readonly List<Trade> _trades = new(64);
+    private double[] _equityScratch = new double[1024];
+    private Trade[] _trades = new Trade[512];
+    private int _tradeCount;
 
     /// <summary>Trades of the latest run, by bar index (valid until the next run).</summary>
-    public IReadOnlyList<Trade> LastTrades => _trades;
+    public ReadOnlySpan<Trade> LastTrades => _trades.AsSpan(0, _tradeCount);
 
     /// <summary>Runs one backtest and returns only its metrics: the hot path for sweeps and benchmarks.</summary>
     public BacktestMetrics RunMetrics(StrategyParameters strategy, BarSeries bars, BarRange range, SimulationSettings settings, Span<double> equityCurve = default)
@@ -33,7 +35,14 @@ public sealed class Backtester
             throw new ArgumentException("The equity buffer is shorter than the range.", nameof(equityCurve));
         }
 
-        _trades.Clear();
+        // A long-or-flat strategy completes at most one trade per two bars, plus one left open.
+        EnsureCapacity(ref _trades, (range.Count / 2) + 1);
+        if (equityCurve.IsEmpty)
+        {
+            EnsureCapacity(ref _equityScratch, range.Count);
+            equityCurve = _equityScratch;
+        }
+
         return Dispatch(strategy, bars, range.Start, range.End, settings, equityCurve);
     }
 
@@ -42,9 +51,22 @@ public sealed class Backtester
     {
         double[]? equity = includeEquity ? new double[range.Count] : null;
         var metrics = RunMetrics(strategy, bars, range, settings, equity);
-        var trades = _trades.Select(t => new TradeResult(
-            bars.DateAt(t.EntryIndex), t.EntryPrice, bars.DateAt(t.ExitIndex), t.ExitPrice, t.Return, t.IsOpen)).ToArray();
+        var trades = new TradeResult[_tradeCount];
+        for (int i = 0; i < trades.Length; i++)
+        {
+            var t = _trades[i];
+            trades[i] = new TradeResult(bars.DateAt(t.EntryIndex), t.EntryPrice, bars.DateAt(t.ExitIndex), t.ExitPrice, t.Return, t.IsOpen);
+        }
+
         return new BacktestResult(strategy, bars.Symbol, range, settings.CostBps, metrics, trades, equity);
+    }
+
+    private static void EnsureCapacity<T>(ref T[] buffer, int length)
+    {
+        if (buffer.Length < length)
+        {
+            buffer = new T[Math.Max(length, buffer.Length * 2)];
+        }
     }
 
     private BacktestMetrics Dispatch(StrategyParameters p, BarSeries bars, int start, int end, SimulationSettings settings, Span<double> equity)
@@ -54,22 +76,21 @@ public sealed class Backtester
         {
             case "rsi":
                 var rsi = new RsiKernel(close, p.Int(0), p.Real(1), p.Real(2));
-                return Simulator.Run(ref rsi, bars, start, end, settings, _trades, equity);
+                return Simulator.Run(rsi, bars, start, end, settings, equity, _trades, out _tradeCount);
             case "macd":
                 var macd = new MacdKernel(close, p.Int(0), p.Int(1), p.Int(2));
-                return Simulator.Run(ref macd, bars, start, end, settings, _trades, equity);
+                return Simulator.Run(macd, bars, start, end, settings, equity, _trades, out _tradeCount);
             case "momentum":
                 var momentum = new MomentumKernel(close, p.Int(0), p.Real(1));
-                return Simulator.Run(ref momentum, bars, start, end, settings, _trades, equity);
+                return Simulator.Run(momentum, bars, start, end, settings, equity, _trades, out _tradeCount);
             case "sma_cross":
                 var cross = new SmaCrossKernel(close, p.Int(0), p.Int(1));
-                return Simulator.Run(ref cross, bars, start, end, settings, _trades, equity);
+                return Simulator.Run(cross, bars, start, end, settings, equity, _trades, out _tradeCount);
             case "bollinger":
                 var bollinger = new BollingerKernel(close, p.Int(0), p.Real(1));
-                return Simulator.Run(ref bollinger, bars, start, end, settings, _trades, equity);
+                return Simulator.Run(bollinger, bars, start, end, settings, equity, _trades, out _tradeCount);
             case "buy_hold":
-                var hold = default(BuyHoldKernel);
-                return Simulator.Run(ref hold, bars, start, end, settings, _trades, equity);
+                return Simulator.Run(default(BuyHoldKernel), bars, start, end, settings, equity, _trades, out _tradeCount);
             default:
                 throw new StrategySpecException($"The engine has no kernel for strategy '{p.Name}'.");
         }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ClaudBot.Engine.Indicators;
 
 /// <summary>
@@ -9,6 +11,7 @@ public struct Ema
 {
     private readonly int _period;
     private readonly double _alpha;
+    private readonly double _keep;
     private int _count;
     private double _value;
 
@@ -17,11 +20,13 @@ public struct Ema
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         _period = period;
         _alpha = 2.0 / (period + 1);
+        _keep = 1 - _alpha;
         _value = 0;
     }
 
     public readonly int Period => _period;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Next(double value)
     {
         if (double.IsNaN(value))
@@ -31,8 +36,9 @@ public struct Ema
 
         if (_count >= _period)
         {
-            // TA-Lib form: prev + (x - prev) * alpha, fused so the loop-carried chain stays short.
-            _value = Math.FusedMultiplyAdd(value - _value, _alpha, _value);
+            // prev*(1-alpha) + x*alpha: the loop-carried dependency is one fused multiply-add
+            // (TA-Lib's prev + (x-prev)*alpha is the same number to within an ulp, but a longer chain).
+            _value = Math.FusedMultiplyAdd(_value, _keep, value * _alpha);
             return _value;
         }
 

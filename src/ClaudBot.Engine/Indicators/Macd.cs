@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ClaudBot.Engine.Indicators;
 
 /// <summary>
@@ -23,6 +25,7 @@ public struct Macd
     /// <summary>The latest signal line value (NaN while warming up).</summary>
     public double Signal { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Update(double close)
     {
         double line = _fast.Next(close) - _slow.Next(close);

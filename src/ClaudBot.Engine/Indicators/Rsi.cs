@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ClaudBot.Engine.Indicators;
 
 /// <summary>
@@ -33,6 +35,7 @@ public struct Rsi
     public readonly bool IsReady => _changes >= _period;
 
     /// <summary>Feeds one close; returns true once the averages are defined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Update(double close)
     {
         if (_changes < 0)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ClaudBot.Engine.Indicators;
 
 /// <summary>
@@ -19,6 +21,7 @@ public struct Sma
 
     public readonly int Period => _window.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Next(double value)
     {
         if (_count == _window.Length)

@@ -4,16 +4,21 @@ using ClaudBot.Engine.Strategies.Kernels;
 namespace ClaudBot.Engine.Simulation;
 
 /// <summary>
-/// The fused backtest loop: indicators, signals, fills, equity and every running statistic in one
-/// pass over the bars, allocating nothing per bar. Long or flat, all-in, fractional shares; the signal
-/// at bar t's close fills at bar t+1's open.
+/// The backtest loop. One fused pass per bar updates the indicators, takes the signal, fills at the
+/// next open and marks equity; follow-up passes over the equity curve (drawdown, then vectorised return
+/// statistics) and the trade list give the metrics. The per-bar loop makes no calls and allocates
+/// nothing, so the JIT keeps its state in registers. Long or flat, all-in, fractional shares.
 /// </summary>
 internal static class Simulator
 {
     private static readonly double AnnualisationFactor = Math.Sqrt(252);
 
+    /// <summary>
+    /// Runs bars [start, end] (indicators from bar 0). <paramref name="trades"/> needs room for
+    /// (bars in range / 2) + 1 trades; <paramref name="tradeCount"/> says how many were written.
+    /// </summary>
     public static BacktestMetrics Run<TKernel>(
-        ref TKernel kernel, BarSeries bars, int start, int end, SimulationSettings settings, List<Trade> trades, Span<double> equityCurve)
+        TKernel kernel, BarSeries bars, int start, int end, SimulationSettings settings, Span<double> equityCurve, Span<Trade> trades, out int tradeCount)
         where TKernel : struct, ISignalKernel
     {
         // Indicators see all history before the range, so they are warm on its first bar; nothing trades yet.
@@ -31,14 +36,9 @@ internal static class Simulator
         bool holding = false;
         bool wantLong = false;
         int entryIndex = 0;
-        double entryPrice = 0;
         double entryCash = 0;
-        double previousEquity = cash;
-        double peak = cash;
-        double maxDrawdown = 0;
-        int barsHeld = 0;
-        bool recordEquity = !equityCurve.IsEmpty;
-        var returns = default(ReturnStatistics);
+        int count = 0;
+        var curve = equityCurve[..(end - start + 1)];
 
         for (int i = start; i <= end; i++)
         {
@@ -51,41 +51,19 @@ internal static class Simulator
                     shares = cash / (price * buyFactor);
                     cash = 0;
                     entryIndex = i;
-                    entryPrice = price;
                 }
                 else
                 {
                     cash = shares * price * sellFactor;
                     shares = 0;
-                    trades.Add(new Trade(entryIndex, entryPrice, i, price, (price * sellFactor / (entryPrice * buyFactor)) - 1, cash - entryCash, false));
+                    double entryPrice = open[entryIndex];
+                    trades[count++] = new Trade(entryIndex, entryPrice, i, price, (price * sellFactor / (entryPrice * buyFactor)) - 1, cash - entryCash, false);
                 }
 
                 holding = wantLong;
             }
 
-            double equity = cash + (shares * close[i]);
-            if (i > start)
-            {
-                returns.Add((equity / previousEquity) - 1);
-            }
-
-            previousEquity = equity;
-            if (equity > peak)
-            {
-                peak = equity;
-            }
-            else if (equity < peak * (1 + maxDrawdown))
-            {
-                // Only a new low relative to the peak can deepen the drawdown; dividing every bar is the slow path.
-                maxDrawdown = Math.Min(maxDrawdown, (equity / peak) - 1);
-            }
-
-            barsHeld += holding ? 1 : 0;
-            if (recordEquity)
-            {
-                equityCurve[i - start] = equity;
-            }
-
+            curve[i - start] = cash + (shares * close[i]);
             var signal = kernel.Next(i);
             if (signal != Signal.Hold)
             {
@@ -97,50 +75,72 @@ internal static class Simulator
         {
             // Marked to the last close with no exit cost, and counted as a trade ending there.
             double last = close[end];
-            trades.Add(new Trade(entryIndex, entryPrice, end, last, (last / (entryPrice * buyFactor)) - 1, (shares * last) - entryCash, true));
+            double entryPrice = open[entryIndex];
+            trades[count++] = new Trade(entryIndex, entryPrice, end, last, (last / (entryPrice * buyFactor)) - 1, (shares * last) - entryCash, true);
         }
 
-        return Summarise(bars, start, end, settings.InitialCapital, previousEquity, maxDrawdown, barsHeld, returns, trades);
+        tradeCount = count;
+        return Summarise(bars, start, end, settings.InitialCapital, curve, trades[..count]);
     }
 
-    private static BacktestMetrics Summarise(
-        BarSeries bars, int start, int end, double initial, double final, double maxDrawdown, int barsHeld, in ReturnStatistics returns, List<Trade> trades)
+    private static BacktestMetrics Summarise(BarSeries bars, int start, int end, double initial, ReadOnlySpan<double> curve, ReadOnlySpan<Trade> trades)
     {
+        double final = curve[^1];
         double totalReturn = (final / initial) - 1;
         int calendarDays = bars.Days[end] - bars.Days[start];
         double cagr = calendarDays > 0 ? Math.Pow(final / initial, 365.25 / calendarDays) - 1 : 0;
+        double maxDrawdown = MaxDrawdown(curve);
+        var returns = ReturnStatistics.FromEquity(curve);
         double std = returns.StandardDeviation;
         double downside = returns.DownsideDeviation;
-        double mean = returns.Mean;
 
         int wins = 0;
+        int barsHeld = 0;
         double gains = 0;
         double losses = 0;
         foreach (var trade in trades)
         {
             wins += trade.Return > 0 ? 1 : 0;
-            if (trade.ProfitLoss > 0)
-            {
-                gains += trade.ProfitLoss;
-            }
-            else
-            {
-                losses -= trade.ProfitLoss;
-            }
+            gains += Math.Max(trade.ProfitLoss, 0);
+            losses -= Math.Min(trade.ProfitLoss, 0);
+
+            // Held at the close from the entry bar up to the bar before the exit fill (the last bar if still open).
+            barsHeld += trade.ExitIndex - trade.EntryIndex + (trade.IsOpen ? 1 : 0);
         }
 
         return new BacktestMetrics(
             TotalReturn: totalReturn,
             Cagr: cagr,
             Volatility: std * AnnualisationFactor,
-            Sharpe: std > 0 ? mean / std * AnnualisationFactor : 0,
-            Sortino: downside > 0 ? mean / downside * AnnualisationFactor : 0,
+            Sharpe: std > 0 ? returns.Mean / std * AnnualisationFactor : 0,
+            Sortino: downside > 0 ? returns.Mean / downside * AnnualisationFactor : 0,
             MaxDrawdown: maxDrawdown,
             Calmar: maxDrawdown < 0 ? cagr / -maxDrawdown : 0,
-            Trades: trades.Count,
-            WinRate: trades.Count > 0 ? wins / (double)trades.Count : 0,
+            Trades: trades.Length,
+            WinRate: trades.Length > 0 ? wins / (double)trades.Length : 0,
             ProfitFactor: losses > 0 ? gains / losses : null,
             Exposure: barsHeld / (double)(end - start + 1),
             FinalEquity: final);
+    }
+
+    /// <summary>Most negative equity / running peak - 1 (0 when equity never falls below a peak).</summary>
+    private static double MaxDrawdown(ReadOnlySpan<double> curve)
+    {
+        double peak = curve[0];
+        double worst = 0;
+        foreach (double equity in curve)
+        {
+            if (equity > peak)
+            {
+                peak = equity;
+            }
+            else if (equity < peak * (1 + worst))
+            {
+                // Only a new low relative to the peak can deepen the drawdown, so most bars skip the division.
+                worst = Math.Min(worst, (equity / peak) - 1);
+            }
+        }
+
+        return worst;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaudBot.Engine.Indicators;
 
 namespace ClaudBot.Engine.Strategies.Kernels;
@@ -6,6 +7,7 @@ internal struct MacdKernel(double[] close, int fast, int slow, int signal) : ISi
 {
     private Macd _macd = new(fast, slow, signal);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Signal Next(int index)
     {
         _macd.Update(close[index]);

@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
+
 namespace ClaudBot.Engine.Strategies.Kernels;
 
 internal readonly struct MomentumKernel(double[] close, int lookback, double threshold) : ISignalKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Signal Next(int index)
     {
         if (index < lookback)
