@@ -38,26 +38,30 @@ public sealed class StrategyParameters : IEquatable<StrategyParameters>
 
     internal double Real(int index) => _values[index];
 
-    public override string ToString()
-    {
-        if (_values.Length == 0)
-        {
-            return Name;
-        }
+    /// <summary>Every parameter: <c>rsi(period=14, lower=30, upper=70)</c>.</summary>
+    public override string ToString() => Format(onlyChanged: false);
 
-        var text = new StringBuilder(Name).Append('(');
+    /// <summary>Only parameters that differ from the defaults: <c>rsi(period=10)</c>, or just <c>rsi</c>.</summary>
+    public string ToShortString() => Format(onlyChanged: true);
+
+    private string Format(bool onlyChanged)
+    {
+        var text = new StringBuilder(Name);
+        string separator = "(";
         for (int i = 0; i < _values.Length; i++)
         {
-            if (i > 0)
+            var parameter = Definition.Parameters[i];
+            if (onlyChanged && _values[i] == parameter.Default)
             {
-                text.Append(", ");
+                continue;
             }
 
-            text.Append(Definition.Parameters[i].Name).Append('=')
+            text.Append(separator).Append(parameter.Name).Append('=')
                 .Append(_values[i].ToString("0.########", CultureInfo.InvariantCulture));
+            separator = ", ";
         }
 
-        return text.Append(')').ToString();
+        return separator == "(" ? text.ToString() : text.Append(')').ToString();
     }
 
     public bool Equals(StrategyParameters? other) =>

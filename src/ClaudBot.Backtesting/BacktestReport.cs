@@ -1,0 +1,7 @@
+using ClaudBot.Engine;
+
+namespace ClaudBot.Backtesting;
+
+/// <summary>The results of a request, strategy by strategy then symbol by symbol, and notes for the user.</summary>
+/// <param name="Notes">Things the user should know: aliases followed, ranges clipped to the data, rows skipped, grid combinations dropped.</param>
+public sealed record BacktestReport(IReadOnlyList<BacktestResult> Results, IReadOnlyList<string> Notes, double CostBps, double InitialCapital);

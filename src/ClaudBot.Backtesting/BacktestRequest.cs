@@ -1,0 +1,15 @@
+namespace ClaudBot.Backtesting;
+
+/// <summary>
+/// What a user asked for: a strategy list in text form (<c>rsi(period=10),macd</c>), symbols as typed,
+/// and an inclusive date range. Null options take the configured defaults.
+/// </summary>
+public sealed record BacktestRequest(string Strategies, IReadOnlyList<string> Symbols, DateOnly From, DateOnly To)
+{
+    public double? CostBps { get; init; }
+
+    public bool? Lenient { get; init; }
+
+    /// <summary>Keep each result's daily equity curve (for charts and full JSON).</summary>
+    public bool IncludeEquity { get; init; }
+}

@@ -1,0 +1,19 @@
+using ClaudBot.MarketData;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaudBot.Backtesting;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="BacktestService"/>, its options (section <c>Backtest</c>) and market data.</summary>
+    public static IServiceCollection AddBacktesting(this IServiceCollection services)
+    {
+        services.AddMarketData();
+        services.AddOptions<BacktestOptions>()
+            .BindConfiguration(BacktestOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<BacktestService>();
+        return services;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using ClaudBot.MarketData.Cache;
+using ClaudBot.MarketData.Csv;
+using ClaudBot.MarketData.Symbols;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClaudBot.MarketData;
+
+/// <summary>
+/// <see cref="IMarketData"/> over a directory of CSV files. A load looks, in order, in an in-process
+/// memo, in the binary cache, then parses the CSV (and refreshes both); memo and cache entries are
+/// keyed by the CSV's length and last-write time, so an edited file is re-read. Thread-safe.
+/// </summary>
+public sealed class MarketDataStore : IMarketData
+{
+    private readonly MarketDataOptions _options;
+    private readonly ILogger<MarketDataStore> _logger;
+    private readonly string _directory;
+    private readonly BarCache? _cache;
+    private readonly Lazy<SymbolUniverse> _universe;
+    private readonly ConcurrentDictionary<(string Symbol, bool Lenient), (CsvStamp Stamp, LoadedSeries Series)> _memo = new();
+    private int _cacheWritesOff;
+
+    public MarketDataStore(IOptions<MarketDataOptions> options, ILogger<MarketDataStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options.Value;
+        _logger = logger;
+        _directory = _options.ResolveDirectory();
+        _cache = _options.UseCache && BarCache.IsSupported ? new BarCache(_options.ResolveCacheDirectory()) : null;
+        _universe = new Lazy<SymbolUniverse>(LoadUniverse);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Symbols => _universe.Value.Symbols;
+
+    /// <inheritdoc />
+    public SymbolResolution Resolve(string text) => _universe.Value.Resolve(text);
+
+    /// <inheritdoc />
+    public IReadOnlyList<SymbolResolution> ResolveAll(IEnumerable<string> texts) => _universe.Value.ResolveAll(texts);
+
+    /// <inheritdoc />
+    public async ValueTask<LoadedSeries> LoadAsync(string symbol, bool? lenient = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        string path = _universe.Value.PathOf(symbol);
+        string canonical = SymbolName.Normalize(symbol);
+        bool isLenient = lenient ?? _options.Lenient;
+        if (_cache is not null && TryMemoOrCache(canonical, path, isLenient) is { } remembered)
+        {
+            return remembered;
+        }
+
+        var (result, stamp) = await ParseAsync(canonical, path, isLenient, cancellationToken);
+        if (result.Warning is { } warning)
+        {
+            Log.RowsSkipped(_logger, warning);
+        }
+
+        Log.SeriesLoaded(_logger, canonical, result.Bars.Count, "parsed from CSV");
+        if (_cache is not null)
+        {
+            WriteCache(stamp, result);
+            _memo[(canonical, isLenient)] = (stamp, ToLoaded(result, fromCache: true));
+        }
+
+        return ToLoaded(result, fromCache: false);
+    }
+
+    private LoadedSeries? TryMemoOrCache(string symbol, string path, bool lenient)
+    {
+        CsvStamp stamp;
+        try
+        {
+            stamp = CsvStamp.FromPath(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw Missing(symbol, path);
+        }
+
+        if (_memo.TryGetValue((symbol, lenient), out var memo) && memo.Stamp == stamp)
+        {
+            return memo.Series;
+        }
+
+        var cached = _cache!.TryRead(symbol, stamp, out var status, out string reason);
+        if (cached is not null && (lenient || cached.SkippedRows == 0))
+        {
+            // A strict load must fail like a fresh parse would; a cache from a lenient parse that skipped rows cannot say how.
+            var loaded = ToLoaded(cached, fromCache: true);
+            _memo[(symbol, lenient)] = (stamp, loaded);
+            Log.SeriesLoaded(_logger, symbol, cached.Bars.Count, "from the bar cache");
+            return loaded;
+        }
+
+        if (status == BarCacheStatus.Corrupt)
+        {
+            Log.CacheCorrupt(_logger, symbol, reason);
+        }
+        else
+        {
+            Log.CacheMiss(_logger, symbol, status, cached is null ? reason : "it holds a lenient parse that skipped rows");
+        }
+
+        return null;
+    }
+
+    private async ValueTask<(CsvReadResult Result, CsvStamp Stamp)> ParseAsync(string symbol, string path, bool lenient, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CsvFile.ReadAsync(path, symbol, DisplayName(path), lenient, cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw Missing(symbol, path);
+        }
+    }
+
+    private void WriteCache(CsvStamp stamp, CsvReadResult result)
+    {
+        if (Volatile.Read(ref _cacheWritesOff) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _cache!.Write(stamp, result);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (Interlocked.Exchange(ref _cacheWritesOff, 1) == 0)
+            {
+                Log.CacheUnwritable(_logger, _cache!.Directory, e.Message);
+            }
+        }
+    }
+
+    private SymbolUniverse LoadUniverse()
+    {
+        var universe = SymbolUniverse.Load(_directory, _logger);
+        Log.UniverseLoaded(_logger, universe.Symbols.Count, universe.AliasCount, _directory);
+        return universe;
+    }
+
+    private static LoadedSeries ToLoaded(CsvReadResult result, bool fromCache) =>
+        new(result.Bars, result.SkippedRows, fromCache, result.Warning is { } warning ? [warning] : []);
+
+    // Errors name the file the way a user finds it in the repo: "data/TCS.csv".
+    private string DisplayName(string path) => Path.Combine(Path.GetFileName(_directory), Path.GetFileName(path));
+
+    private MarketDataException Missing(string symbol, string path) =>
+        new($"The data file for {symbol} ({DisplayName(path)}) has gone missing since the data directory was read.");
+}

@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Logging;
+
+namespace ClaudBot.MarketData.Symbols;
+
+/// <summary>
+/// The symbols of a data directory (its <c>*.csv</c> files other than <c>aliases.csv</c>) and their
+/// aliases, read once. Resolves user text; only validated names ever become file paths.
+/// </summary>
+internal sealed class SymbolUniverse
+{
+    private const int MaxSuggestions = 5;
+    private readonly Dictionary<string, string> _paths;
+    private readonly Dictionary<string, AliasTarget> _aliases;
+
+    private SymbolUniverse(Dictionary<string, string> paths, Dictionary<string, AliasTarget> aliases)
+    {
+        _paths = paths;
+        _aliases = aliases;
+        Symbols = [.. paths.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    public IReadOnlyList<string> Symbols { get; }
+
+    public int AliasCount => _aliases.Count;
+
+    /// <exception cref="MarketDataException">The directory does not exist.</exception>
+    public static SymbolUniverse Load(string directory, ILogger logger)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new MarketDataException($"The market data directory '{directory}' does not exist.");
+        }
+
+        var options = new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive };
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string path in Directory.EnumerateFiles(directory, "*.csv", options).Order(StringComparer.Ordinal))
+        {
+            string fileName = Path.GetFileName(path);
+            if (fileName.Equals(AliasFile.FileName, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            string symbol = SymbolName.Normalize(Path.GetFileNameWithoutExtension(path));
+            if (!SymbolName.IsValid(symbol) || !paths.TryAdd(symbol, path))
+            {
+                Log.CsvFileIgnored(logger, fileName);
+            }
+        }
+
+        return new SymbolUniverse(paths, AliasFile.Load(directory, paths, logger));
+    }
+
+    /// <exception cref="InvalidSymbolException">The text cannot be a symbol.</exception>
+    /// <exception cref="UnknownSymbolException">No such symbol or alias.</exception>
+    public SymbolResolution Resolve(string text)
+    {
+        string symbol = SymbolName.Validate(text);
+        return TryResolve(symbol) ?? throw Unknown([symbol]);
+    }
+
+    public IReadOnlyList<SymbolResolution> ResolveAll(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var resolved = new List<SymbolResolution>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (string text in texts)
+        {
+            string symbol = SymbolName.Validate(text);
+            var resolution = TryResolve(symbol);
+            if (resolution is null)
+            {
+                unknown.Add(symbol);
+            }
+            else if (seen.Add(resolution.Symbol))
+            {
+                resolved.Add(resolution);
+            }
+        }
+
+        return unknown.Count == 0 ? resolved : throw Unknown(unknown.Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>The CSV path of a canonical symbol.</summary>
+    /// <exception cref="InvalidSymbolException">Not a well-formed symbol.</exception>
+    /// <exception cref="UnknownSymbolException">No file for it; an alias suggests its target.</exception>
+    public string PathOf(string symbol)
+    {
+        string checkedSymbol = SymbolName.Validate(symbol);
+        if (_paths.TryGetValue(checkedSymbol, out string? path))
+        {
+            return path;
+        }
+
+        throw _aliases.TryGetValue(checkedSymbol, out var alias)
+            ? new UnknownSymbolException([new UnknownSymbol(checkedSymbol, [alias.Symbol])], _paths.Count)
+            : Unknown([checkedSymbol]);
+    }
+
+    private SymbolResolution? TryResolve(string symbol)
+    {
+        if (_paths.ContainsKey(symbol))
+        {
+            return new SymbolResolution(symbol, symbol);
+        }
+
+        return _aliases.TryGetValue(symbol, out var alias) ? new SymbolResolution(symbol, alias.Symbol, IsAlias: true, alias.Note) : null;
+    }
+
+    private UnknownSymbolException Unknown(IEnumerable<string> symbols)
+    {
+        var unknown = symbols.Select(s => new UnknownSymbol(s, Suggest(s))).ToArray();
+        return new UnknownSymbolException(unknown, _paths.Count);
+    }
+
+    // Symbols and aliases alike, but one name per target: "HDFCBANK or HDFC" would offer the same data twice.
+    private string[] Suggest(string symbol)
+    {
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        return [.. SymbolSuggester.Suggest(symbol, _paths.Keys.Concat(_aliases.Keys))
+            .Where(name => targets.Add(TryResolve(name)!.Symbol))
+            .Take(MaxSuggestions)];
+    }
+}

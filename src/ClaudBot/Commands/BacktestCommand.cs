@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ClaudBot.Backtesting;
+using ClaudBot.Output;
+using ClaudBot.Output.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace ClaudBot.Commands;
+
+/// <summary><c>claudbot backtest STRATEGIES SYMBOLS FROM TO [--cost-bps N] [--json] [--data DIR] [--lenient]</c>.</summary>
+internal static class BacktestCommand
+{
+    public static Command Create(CliConsoles consoles)
+    {
+        var strategies = new Argument<string>("strategies")
+        {
+            Description = "Comma list of strategies, with parameters or grids: rsi,macd or rsi(period=10, lower=25) or rsi(period=7..21 step 7)",
+        };
+        var symbols = new Argument<string>("symbols") { Description = "Comma list of symbols: RELIANCE,TCS,HDFC,INFY (see `claudbot symbols`)" };
+        var from = new Argument<string>("from") { Description = "First day, YYYY-MM-DD" };
+        var to = new Argument<string>("to") { Description = "Last day, YYYY-MM-DD (inclusive)" };
+        var cost = new Option<double?>("--cost-bps") { Description = "Cost per side in basis points (default from appsettings.json: Backtest:CostBps)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var equity = new Option<bool>("--equity") { Description = "With --json, include each result's daily equity curve" };
+        var data = new Option<string?>("--data") { Description = "Folder of daily CSV files (default: the bundled data)" };
+        var lenient = new Option<bool>("--lenient") { Description = "Skip bad CSV rows (counted in a warning) instead of failing" };
+
+        var command = new Command("backtest", "Backtest strategies on symbols over a date range.")
+        {
+            strategies, symbols, from, to, cost, json, equity, data, lenient,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(data) is { } folder)
+            {
+                overrides["MarketData:Directory"] = Path.GetFullPath(folder);
+            }
+
+            return CommandRunner.RunAsync(consoles, overrides, async (services, ct) =>
+            {
+                var request = new BacktestRequest(
+                    parse.GetValue(strategies)!,
+                    SplitList(parse.GetValue(symbols)!),
+                    ParseDate(parse.GetValue(from)!, "from"),
+                    ParseDate(parse.GetValue(to)!, "to"))
+                {
+                    CostBps = parse.GetValue(cost),
+                    Lenient = parse.GetValue(lenient) ? true : null,
+                    IncludeEquity = parse.GetValue(equity),
+                };
+                var report = await services.GetRequiredService<BacktestService>().RunAsync(request, ct);
+                Write(consoles, report, parse.GetValue(json));
+                return UserErrors.Success;
+            }, cancellationToken);
+        });
+        return command;
+    }
+
+    private static void Write(CliConsoles consoles, BacktestReport report, bool json)
+    {
+        foreach (string note in report.Notes)
+        {
+            consoles.Error.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
+        }
+
+        if (json)
+        {
+            consoles.Raw.WriteLine(JsonSerializer.Serialize(BacktestDocument.From(report), CliJsonContext.Default.BacktestDocument));
+        }
+        else
+        {
+            consoles.Out.Write(BacktestTable.Render(report));
+        }
+    }
+
+    internal static IReadOnlyList<string> SplitList(string text) =>
+        [.. text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    internal static DateOnly ParseDate(string text, string name) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new FormatException($"'{text}' is not a valid {name} date: use YYYY-MM-DD, e.g. 2020-01-31.");
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+using ClaudBot.Bench;
+using Spectre.Console;
+
+namespace ClaudBot.Commands;
+
+/// <summary><c>claudbot bench engine [--bars N] [--seconds S]</c>: prints the engine's speed on this machine.</summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliConsoles consoles)
+    {
+        var bars = new Option<int>("--bars") { Description = "Bars per backtest", DefaultValueFactory = _ => 5_000 };
+        var seconds = new Option<double>("--seconds") { Description = "Seconds of timing per strategy", DefaultValueFactory = _ => 0.5 };
+        var engine = new Command("engine", "Backtests per second and bars per second per core, for each strategy, on in-memory data.") { bars, seconds };
+        engine.SetAction((parse, cancellationToken) =>
+        {
+            int count = parse.GetValue(bars);
+            double duration = parse.GetValue(seconds);
+            if (count is < 2 or > 10_000_000 || duration is <= 0 or > 600)
+            {
+                consoles.Error.MarkupLine("[red]Error:[/] --bars must be 2..10,000,000 and --seconds 0..600.");
+                return Task.FromResult(2);
+            }
+
+            var table = new Table().RoundedBorder()
+                .Title($"[bold]Engine[/] [grey]({count:N0} bars per backtest, one thread, all metrics)[/]")
+                .AddColumn("Strategy")
+                .AddColumn(new TableColumn("µs / backtest").RightAligned())
+                .AddColumn(new TableColumn("backtests / s").RightAligned())
+                .AddColumn(new TableColumn("M bars / s / core").RightAligned())
+                .AddColumn(new TableColumn("bytes / backtest").RightAligned());
+            foreach (var figures in EngineBench.Run(count, TimeSpan.FromSeconds(duration), cancellationToken))
+            {
+                table.AddRow(
+                    figures.Strategy,
+                    figures.MicrosecondsPerBacktest.ToString("0.00", CultureInfo.InvariantCulture),
+                    figures.BacktestsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+                    (figures.BarsPerSecond / 1e6).ToString("0", CultureInfo.InvariantCulture),
+                    figures.BytesPerBacktest.ToString("0", CultureInfo.InvariantCulture));
+            }
+
+            consoles.Out.Write(table);
+            return Task.FromResult(0);
+        });
+
+        return new Command("bench", "Measure ClaudBot's speed on this machine.") { engine };
+    }
+}

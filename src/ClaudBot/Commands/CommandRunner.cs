@@ -1,0 +1,48 @@
+using ClaudBot.Hosting;
+using ClaudBot.Output;
+using Spectre.Console;
+
+namespace ClaudBot.Commands;
+
+/// <summary>
+/// Runs a command's work inside a started host (so settings are validated first) and turns every
+/// failure into an exit code and one readable line: user mistakes say what to type instead.
+/// </summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(
+        CliConsoles consoles,
+        IReadOnlyDictionary<string, string?> overrides,
+        Func<IServiceProvider, CancellationToken, Task<int>> work,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var host = CliHost.Build(overrides);
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                return await work(host.Services, cancellationToken);
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            consoles.Error.MarkupLine("[yellow]Cancelled.[/]");
+            return UserErrors.Cancelled;
+        }
+        catch (Exception error) when (UserErrors.IsUserError(error))
+        {
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(UserErrors.Describe(error))}");
+            return UserErrors.BadInput;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(error.Message)}");
+            return UserErrors.Unexpected;
+        }
+    }
+}

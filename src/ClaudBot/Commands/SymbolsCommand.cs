@@ -1,0 +1,33 @@
+using System.CommandLine;
+using ClaudBot.MarketData;
+using ClaudBot.Output;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace ClaudBot.Commands;
+
+/// <summary><c>claudbot symbols [--data DIR]</c>: the symbols the data folder holds.</summary>
+internal static class SymbolsCommand
+{
+    public static Command Create(CliConsoles consoles)
+    {
+        var data = new Option<string?>("--data") { Description = "Folder of daily CSV files (default: the bundled data)" };
+        var command = new Command("symbols", "List the symbols in the data folder.") { data };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(data) is { } folder)
+            {
+                overrides["MarketData:Directory"] = Path.GetFullPath(folder);
+            }
+
+            return CommandRunner.RunAsync(consoles, overrides, (services, _) =>
+            {
+                var symbols = services.GetRequiredService<IMarketData>().Symbols;
+                consoles.Out.WriteLine($"{symbols.Count} symbols: {string.Join(", ", symbols)}");
+                return Task.FromResult(UserErrors.Success);
+            }, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using ClaudBot.Backtesting;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace ClaudBot.Output;
+
+/// <summary>
+/// The human form of a backtest report: one row per strategy and symbol in request order. Strategies
+/// show only parameters that differ from their defaults, and a period shared by every row moves to
+/// the caption, so the table fits an 80-column terminal.
+/// </summary>
+internal static class BacktestTable
+{
+    public static IRenderable Render(BacktestReport report)
+    {
+        var periods = report.Results.Select(r => (r.Range.From, r.Range.To)).Distinct().ToList();
+        bool onePeriod = periods.Count == 1;
+        var table = new Table().RoundedBorder()
+            .Title($"Backtest [grey]· cost {Number(report.CostBps)} bps/side · capital {report.InitialCapital.ToString("N0", CultureInfo.InvariantCulture)}[/]")
+            .AddColumn("Strategy")
+            .AddColumn("Symbol");
+        if (onePeriod)
+        {
+            var (from, to) = periods[0];
+            table.Caption($"[grey]{from:yyyy-MM-dd} to {to:yyyy-MM-dd}, {report.Results[0].Range.Count} bars[/]");
+        }
+        else
+        {
+            table.AddColumn("Period");
+        }
+
+        foreach (string heading in (string[])["Return", "CAGR", "Sharpe", "Max DD", "Trades", "Win"])
+        {
+            table.AddColumn(new TableColumn(heading).RightAligned());
+        }
+
+        foreach (var result in report.Results)
+        {
+            var m = result.Metrics;
+            var cells = new List<string> { Markup.Escape(result.Strategy.ToShortString()), Markup.Escape(result.Symbol) };
+            if (!onePeriod)
+            {
+                cells.Add($"{result.Range.From:yyyy-MM-dd}..{result.Range.To:yyyy-MM-dd}");
+            }
+
+            cells.AddRange(
+            [
+                Signed(m.TotalReturn),
+                Signed(m.Cagr),
+                m.Sharpe.ToString("0.00", CultureInfo.InvariantCulture),
+                Percent(m.MaxDrawdown),
+                m.Trades.ToString(CultureInfo.InvariantCulture),
+                m.Trades == 0 ? "-" : Percent(m.WinRate),
+            ]);
+            table.AddRow([.. cells]);
+        }
+
+        return table;
+    }
+
+    private static string Signed(double fraction)
+    {
+        string text = Percent(fraction);
+        return fraction > 0 ? $"[green]{text}[/]" : fraction < 0 ? $"[red]{text}[/]" : text;
+    }
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,3 @@
+using ClaudBot;
+
+return await ClaudBotCli.RunAsync(args, CliConsoles.System, CancellationToken.None);
