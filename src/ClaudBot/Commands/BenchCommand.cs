@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ClaudBot.Bench;
+using ClaudBot.Output;
 using Spectre.Console;
 
 namespace ClaudBot.Commands;
@@ -13,14 +14,19 @@ internal static class BenchCommand
         var bars = new Option<int>("--bars") { Description = "Bars per backtest", DefaultValueFactory = _ => 5_000 };
         var seconds = new Option<double>("--seconds") { Description = "Seconds of timing per strategy", DefaultValueFactory = _ => 0.5 };
         var engine = new Command("engine", "Backtests per second and bars per second per core, for each strategy, on in-memory data.") { bars, seconds };
-        engine.SetAction((parse, cancellationToken) =>
+        engine.SetAction(async (parse, cancellationToken) =>
         {
             int count = parse.GetValue(bars);
             double duration = parse.GetValue(seconds);
             if (count is < 2 or > 10_000_000 || duration is <= 0 or > 600)
             {
                 consoles.Error.MarkupLine("[red]Error:[/] --bars must be 2..10,000,000 and --seconds 0..600.");
-                return Task.FromResult(2);
+                return UserErrors.BadInput;
+            }
+
+            if (IsDebugBuild())
+            {
+                consoles.Error.MarkupLine("[yellow]Note:[/] this is a Debug build; for real figures run with -c Release.");
             }
 
             var table = new Table().RoundedBorder()
@@ -41,9 +47,36 @@ internal static class BenchCommand
             }
 
             consoles.Out.Write(table);
-            return Task.FromResult(0);
+            await WriteDataLoadAsync(consoles, TimeSpan.FromSeconds(duration), cancellationToken);
+            return UserErrors.Success;
         });
 
         return new Command("bench", "Measure ClaudBot's speed on this machine.") { engine };
     }
+
+    private static async Task WriteDataLoadAsync(CliConsoles consoles, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        string csv = Path.Combine(AppContext.BaseDirectory, "data", "RELIANCE.csv");
+        if (!File.Exists(csv))
+        {
+            consoles.Error.MarkupLine("[yellow]Note:[/] bundled data not found; load times skipped.");
+            return;
+        }
+
+        var figures = await DataLoadBench.RunAsync(csv, duration, cancellationToken);
+        var table = new Table().RoundedBorder()
+            .Title($"[bold]Data load[/] [grey]({figures.Symbol}, {figures.Bars:N0} bars)[/]")
+            .AddColumn("Load")
+            .AddColumn(new TableColumn("µs").RightAligned())
+            .AddRow("cold: parse the CSV", Micros(figures.CsvParseMicroseconds))
+            .AddRow("cached: binary cache, fresh store", Micros(figures.BinaryCacheMicroseconds))
+            .AddRow("repeat: same store, in memory", Micros(figures.InMemoryMicroseconds));
+        consoles.Out.Write(table);
+    }
+
+    private static bool IsDebugBuild() =>
+        typeof(Engine.Backtester).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)
+            .OfType<System.Diagnostics.DebuggableAttribute>().Any(a => a.IsJITOptimizerDisabled);
+
+    private static string Micros(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -1,38 +1,14 @@
 using ClaudBot.Backtesting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace ClaudBot.Hosting;
 
-/// <summary>
-/// The services behind the commands. Settings come from <c>appsettings.json</c> beside the program,
-/// then environment variables prefixed <c>CLAUDBOT_</c> (e.g. <c>CLAUDBOT_Backtest__CostBps=5</c>),
-/// then any overrides a command passes (its flags).
-/// </summary>
+/// <summary>The services behind the CLI's commands, on the shared host defaults.</summary>
 internal static class CliHost
 {
     public static IHost Build(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = AppContext.BaseDirectory,
-            DisableDefaults = true,
-        });
-        builder.Configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables("CLAUDBOT_")
-            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        // Logs go to stderr: stdout carries the command's output (tables, JSON) and must stay clean.
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-
-        // A failed start (invalid settings) is reported by the command as one line; the host's own log of it is a stack trace.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        builder.Services.AddSingleton(TimeProvider.System);
+        var builder = ClaudBotHost.CreateBuilder(overrides);
         builder.Services.AddBacktesting();
         return builder.Build();
     }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs ClaudBot's whole test suite on a fresh Debian machine.
+#
+# Installs what the tests need from Debian packages when it is missing (that part needs root or
+# sudo), then runs `dotnet test` over the solution. Extra arguments go to `dotnet test`, e.g.
+#   ./test.sh --filter "FullyQualifiedName~Engine"
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages the tests use. The engine, data, backtest and CLI tests need none; the cluster,
+# SSH and dashboard suites add redis-server, openssh-server, iproute2 and chromium here.
+packages=()
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "test.sh: installing ${missing[*]} (needs root or sudo)"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
+  exit 1
+fi
+
+dotnet test ClaudBot.sln --configuration Release "$@"
