@@ -1,3 +1,5 @@
+using ClaudBot.Engine.Text;
+
 namespace ClaudBot.MarketData.Symbols;
 
 /// <summary>
@@ -13,37 +15,12 @@ internal static class SymbolSuggester
         int maxDistance = key.Length <= 3 ? 1 : key.Length <= 6 ? 2 : 3;
         return candidates
             .Select(name => (Name: name, Key: Compact(name)))
-            .Select(c => (c.Name, Distance: Levenshtein(key, c.Key), Related: IsRelated(key, c.Key)))
+            .Select(c => (c.Name, Distance: Similarity.Distance(key, c.Key), Related: IsRelated(key, c.Key)))
             .Where(c => c.Distance <= maxDistance || c.Related)
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Related ? 0 : 1)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => c.Name);
-    }
-
-    /// <summary>Edit distance (insertions, deletions, substitutions) between two short strings.</summary>
-    public static int Levenshtein(string a, string b)
-    {
-        Span<int> previous = stackalloc int[b.Length + 1];
-        Span<int> current = stackalloc int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            current.CopyTo(previous);
-        }
-
-        return previous[b.Length];
     }
 
     // Prefix either way (RELIANC / RELIANCE, HDFCB / HDFC) or containment of three or more characters (TATA).

@@ -5,19 +5,6 @@ namespace ClaudBot.MarketData.Tests.Symbols;
 
 public sealed class SymbolSuggesterTests
 {
-    [Theory]
-    [InlineData("", "", 0)]
-    [InlineData("TCS", "", 3)]
-    [InlineData("RELIANC", "RELIANCE", 1)]
-    [InlineData("HDFCBNK", "HDFCBANK", 1)]
-    [InlineData("KITTEN", "SITTING", 3)]
-    [InlineData("INFOSYS", "INFY", 3)]
-    public void Levenshtein_CountsInsertionsDeletionsAndSubstitutions(string a, string b, int distance)
-    {
-        Assert.Equal(distance, SymbolSuggester.Levenshtein(a, b));
-        Assert.Equal(distance, SymbolSuggester.Levenshtein(b, a));
-    }
-
     [Fact]
     public void Suggest_OrdersByDistanceThenPrefixThenName()
     {
