@@ -1,6 +1,3 @@
-using System.CommandLine;
-using ClaudBot.Node.Commands;
+using ClaudBot.Node;
 
-var root = new RootCommand("claudbot-node: the server side of ClaudBot's backtesting cluster.");
-root.Subcommands.Add(DataCommand.Create());
-return await root.Parse(args).InvokeAsync();
+return await NodeCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -14,7 +14,7 @@ namespace ClaudBot.Node.Commands;
 /// </summary>
 internal static class DataCommand
 {
-    public static Command Create()
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var data = new Option<string?>("--data") { Description = "Folder of daily CSV files (default: the bundled data)" };
         var lenient = new Option<bool>("--lenient") { Description = "Skip bad rows instead of failing" };
@@ -34,18 +34,18 @@ internal static class DataCommand
             {
                 await host.StartAsync(cancellationToken);
             }
-            catch (OptionsValidationException error)
+            catch (OptionsValidationException invalid)
             {
-                await Console.Error.WriteLineAsync("Error: " + string.Join("; ", error.Failures));
+                await error.WriteLineAsync("Error: " + SettingsErrors.Describe(invalid));
                 return 2;
             }
 
-            return await CheckAsync(host.Services.GetRequiredService<IMarketData>(), parse.GetValue(lenient), cancellationToken);
+            return await CheckAsync(host.Services.GetRequiredService<IMarketData>(), parse.GetValue(lenient), output, error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> CheckAsync(IMarketData marketData, bool lenient, CancellationToken cancellationToken)
+    private static async Task<int> CheckAsync(IMarketData marketData, bool lenient, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         int failures = 0;
         long bars = 0;
@@ -55,18 +55,18 @@ internal static class DataCommand
             {
                 var loaded = await marketData.LoadAsync(symbol, lenient, cancellationToken);
                 bars += loaded.Bars.Count;
-                Console.WriteLine(string.Create(
+                output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{symbol,-12} {loaded.Bars.Count,6} bars  {loaded.Bars.FirstDate:yyyy-MM-dd} to {loaded.Bars.LastDate:yyyy-MM-dd}{(loaded.SkippedRows > 0 ? $"  ({loaded.SkippedRows} rows skipped)" : string.Empty)}"));
             }
-            catch (MarketDataException error)
+            catch (MarketDataException failure)
             {
                 failures++;
-                await Console.Error.WriteLineAsync($"Error: {error.Message}");
+                await error.WriteLineAsync($"Error: {failure.Message}");
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{marketData.Symbols.Count} symbols, {bars:N0} bars, {failures} unusable."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{marketData.Symbols.Count} symbols, {bars:N0} bars, {failures} unusable."));
         return failures == 0 ? 0 : 2;
     }
 }

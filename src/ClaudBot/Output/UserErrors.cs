@@ -1,4 +1,5 @@
 using ClaudBot.Engine.Data;
+using ClaudBot.Hosting;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.MarketData;
 using Microsoft.Extensions.Options;
@@ -23,15 +24,7 @@ internal static class UserErrors
     public static string Describe(Exception error) => error switch
     {
         ArgumentOutOfRangeException range => range.Message.Split(" (Parameter", 2)[0],
-        OptionsValidationException options => "Configuration is invalid: " + string.Join("; ", options.Failures.Select(Reason)),
+        OptionsValidationException options => SettingsErrors.Describe(options),
         _ => error.Message,
     };
-
-    // DataAnnotations failures read "DataAnnotation validation failed for 'X' members: 'P' with the error: 'reason'."
-    private static string Reason(string failure)
-    {
-        const string Marker = "with the error: '";
-        int at = failure.IndexOf(Marker, StringComparison.Ordinal);
-        return at < 0 ? failure : failure[(at + Marker.Length)..].TrimEnd('.', '\'');
-    }
 }

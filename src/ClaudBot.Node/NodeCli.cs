@@ -1,0 +1,15 @@
+using System.CommandLine;
+using ClaudBot.Node.Commands;
+
+namespace ClaudBot.Node;
+
+/// <summary>The <c>claudbot-node</c> command line.</summary>
+internal static class NodeCli
+{
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("claudbot-node: the server side of ClaudBot's backtesting cluster.");
+        root.Subcommands.Add(DataCommand.Create(output, error));
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+}
