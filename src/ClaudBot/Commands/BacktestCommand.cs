@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using ClaudBot.Backtesting;
 using ClaudBot.Output;
-using ClaudBot.Output.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -68,7 +66,7 @@ internal static class BacktestCommand
 
         if (json)
         {
-            consoles.Raw.WriteLine(JsonSerializer.Serialize(BacktestDocument.From(report), CliJsonContext.Default.BacktestDocument));
+            consoles.Raw.WriteLine(BacktestJson.Serialize(report));
         }
         else
         {
