@@ -33,12 +33,4 @@ public sealed class ClaudBotHostTests
 
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Trace, options.LogToStandardErrorThreshold);
     }
-
-    [Fact]
-    public void SettingsErrors_KeepOnlyTheReason()
-    {
-        var error = new OptionsValidationException("MarketData", typeof(object), ["DataAnnotation validation failed for 'MarketDataOptions' members: 'Directory' with the error: 'The folder 'x' does not exist.'."]);
-
-        Assert.Equal("Configuration is invalid: The folder 'x' does not exist", SettingsErrors.Describe(error));
-    }
 }

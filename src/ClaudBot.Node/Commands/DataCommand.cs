@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ClaudBot.Backtesting;
 using ClaudBot.Hosting;
 using ClaudBot.MarketData;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ internal static class DataCommand
             }
             catch (OptionsValidationException invalid)
             {
-                await error.WriteLineAsync("Error: " + SettingsErrors.Describe(invalid));
+                await error.WriteLineAsync("Error: " + InputErrors.Describe(invalid));
                 return 2;
             }
 

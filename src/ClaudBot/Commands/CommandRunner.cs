@@ -1,3 +1,4 @@
+using ClaudBot.Backtesting;
 using ClaudBot.Hosting;
 using ClaudBot.Output;
 using Spectre.Console;
@@ -34,9 +35,9 @@ internal static class CommandRunner
             consoles.Error.MarkupLine("[yellow]Cancelled.[/]");
             return UserErrors.Cancelled;
         }
-        catch (Exception error) when (UserErrors.IsUserError(error))
+        catch (Exception error) when (InputErrors.IsInputError(error))
         {
-            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(UserErrors.Describe(error))}");
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(InputErrors.Describe(error))}");
             return UserErrors.BadInput;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
