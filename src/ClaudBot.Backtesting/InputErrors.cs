@@ -34,6 +34,12 @@ public static class InputErrors
     {
         const string Marker = "with the error: '";
         int at = failure.IndexOf(Marker, StringComparison.Ordinal);
-        return at < 0 ? failure : failure[(at + Marker.Length)..].TrimEnd('.', '\'');
+        if (at < 0)
+        {
+            return failure;
+        }
+
+        string reason = failure[(at + Marker.Length)..];
+        return reason.EndsWith("'.", StringComparison.Ordinal) ? reason[..^2] : reason;
     }
 }

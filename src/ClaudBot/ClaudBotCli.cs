@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ClaudBot.Commands;
+using ClaudBot.Output;
+using Spectre.Console;
 
 namespace ClaudBot;
 
@@ -13,7 +15,19 @@ internal static class ClaudBotCli
         root.Subcommands.Add(StrategiesCommand.Create(consoles));
         root.Subcommands.Add(SymbolsCommand.Create(consoles));
         root.Subcommands.Add(BenchCommand.Create(consoles));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Mistakes in the command line are input errors like any other: one line, exit code 2.
+            var command = parse.CommandResult.Command;
+            var parts = command.Subcommands.Count > 0 ? ["<command>"] : command.Arguments.Select(a => $"<{a.Name}>");
+            string usage = $"{command.Name} {string.Join(" ", parts)} [options]";
+            string message = string.Join("; ", parse.Errors.Select(e => CommandLineErrors.Clean(e.Message).TrimEnd('.')).Distinct()) + ".";
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(message)} Usage: {Markup.Escape(usage)} (see --help)");
+            return Task.FromResult(UserErrors.BadInput);
+        }
+
         var invocation = new InvocationConfiguration { Output = consoles.Raw, Error = Console.Error };
-        return root.Parse(args).InvokeAsync(invocation, cancellationToken);
+        return parse.InvokeAsync(invocation, cancellationToken);
     }
 }

@@ -1,0 +1,15 @@
+namespace ClaudBot.Tests.Support;
+
+/// <summary>The documented property names of <c>backtest --json</c>, in the order they are written.</summary>
+internal static class JsonShape
+{
+    public static readonly string[] ResultKeys = ["strategy", "params", "symbol", "from", "to", "bars", "metrics", "trades"];
+
+    public static readonly string[] MetricKeys =
+    [
+        "total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown", "calmar",
+        "trades", "win_rate", "profit_factor", "exposure", "final_equity",
+    ];
+
+    public static readonly string[] TradeKeys = ["entry_date", "entry_price", "exit_date", "exit_price", "return", "open"];
+}
