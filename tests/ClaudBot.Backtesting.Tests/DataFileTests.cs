@@ -1,5 +1,6 @@
 using ClaudBot.Backtesting.Tests.Support;
 using ClaudBot.MarketData;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Backtesting.Tests;
 
@@ -9,7 +10,7 @@ public sealed class DataFileTests : IDisposable
 
     private readonly TempDirectory _data = new();
 
-    public DataFileTests() => _data.Write("TCS.csv", CsvSamples.WithBadCloseOnLine4());
+    public DataFileTests() => _data.Write("TCS.csv", BundledLayoutCsv.WithBadCloseOnLine4());
 
     public void Dispose() => _data.Dispose();
 

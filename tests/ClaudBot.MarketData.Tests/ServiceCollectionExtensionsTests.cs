@@ -1,4 +1,5 @@
 using ClaudBot.MarketData.Tests.Support;
+using ClaudBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

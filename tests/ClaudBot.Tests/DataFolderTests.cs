@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClaudBot.Testing;
 using ClaudBot.Tests.Support;
 
 namespace ClaudBot.Tests;
@@ -25,7 +26,7 @@ public sealed class DataFolderTests : IDisposable
     [Fact]
     public async Task MalformedCsv_Strict_ExitsTwoNamingFileAndLine()
     {
-        _data.Write("TCS.csv", CsvSamples.WithBadCloseOnLine4());
+        _data.Write("TCS.csv", BundledLayoutCsv.WithBadCloseOnLine4());
 
         var run = await Cli.RunAsync("backtest", "buy_hold", "TCS", "2022-01-01", "2022-12-31", "--data", _data.Path, "--json");
 
@@ -37,7 +38,7 @@ public sealed class DataFolderTests : IDisposable
     [Fact]
     public async Task MalformedCsv_Lenient_RunsAndNotesTheSkippedRowOnError()
     {
-        _data.Write("TCS.csv", CsvSamples.WithBadCloseOnLine4());
+        _data.Write("TCS.csv", BundledLayoutCsv.WithBadCloseOnLine4());
 
         var run = await Cli.RunAsync("backtest", "buy_hold", "TCS", "2022-01-03", "2022-01-10", "--data", _data.Path, "--lenient", "--json");
 
@@ -51,8 +52,8 @@ public sealed class DataFolderTests : IDisposable
     [Fact]
     public async Task SymbolsWithDataFolder_ListsThatFolder()
     {
-        _data.Write("TCS.csv", CsvSamples.WithBadCloseOnLine4());
-        _data.Write("INFY.csv", CsvSamples.WithBadCloseOnLine4());
+        _data.Write("TCS.csv", BundledLayoutCsv.WithBadCloseOnLine4());
+        _data.Write("INFY.csv", BundledLayoutCsv.WithBadCloseOnLine4());
 
         var run = await Cli.RunAsync("symbols", "--data", _data.Path);
 

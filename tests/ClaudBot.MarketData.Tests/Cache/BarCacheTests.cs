@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using ClaudBot.MarketData.Cache;
 using ClaudBot.MarketData.Csv;
 using ClaudBot.MarketData.Tests.Support;
+using ClaudBot.Testing;
 
 namespace ClaudBot.MarketData.Tests.Cache;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using ClaudBot.MarketData.Csv;
 using ClaudBot.MarketData.Tests.Support;
+using ClaudBot.Testing;
 
 namespace ClaudBot.MarketData.Tests.Csv;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaudBot.MarketData.Tests.Support;
+using ClaudBot.Testing;
 
 namespace ClaudBot.MarketData.Tests.Store;
 

@@ -1,5 +1,6 @@
 using ClaudBot.Engine.Data;
 using ClaudBot.MarketData.Tests.Support;
+using ClaudBot.Testing;
 
 namespace ClaudBot.MarketData.Tests.Store;
 

@@ -1,5 +1,6 @@
 using ClaudBot.MarketData.Symbols;
 using ClaudBot.MarketData.Tests.Support;
+using ClaudBot.Testing;
 
 namespace ClaudBot.MarketData.Tests.Symbols;
 

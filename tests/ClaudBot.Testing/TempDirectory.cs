@@ -1,17 +1,16 @@
-namespace ClaudBot.Tests.Support;
+namespace ClaudBot.Testing;
 
 /// <summary>A fresh folder under the system temp directory, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory()
+    public TempDirectory(string prefix = "claudbot-test-")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "claudbot-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        Path = Directory.CreateTempSubdirectory(prefix).FullName;
     }
 
     public string Path { get; }
 
-    /// <summary>The folder's own name, as error messages show it (<c>claudbot-cli-…/TCS.csv</c>).</summary>
+    /// <summary>The folder's own name, as error messages show it (<c>claudbot-test-…/TCS.csv</c>).</summary>
     public string Name => System.IO.Path.GetFileName(Path);
 
     public string Combine(string name) => System.IO.Path.Combine(Path, name);

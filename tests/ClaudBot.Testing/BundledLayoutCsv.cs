@@ -1,7 +1,7 @@
-namespace ClaudBot.Tests.Support;
+namespace ClaudBot.Testing;
 
 /// <summary>Small CSV files in the bundled layout.</summary>
-public static class CsvSamples
+public static class BundledLayoutCsv
 {
     public const string Header = "Date,Open,High,Low,Close,Volume,Dividends,Stock Splits";
 
