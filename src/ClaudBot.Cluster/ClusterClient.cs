@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Queue;
+using ClaudBot.Redis;
+using StackExchange.Redis;
+
+namespace ClaudBot.Cluster;
+
+/// <summary>What the bot, the node CLI and the API do with the cluster: submit, follow, list, cancel.</summary>
+public sealed class ClusterClient(JobPlanner planner, JobStore store, RedisConnection redis)
+{
+    /// <summary>Validates and queues a job (all of it or nothing); returns its id and the plan's notes.</summary>
+    public async Task<(string Id, JobPlan Plan)> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
+    {
+        var plan = await planner.PlanAsync(request, cancellationToken);
+        try
+        {
+            return (await store.SubmitAsync(plan, cancellationToken), plan);
+        }
+        catch (RedisUnavailableException unavailable)
+        {
+            // The job goes in one transaction, and the server was never reached: nothing is half-queued.
+            throw new RedisUnavailableException(unavailable.Message + " Nothing was queued.", unavailable) { Endpoint = unavailable.Endpoint };
+        }
+        catch (RedisException lost)
+        {
+            throw new RedisUnavailableException(
+                $"The connection to Redis at {redis.DescribeEndpoint()} failed during the submit ({lost.Message}); the job was queued whole or not at all: check `jobs`.", lost);
+        }
+    }
+
+    public Task<JobStatus?> GetAsync(string jobId, CancellationToken cancellationToken) => store.GetAsync(jobId, cancellationToken);
+
+    public Task<IReadOnlyList<JobStatus>> ListAsync(int skip, int take, CancellationToken cancellationToken) => store.ListAsync(skip, take, cancellationToken);
+
+    public Task<JobState?> CancelAsync(string jobId, CancellationToken cancellationToken) => store.CancelAsync(jobId, cancellationToken);
+
+    /// <summary>
+    /// Waits for a job to reach a terminal state (returned, not reported), reporting each change of
+    /// progress or state before that. Follows the event
+    /// channel for speed and re-reads the job every second, so a missed event only delays.
+    /// </summary>
+    public async Task<JobStatus> WaitAsync(string jobId, IProgress<JobStatus>? progress, CancellationToken cancellationToken)
+    {
+        var wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        var subscription = await redis.Subscriber.SubscribeAsync(ClusterKeys.Events);
+        subscription.OnMessage(message =>
+        {
+            var clusterEvent = JsonSerializer.Deserialize(message.Message.ToString(), ClusterJson.Default.ClusterEvent);
+            if (clusterEvent?.JobId == jobId)
+            {
+                wake.Writer.TryWrite(true);
+            }
+        });
+        try
+        {
+            (double Progress, JobState State)? reported = null;
+            while (true)
+            {
+                var job = await store.GetAsync(jobId, cancellationToken) ?? throw new KeyNotFoundException($"There is no job '{jobId}'.");
+                if (job.State.IsTerminal())
+                {
+                    return job;
+                }
+
+                if (reported != (job.Progress, job.State))
+                {
+                    reported = (job.Progress, job.State);
+                    progress?.Report(job);
+                }
+
+                using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                tick.CancelAfter(TimeSpan.FromSeconds(1));
+                try
+                {
+                    await wake.Reader.ReadAsync(tick.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A second without news: look again anyway.
+                }
+            }
+        }
+        finally
+        {
+            await subscription.UnsubscribeAsync();
+        }
+    }
+}

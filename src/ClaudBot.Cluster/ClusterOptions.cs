@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClaudBot.Cluster;
+
+/// <summary>How the cluster splits, runs and guards work (section <c>Cluster</c>).</summary>
+public sealed class ClusterOptions
+{
+    public const string Section = "Cluster";
+
+    /// <summary>Chunks a worker process runs at once.</summary>
+    [Range(1, 256)]
+    public int WorkerSlots { get; set; } = 4;
+
+    /// <summary>A chunk whose lease is not renewed for this long is taken back from its worker and queued again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.200", "01:00:00")]
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts per task before it is recorded as failed (the first run included).</summary>
+    [Range(1, 20)]
+    public int TaskAttempts { get; set; } = 3;
+
+    /// <summary>First retry delay of a failing task; doubles on each further attempt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Deliveries of one chunk (workers dying under it) before its tasks are recorded as failed.</summary>
+    [Range(1, 100)]
+    public int MaxDeliveries { get; set; } = 5;
+
+    /// <summary>Backtests per chunk: large enough that queue round trips never dominate, small enough to spread over workers.</summary>
+    [Range(1, 100_000)]
+    public int ChunkSize { get; set; } = 300;
+
+    /// <summary>Most tasks (strategy x symbol x parameter set) one job may have.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxTasks { get; set; } = 100_000;
+
+    /// <summary>
+    /// Slows every task by this much. Zero in production; for demos and failure drills (killing a worker
+    /// mid-job needs a job that lasts long enough to be caught in the middle).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ThrottlePerTask { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Where the driver writes <c>job_&lt;id&gt;.json</c>; relative to the program's folder.</summary>
+    [Required]
+    public string ResultsDirectory { get; set; } = "results";
+
+    public string ResolveResultsDirectory() => Path.GetFullPath(ResultsDirectory, AppContext.BaseDirectory);
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Queue;
+using ClaudBot.Cluster.Results;
+using ClaudBot.Redis;
+using Microsoft.Extensions.Options;
+
+namespace ClaudBot.Cluster.Driver;
+
+/// <summary>
+/// Finishes a job whose every chunk has a result: writes its results file, then marks it
+/// <c>completed</c> or <c>completed_with_errors</c> and announces it. Completion is judged by the
+/// stored results (two fields per chunk), not by the progress counters, and the final counts are taken
+/// from the chunks' summaries, so a counter torn by a crash can neither hang a job nor misreport it.
+/// Safe to call again: a finished job is left alone.
+/// </summary>
+internal sealed class JobFinisher(RedisConnection redis, JobStore jobs, IOptions<ClusterOptions> options, TimeProvider time)
+{
+    // The event handler and the sweep may both see a job complete; it is finished once, not twice in parallel.
+    private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _finishing = new(StringComparer.Ordinal);
+
+    /// <returns>True when this call (or the one already running for the job) finished the job.</returns>
+    public async Task<bool> TryFinishAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var attempt = _finishing.GetOrAdd(jobId, id => new Lazy<Task<bool>>(() => FinishAsync(id, cancellationToken)));
+        try
+        {
+            return await attempt.Value;
+        }
+        finally
+        {
+            _finishing.TryRemove(new KeyValuePair<string, Lazy<Task<bool>>>(jobId, attempt));
+        }
+    }
+
+    private async Task<bool> FinishAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = await jobs.GetAsync(jobId, cancellationToken);
+        if (job is null || job.State.IsTerminal() || await redis.Database.HashLengthAsync(ClusterKeys.Results(jobId)) < 2L * job.ChunksTotal)
+        {
+            return false;
+        }
+
+        var results = (await redis.Database.HashGetAllAsync(ClusterKeys.Results(jobId))).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+        var tasks = new List<string>(job.ChunksTotal);
+        var summaries = new List<string>(job.ChunksTotal);
+        for (int i = 0; i < job.ChunksTotal; i++)
+        {
+            string field = i.ToString(CultureInfo.InvariantCulture);
+            tasks.Add(results.GetValueOrDefault(field, "[]"));
+            summaries.Add(results.GetValueOrDefault(field + ":s", "{}"));
+        }
+
+        int failed = summaries.Sum(ChunkSummary.Failed);
+        job = job with { TasksFailed = failed, TasksDone = job.TasksTotal - failed, ChunksDone = job.ChunksTotal };
+        var state = failed > 0 ? JobState.CompletedWithErrors : JobState.Completed;
+        var finishedAt = time.GetUtcNow();
+        string path = await ResultsFileWriter.WriteAsync(options.Value.ResolveResultsDirectory(), job, state, finishedAt, tasks, summaries, cancellationToken);
+        long finished = (long)await redis.Database.ScriptEvaluateAsync(
+            QueueScripts.Finish,
+            [ClusterKeys.Job(jobId), ClusterKeys.ActiveJobs],
+            [jobId, state.ToName(), JobStore.Format(finishedAt), path, job.TasksDone, job.TasksFailed]);
+        if (finished == 1)
+        {
+            await jobs.PublishAsync(new ClusterEvent("job_done", jobId, job.TasksDone, job.TasksFailed, job.TasksTotal, state.ToName(), path));
+        }
+
+        return finished == 1;
+    }
+}

@@ -1,0 +1,7 @@
+namespace ClaudBot.Cluster.Jobs;
+
+/// <summary>A job as a user asks for it, before validation. Symbols as typed; null cost takes the default.</summary>
+public sealed record JobRequest(string Strategies, IReadOnlyList<string> Symbols, DateOnly From, DateOnly To, string SubmittedBy)
+{
+    public double? CostBps { get; init; }
+}

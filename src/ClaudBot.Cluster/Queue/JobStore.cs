@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ClaudBot.Cluster.Jobs;
+using ClaudBot.Redis;
+using StackExchange.Redis;
+
+namespace ClaudBot.Cluster.Queue;
+
+/// <summary>
+/// Jobs in Redis: queue a planned job in one transaction (all of it or nothing), read their state,
+/// list and cancel them.
+/// </summary>
+public sealed class JobStore(RedisConnection redis, TimeProvider time)
+{
+    private const string IdAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    /// <summary>Queues every chunk of the plan atomically and returns the job's short id.</summary>
+    public async Task<string> SubmitAsync(JobPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var db = redis.Database;
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string id = NewId();
+            var transaction = db.CreateTransaction();
+            transaction.AddCondition(Condition.KeyNotExists(ClusterKeys.Job(id)));
+            _ = transaction.HashSetAsync(ClusterKeys.Job(id),
+            [
+                new("id", id),
+                new("state", JobState.Queued.ToName()),
+                new("spec", JsonSerializer.Serialize(plan.Spec, ClusterJson.Default.JobSpec)),
+                new("notes", JsonSerializer.Serialize(plan.Notes, ClusterJson.Default.IReadOnlyListString)),
+                new("submitted_at", Format(plan.Spec.SubmittedAt)),
+                new("chunks_total", plan.Chunks.Count),
+                new("chunks_done", 0),
+                new("tasks_total", plan.TaskCount),
+                new("tasks_done", 0),
+                new("tasks_failed", 0),
+            ]);
+            var chunkIds = new RedisValue[plan.Chunks.Count];
+            for (int i = 0; i < plan.Chunks.Count; i++)
+            {
+                string chunkId = ClusterKeys.ChunkId(id, i);
+                chunkIds[i] = chunkId;
+                _ = transaction.StringSetAsync(ClusterKeys.Chunk(chunkId), JsonSerializer.Serialize(plan.Chunks[i] with { JobId = id }, ClusterJson.Default.ChunkPayload));
+            }
+
+            _ = transaction.SortedSetAddAsync(ClusterKeys.Jobs, id, plan.Spec.SubmittedAt.ToUnixTimeMilliseconds());
+            _ = transaction.SetAddAsync(ClusterKeys.ActiveJobs, id);
+            _ = transaction.ListRightPushAsync(ClusterKeys.Queue, chunkIds);
+            if (await transaction.ExecuteAsync())
+            {
+                await PublishAsync(new ClusterEvent("job_queued", id, 0, 0, plan.TaskCount, JobState.Queued.ToName()));
+                return id;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find a free job id after 5 attempts.");
+    }
+
+    /// <summary>The job's current state, or null if there is no such job.</summary>
+    public async Task<JobStatus?> GetAsync(string jobId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var fields = (await redis.Database.HashGetAllAsync(ClusterKeys.Job(jobId))).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+        return fields.Count == 0 ? null : JobStatusReader.Read(fields);
+    }
+
+    /// <summary>Jobs newest first.</summary>
+    public async Task<IReadOnlyList<JobStatus>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        var ids = await redis.Database.SortedSetRangeByRankAsync(ClusterKeys.Jobs, skip, skip + take - 1, Order.Descending);
+        var jobs = new List<JobStatus>(ids.Length);
+        foreach (var id in ids)
+        {
+            if (await GetAsync(id.ToString(), cancellationToken) is { } job)
+            {
+                jobs.Add(job);
+            }
+        }
+
+        return jobs;
+    }
+
+    /// <summary>Cancels a job: queued chunks are dropped, running ones stop at their next chunk boundary.</summary>
+    /// <returns>The job's state afterwards, or null if there is no such job.</returns>
+    public async Task<JobState?> CancelAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = await GetAsync(jobId, cancellationToken);
+        if (job is null)
+        {
+            return null;
+        }
+
+        var result = (string?)await redis.Database.ScriptEvaluateAsync(
+            QueueScripts.Cancel,
+            [ClusterKeys.Job(jobId), ClusterKeys.Queue, ClusterKeys.ActiveJobs],
+            [jobId, job.ChunksTotal, Format(time.GetUtcNow())]);
+        var state = JobStateNames.Parse(result!);
+        if (state == JobState.Cancelled && !job.State.IsTerminal())
+        {
+            await PublishAsync(new ClusterEvent("job_cancelled", jobId, job.TasksDone, job.TasksFailed, job.TasksTotal, state.ToName()));
+        }
+
+        return state;
+    }
+
+    internal Task PublishAsync(ClusterEvent clusterEvent) =>
+        redis.Subscriber.PublishAsync(ClusterKeys.Events, JsonSerializer.Serialize(clusterEvent, ClusterJson.Default.ClusterEvent));
+
+    internal static string Format(DateTimeOffset moment) => moment.ToString("O", CultureInfo.InvariantCulture);
+
+    private static string NewId() => RandomNumberGenerator.GetString(IdAlphabet, 6);
+}

@@ -1,0 +1,112 @@
+namespace ClaudBot.Cluster.Queue;
+
+/// <summary>
+/// The queue's atomic steps as Lua, so no interleaving of workers, reaper and driver can lose or
+/// double-count a chunk. Each script runs on both the embedded server and Redis 7.
+/// </summary>
+internal static class QueueScripts
+{
+    /// <summary>
+    /// After BLMOVE: lease the chunk to the worker, mark the job running, return {state, payload}.
+    /// KEYS: lease, job, chunk. ARGV: worker, lease ms, now.
+    /// </summary>
+    public const string Claim = """
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        local state = redis.call('HGET', KEYS[2], 'state')
+        if state == 'queued' then
+          redis.call('HSET', KEYS[2], 'state', 'running', 'started_at', ARGV[3])
+          state = 'running'
+        end
+        return { state or '', redis.call('GET', KEYS[3]) or '' }
+        """;
+
+    /// <summary>Extends a lease the worker still holds. KEYS: lease. ARGV: worker, lease ms. Returns 1 if held.</summary>
+    public const string Renew = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+          return 1
+        end
+        return 0
+        """;
+
+    /// <summary>
+    /// Stores a chunk's result if it is the first (exactly-once results), counts it, and releases the
+    /// chunk. The summary goes first and the result field last: should a crash tear the script, a chunk
+    /// without its result field is run again, and a summary is the same bytes whichever run wrote it. KEYS: results, job, processing, lease. ARGV: field, tasks json, summary json, chunk id,
+    /// tasks in chunk, failed in chunk, worker. Returns {stored, chunks_done, chunks_total, tasks_done, tasks_failed, tasks_total}.
+    /// </summary>
+    public const string Complete = """
+        local stored = 0
+        redis.call('HSET', KEYS[1], ARGV[1] .. ':s', ARGV[3])
+        if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
+          redis.call('HINCRBY', KEYS[2], 'chunks_done', 1)
+          redis.call('HINCRBY', KEYS[2], 'tasks_done', tonumber(ARGV[5]) - tonumber(ARGV[6]))
+          redis.call('HINCRBY', KEYS[2], 'tasks_failed', tonumber(ARGV[6]))
+          stored = 1
+        end
+        redis.call('LREM', KEYS[3], 1, ARGV[4])
+        if redis.call('GET', KEYS[4]) == ARGV[7] then
+          redis.call('DEL', KEYS[4])
+        end
+        local counts = redis.call('HMGET', KEYS[2], 'chunks_done', 'chunks_total', 'tasks_done', 'tasks_failed', 'tasks_total')
+        return { stored, counts[1] or '0', counts[2] or '0', counts[3] or '0', counts[4] or '0', counts[5] or '0' }
+        """;
+
+    /// <summary>
+    /// Puts a chunk from a processing list back at the head of the queue unless it is leased or already
+    /// done. KEYS: processing, lease, results, queue, deliveries. ARGV: chunk id, result field, max deliveries.
+    /// Returns 'leased', 'gone', 'done', 'exhausted' or 'requeued'.
+    /// </summary>
+    public const string Requeue = """
+        if redis.call('EXISTS', KEYS[2]) == 1 then return 'leased' end
+        if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 0 then return 'gone' end
+        if redis.call('HEXISTS', KEYS[3], ARGV[2]) == 1 then return 'done' end
+        local deliveries = redis.call('HINCRBY', KEYS[5], ARGV[1], 1)
+        if deliveries >= tonumber(ARGV[3]) then return 'exhausted' end
+        redis.call('LPUSH', KEYS[4], ARGV[1])
+        return 'requeued'
+        """;
+
+    /// <summary>
+    /// A stopping worker hands back a chunk it will not finish. KEYS: processing, lease, results, queue.
+    /// ARGV: chunk id, result field, worker.
+    /// </summary>
+    public const string HandBack = """
+        if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 0 then return 0 end
+        if redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end
+        if redis.call('HEXISTS', KEYS[3], ARGV[2]) == 1 then return 0 end
+        redis.call('LPUSH', KEYS[4], ARGV[1])
+        return 1
+        """;
+
+    /// <summary>
+    /// Cancels a job that has not finished: drops its queued chunks. KEYS: job, queue, active jobs.
+    /// ARGV: job id, chunk count, now. Returns the state the job is in afterwards.
+    /// </summary>
+    public const string Cancel = """
+        local state = redis.call('HGET', KEYS[1], 'state')
+        if not state then return '' end
+        if state == 'completed' or state == 'completed_with_errors' or state == 'cancelled' then return state end
+        redis.call('HSET', KEYS[1], 'state', 'cancelled', 'finished_at', ARGV[3])
+        for i = 0, tonumber(ARGV[2]) - 1 do
+          redis.call('LREM', KEYS[2], 0, ARGV[1] .. ':' .. i)
+        end
+        redis.call('SREM', KEYS[3], ARGV[1])
+        return 'cancelled'
+        """;
+
+    /// <summary>
+    /// Marks a job as finished once every chunk has a result, with counts taken from the results
+    /// themselves. KEYS: job, active jobs. ARGV: job id, state, now, results file, tasks done, tasks failed.
+    /// Returns 1 if this call finished it.
+    /// </summary>
+    public const string Finish = """
+        local state = redis.call('HGET', KEYS[1], 'state')
+        if state ~= 'queued' and state ~= 'running' then return 0 end
+        local chunks = redis.call('HGET', KEYS[1], 'chunks_total')
+        redis.call('HSET', KEYS[1], 'state', ARGV[2], 'finished_at', ARGV[3], 'results_file', ARGV[4],
+          'tasks_done', ARGV[5], 'tasks_failed', ARGV[6], 'chunks_done', chunks)
+        redis.call('SREM', KEYS[2], ARGV[1])
+        return 1
+        """;
+}

@@ -1,0 +1,71 @@
+using ClaudBot.Backtesting;
+using ClaudBot.Cluster.Driver;
+using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Queue;
+using ClaudBot.Cluster.Worker;
+using ClaudBot.Redis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace ClaudBot.Cluster;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// The cluster's shared parts: options (section <c>Cluster</c>), the Redis connection (hosting the
+    /// embedded server when <paramref name="hostEmbeddedRedis"/> and no connection string is set),
+    /// market data, the job store and the client.
+    /// </summary>
+    public static IServiceCollection AddClusterClient(this IServiceCollection services, bool hostEmbeddedRedis = false)
+    {
+        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddBacktesting();
+        services.AddClaudBotRedis(hostEmbeddedRedis);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<JobPlanner>();
+        services.TryAddSingleton<JobStore>();
+        services.TryAddSingleton<WorkQueue>();
+        services.TryAddSingleton<ClusterClient>();
+        return services;
+    }
+
+    /// <summary>Adds a worker process's slots (<see cref="ClusterOptions.WorkerSlots"/>) as a hosted service.</summary>
+    public static IServiceCollection AddClusterWorker(this IServiceCollection services)
+    {
+        services.TryAddSingleton(WorkerIdentity.ForThisProcess());
+        services.TryAddSingleton(sp => TaskRetry(sp.GetRequiredService<IOptions<ClusterOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ChunkRunner>();
+        services.AddHostedService<WorkerService>();
+        return services;
+    }
+
+    /// <summary>Adds the driver (job completion, results files, reaper) as a hosted service.</summary>
+    public static IServiceCollection AddClusterDriver(this IServiceCollection services)
+    {
+        services.TryAddSingleton<JobFinisher>();
+        services.TryAddSingleton<Reaper>();
+        services.AddHostedService<DriverService>();
+        return services;
+    }
+
+    private static ResiliencePipeline TaskRetry(ClusterOptions options, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (options.TaskAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.TaskAttempts - 1,
+                Delay = options.RetryBackoff,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            });
+        }
+
+        return builder.Build();
+    }
+}

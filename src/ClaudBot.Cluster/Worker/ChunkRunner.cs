@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using ClaudBot.Backtesting;
+using ClaudBot.Cluster.Jobs;
+using ClaudBot.Engine;
+using ClaudBot.Engine.Data;
+using ClaudBot.Engine.Simulation;
+using ClaudBot.Engine.Strategies.Parsing;
+using ClaudBot.MarketData;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace ClaudBot.Cluster.Worker;
+
+/// <summary>
+/// Runs one chunk: loads its symbol once, runs each task with retries (a task that keeps failing is
+/// recorded with its error, never dropped), and writes the results as JSON. Holds only this chunk's
+/// bars; output is streamed into a pooled buffer.
+/// </summary>
+internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline retry, IOptions<ClusterOptions> options, TimeProvider time)
+{
+    public async Task<ChunkOutput> RunAsync(ChunkPayload chunk, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(4096, chunk.Strategies.Count * 1024));
+        var errors = new List<string>();
+        var best = (Index: -1, Result: (BacktestResult?)null);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            BarSeries? bars = null;
+            string? loadError = null;
+            try
+            {
+                bars = await retry.ExecuteAsync(async ct => (await marketData.LoadAsync(chunk.Symbol, cancellationToken: ct)).Bars, cancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                loadError = $"{chunk.Symbol}: {error.Message}";
+            }
+
+            var backtester = new Backtester();
+            var settings = new SimulationSettings(chunk.CostBps, chunk.InitialCapital);
+            for (int i = 0; i < chunk.Strategies.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (options.Value.ThrottlePerTask > TimeSpan.Zero)
+                {
+                    await Task.Delay(options.Value.ThrottlePerTask, time, cancellationToken);
+                }
+
+                int index = chunk.FirstTask + i;
+                string? error = loadError;
+                BacktestResult? result = null;
+                if (bars is not null)
+                {
+                    try
+                    {
+                        result = await retry.ExecuteAsync(_ => ValueTask.FromResult(Run(backtester, chunk.Strategies[i], bars, chunk, settings)), cancellationToken);
+                    }
+                    catch (Exception failure) when (failure is not OperationCanceledException)
+                    {
+                        error = failure.Message;
+                    }
+                }
+
+                if (result is not null)
+                {
+                    ResultJsonWriter.Write(writer, result, index);
+                    if (best.Result is null || result.Metrics.Sharpe > best.Result.Metrics.Sharpe)
+                    {
+                        best = (index, result);
+                    }
+                }
+                else
+                {
+                    WriteFailure(writer, index, chunk, i, error ?? "unknown error");
+                    errors.Add($"task {index} ({chunk.Strategies[i]} on {chunk.Symbol}): {error}");
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        string tasksJson = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return new ChunkOutput(tasksJson, Summary(chunk, errors.Count, best.Index, best.Result), chunk.Strategies.Count, errors.Count, errors);
+    }
+
+    private static BacktestResult Run(Backtester backtester, string strategy, BarSeries bars, ChunkPayload chunk, SimulationSettings settings)
+    {
+        var parameters = StrategyParser.Parse(strategy).Parameters[0];
+        var range = BarRange.Resolve(bars, chunk.From, chunk.To);
+        return backtester.Run(parameters, bars, range, settings);
+    }
+
+    private static void WriteFailure(Utf8JsonWriter writer, int index, ChunkPayload chunk, int position, string error)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("index", index);
+        writer.WriteString("strategy", chunk.Strategies[position]);
+        writer.WriteString("symbol", chunk.Symbol);
+        writer.WriteString("error", error);
+        writer.WriteEndObject();
+    }
+
+    private static string Summary(ChunkPayload chunk, int failed, int bestIndex, BacktestResult? best)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("symbol", chunk.Symbol);
+            writer.WriteNumber("tasks", chunk.Strategies.Count);
+            writer.WriteNumber("failed", failed);
+            if (best is not null)
+            {
+                writer.WriteStartObject("best");
+                writer.WriteNumber("index", bestIndex);
+                writer.WriteString("strategy", best.Strategy.ToString());
+                writer.WriteString("symbol", best.Symbol);
+                ResultJsonWriter.WriteMetrics(writer, best.Metrics);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

@@ -1,0 +1,50 @@
+using ClaudBot.Backtesting;
+using ClaudBot.Cluster;
+using ClaudBot.Cluster.Jobs;
+using ClaudBot.Hosting;
+using ClaudBot.Redis;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaudBot.Node.Commands;
+
+/// <summary>
+/// Runs a client command (submit, jobs, job, cancel) against the cluster's Redis: starts a host
+/// without hosted services, hands the work a <see cref="ClusterClient"/>, and turns input errors and
+/// an unreachable queue into one line and exit code 2 or 1.
+/// </summary>
+internal static class ClusterCommandRunner
+{
+    public static async Task<int> RunAsync(TextWriter error, Func<ClusterClient, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var builder = ClaudBotHost.CreateBuilder();
+            builder.Services.AddClusterClient(hostEmbeddedRedis: false);
+            using var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                return await work(host.Services.GetRequiredService<ClusterClient>(), cancellationToken);
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
+        catch (Exception failure) when (InputErrors.IsInputError(failure) || failure is JobTooLargeException or KeyNotFoundException)
+        {
+            await error.WriteLineAsync("Error: " + InputErrors.Describe(failure));
+            return 2;
+        }
+        catch (RedisUnavailableException failure)
+        {
+            await error.WriteLineAsync("Error: " + failure.Message);
+            return 1;
+        }
+    }
+}

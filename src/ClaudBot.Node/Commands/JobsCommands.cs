@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Text.Json;
+using ClaudBot.Cluster.Jobs;
+
+namespace ClaudBot.Node.Commands;
+
+/// <summary><c>jobs</c>, <c>job ID [--json]</c> and <c>cancel ID</c>.</summary>
+internal static class JobsCommands
+{
+    public static Command List(TextWriter output, TextWriter error)
+    {
+        var limit = new Option<int>("--limit") { Description = "How many jobs, newest first", DefaultValueFactory = _ => 20 };
+        var command = new Command("jobs", "List jobs, newest first.") { limit };
+        command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (client, ct) =>
+        {
+            var jobs = await client.ListAsync(0, Math.Clamp(parse.GetValue(limit), 1, 1000), ct);
+            foreach (var job in jobs)
+            {
+                await output.WriteLineAsync(JobText.Row(job));
+            }
+
+            if (jobs.Count == 0)
+            {
+                await output.WriteLineAsync("No jobs yet.");
+            }
+
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    public static Command Show(TextWriter output, TextWriter error)
+    {
+        var id = new Argument<string>("id") { Description = "Job id" };
+        var json = new Option<bool>("--json") { Description = "Print the job as JSON" };
+        var command = new Command("job", "Show one job.") { id, json };
+        command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (client, ct) =>
+        {
+            var job = await client.GetAsync(parse.GetValue(id)!, ct) ?? throw new KeyNotFoundException($"There is no job '{parse.GetValue(id)}'.");
+            await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(job, NodeJson.Default.JobStatus) : JobText.Row(job));
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    public static Command Cancel(TextWriter output, TextWriter error)
+    {
+        var id = new Argument<string>("id") { Description = "Job id" };
+        var command = new Command("cancel", "Cancel a job: queued work is dropped, running chunks stop at their boundary.") { id };
+        command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (client, ct) =>
+        {
+            string jobId = parse.GetValue(id)!;
+            var state = await client.CancelAsync(jobId, ct) ?? throw new KeyNotFoundException($"There is no job '{jobId}'.");
+            await output.WriteLineAsync(state == JobState.Cancelled ? $"Job {jobId} cancelled." : $"Job {jobId} had already finished ({state.ToName()}).");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using ClaudBot.Cluster;
+using ClaudBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ClaudBot.Node.Commands;
+
+/// <summary>
+/// <c>claudbot-node run [--role all|driver|worker]</c>: the node in the foreground until SIGTERM or
+/// Ctrl+C, for systemd and tests. The driver role hosts the embedded Redis-compatible server unless
+/// <c>Redis:ConnectionString</c> names a real one.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter error)
+    {
+        var role = new Option<NodeRole>("--role") { Description = "What this process runs", DefaultValueFactory = _ => NodeRole.All };
+        var command = new Command("run", "Run the driver and/or workers in the foreground.") { role };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var chosen = parse.GetValue(role);
+            var builder = ClaudBotHost.CreateBuilder();
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(4));
+            builder.Services.AddClusterClient(hostEmbeddedRedis: chosen != NodeRole.Worker);
+            if (chosen != NodeRole.Worker)
+            {
+                builder.Services.AddClusterDriver();
+            }
+
+            if (chosen != NodeRole.Driver)
+            {
+                builder.Services.AddClusterWorker();
+            }
+
+            NodeLogFiles.Add(builder, chosen);
+            using var host = builder.Build();
+            try
+            {
+                await host.RunAsync(cancellationToken);
+                return 0;
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException invalid)
+            {
+                await error.WriteLineAsync("Error: " + Backtesting.InputErrors.Describe(invalid));
+                return 2;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using ClaudBot.Cluster.Jobs;
+
+namespace ClaudBot.Node.Commands;
+
+/// <summary><c>claudbot-node submit STRATEGIES SYMBOLS FROM TO [--cost-bps N] [--wait]</c>.</summary>
+internal static class SubmitCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var strategies = new Argument<string>("strategies") { Description = "Comma list of strategies, with parameters or grids: rsi,macd or rsi(period=7..21 step 7)" };
+        var symbols = new Argument<string>("symbols") { Description = "Comma list of symbols: RELIANCE,TCS" };
+        var from = new Argument<string>("from") { Description = "First day, YYYY-MM-DD" };
+        var to = new Argument<string>("to") { Description = "Last day, YYYY-MM-DD (inclusive)" };
+        var cost = new Option<double?>("--cost-bps") { Description = "Cost per side in basis points" };
+        var wait = new Option<bool>("--wait") { Description = "Follow the job until it finishes" };
+        var by = new Option<string>("--by") { Description = "Who is asking (recorded with the job)", DefaultValueFactory = _ => Environment.UserName };
+        var command = new Command("submit", "Queue a backtest job on the cluster.") { strategies, symbols, from, to, cost, wait, by };
+        command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (client, ct) =>
+        {
+            var request = new JobRequest(
+                parse.GetValue(strategies)!,
+                [.. parse.GetValue(symbols)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                Dates.Parse(parse.GetValue(from)!, "from"),
+                Dates.Parse(parse.GetValue(to)!, "to"),
+                parse.GetValue(by)!)
+            {
+                CostBps = parse.GetValue(cost),
+            };
+            var (id, plan) = await client.SubmitAsync(request, ct);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TaskCount:N0} backtests in {plan.Chunks.Count} chunks."));
+            foreach (string note in plan.Notes)
+            {
+                await error.WriteLineAsync("Note: " + note);
+            }
+
+            if (!parse.GetValue(wait))
+            {
+                return 0;
+            }
+
+            var progress = new Progress<JobStatus>(job => output.WriteLine(JobText.Progress(job)));
+            var finished = await client.WaitAsync(id, progress, ct);
+            await output.WriteLineAsync(JobText.Finished(finished));
+            return finished.State == JobState.Completed ? 0 : 3;
+        }, cancellationToken));
+        return command;
+    }
+}

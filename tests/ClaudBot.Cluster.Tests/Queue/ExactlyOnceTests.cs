@@ -1,0 +1,41 @@
+using ClaudBot.Cluster.Queue;
+using ClaudBot.Cluster.Tests.Support;
+using ClaudBot.Cluster.Worker;
+
+namespace ClaudBot.Cluster.Tests.Queue;
+
+/// <summary>The same chunk delivered and run twice leaves one result, byte-identical to either run.</summary>
+[Collection(RedisServerGroup.Name)]
+public sealed class ExactlyOnceTests(RedisServerFixture redis) : IDisposable
+{
+    private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("claudbot-once-");
+
+    public void Dispose() => _scratch.Delete(recursive: true);
+
+    [Fact]
+    public async Task ChunkCompletedTwice_StoresOneResult_ByteIdentical()
+    {
+        await using var cluster = new ClusterHarness(redis.Server.ConnectionString, _scratch.FullName);
+        var queue = cluster.Service<WorkQueue>();
+        var runner = cluster.Service<ChunkRunner>();
+        var (id, _) = await cluster.SubmitAsync("rsi(period=5..9),macd", "TCS");
+
+        var first = await queue.TakeAsync("worker-a", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), CancellationToken.None);
+        await queue.HandBackAsync("worker-a", first!.ChunkId); // as if its lease lapsed: the chunk is delivered again
+        var second = await queue.TakeAsync("worker-b", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), CancellationToken.None);
+        var runA = await runner.RunAsync(first.Payload!, CancellationToken.None);
+        var runB = await runner.RunAsync(second!.Payload!, CancellationToken.None);
+        var storedB = await queue.CompleteAsync("worker-b", second.ChunkId, runB.TasksJson, runB.SummaryJson, runB.Tasks, runB.Failed);
+        var storedA = await queue.CompleteAsync("worker-a", first.ChunkId, runA.TasksJson, runA.SummaryJson, runA.Tasks, runA.Failed);
+
+        Assert.Equal(first.ChunkId, second.ChunkId);
+        Assert.Equal(runA.TasksJson, runB.TasksJson);
+        Assert.True(storedB.Stored);
+        Assert.False(storedA.Stored);
+        Assert.Equal((1, 6), (storedA.ChunksDone, storedA.TasksDone));
+        var stored = await cluster.Service<Redis.RedisConnection>().Database.HashGetAsync(ClusterKeys.Results(id), 0);
+        Assert.Equal(runB.TasksJson, stored.ToString());
+        var job = (await cluster.Client.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal((6, 0, 1), (job.TasksDone, job.TasksFailed, job.ChunksDone));
+    }
+}

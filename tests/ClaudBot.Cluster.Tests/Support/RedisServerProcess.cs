@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ClaudBot.Cluster.Tests.Support;
+
+/// <summary>
+/// A real redis-server (Debian's package) on a free loopback port with append-only persistence
+/// (fsync always, so every acknowledged write survives a kill), in its own folder. Restartable on the
+/// same folder to test recovery.
+/// </summary>
+internal sealed class RedisServerProcess : IAsyncDisposable
+{
+    private readonly string _directory;
+    private Process? _process;
+
+    public RedisServerProcess(string directory)
+    {
+        _directory = directory;
+        Port = FreePort();
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task StartAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string arg in (string[])["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", _directory, "--daemonize", "no"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start; is the redis-server package installed?");
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var until = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (until.Elapsed < TimeSpan.FromSeconds(10) && !_process.HasExited)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    /// <summary>kill -9, then (optionally) start again on the same folder and port.</summary>
+    public async Task CrashAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await CrashAsync();
+        _process?.Dispose();
+    }
+}
