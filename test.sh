@@ -7,9 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests use. The engine, data, backtest and CLI tests need none; the cluster,
-# SSH and dashboard suites add redis-server, openssh-server, iproute2 and chromium here.
-packages=()
+# Debian packages the tests use. The Redis and cluster suites start their own redis-server on free
+# loopback ports (the system service is not needed); the SSH and dashboard suites add openssh-server,
+# iproute2 and chromium here.
+packages=(redis-server)
 
 missing=()
 for package in "${packages[@]}"; do
