@@ -36,6 +36,12 @@ public sealed class ClusterClient(JobPlanner planner, JobStore store, RedisConne
 
     public Task<JobState?> CancelAsync(string jobId, CancellationToken cancellationToken) => store.CancelAsync(jobId, cancellationToken);
 
+    /// <summary>Workers, jobs and queued work right now.</summary>
+    public Task<ClusterSnapshot> SnapshotAsync(CancellationToken cancellationToken) => store.SnapshotAsync(cancellationToken);
+
+    /// <summary>Removes finished jobs beyond the newest <paramref name="keep"/>, with their results files.</summary>
+    public Task<IReadOnlyList<string>> CleanupAsync(int keep, CancellationToken cancellationToken) => store.CleanupAsync(keep, cancellationToken);
+
     /// <summary>
     /// Waits for a job to reach a terminal state (returned, not reported), reporting each change of
     /// progress or state before that. Follows the event

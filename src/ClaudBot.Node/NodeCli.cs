@@ -10,10 +10,14 @@ internal static class NodeCli
     {
         var root = new RootCommand("claudbot-node: the server side of ClaudBot's backtesting cluster.");
         root.Subcommands.Add(RunCommand.Create(error));
+        root.Subcommands.Add(DaemonCommands.Start(output, error));
+        root.Subcommands.Add(DaemonCommands.Stop(output));
+        root.Subcommands.Add(StatusCommand.Create(output));
         root.Subcommands.Add(SubmitCommand.Create(output, error));
         root.Subcommands.Add(JobsCommands.List(output, error));
         root.Subcommands.Add(JobsCommands.Show(output, error));
         root.Subcommands.Add(JobsCommands.Cancel(output, error));
+        root.Subcommands.Add(CleanupCommand.Create(output, error));
         root.Subcommands.Add(DataCommand.Create(output, error));
         root.Subcommands.Add(BenchCommand.Create(output));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

@@ -5,4 +5,5 @@ namespace ClaudBot.Node;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true, WriteIndented = true)]
 [JsonSerializable(typeof(JobStatus))]
+[JsonSerializable(typeof(Daemon.NodeStatus))]
 internal sealed partial class NodeJson : JsonSerializerContext;

@@ -107,6 +107,68 @@ public sealed class JobStore(RedisConnection redis, TimeProvider time)
         return state;
     }
 
+    /// <summary>Live workers (those whose heartbeat has not expired), unfinished jobs and queued work.</summary>
+    public async Task<ClusterSnapshot> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        var db = redis.Database;
+        var workers = new List<Worker.WorkerHeartbeat>();
+        foreach (var id in await db.SetMembersAsync(ClusterKeys.Workers))
+        {
+            var beat = await db.StringGetAsync(ClusterKeys.Heartbeat(id.ToString()));
+            if (!beat.IsNullOrEmpty && JsonSerializer.Deserialize(beat.ToString(), ClusterJson.Default.WorkerHeartbeat) is { } heartbeat)
+            {
+                workers.Add(heartbeat);
+            }
+        }
+
+        int running = 0, queued = 0, pending = 0;
+        foreach (var id in await db.SetMembersAsync(ClusterKeys.ActiveJobs))
+        {
+            if (await GetAsync(id.ToString(), cancellationToken) is { } job)
+            {
+                running += job.State == JobState.Running ? 1 : 0;
+                queued += job.State == JobState.Queued ? 1 : 0;
+                pending += job.TasksTotal - job.TasksDone - job.TasksFailed;
+            }
+        }
+
+        return new ClusterSnapshot(workers, running, queued, (int)await db.ListLengthAsync(ClusterKeys.Queue), pending);
+    }
+
+    /// <summary>
+    /// Deletes finished jobs beyond the newest <paramref name="keep"/>: their Redis keys and results files.
+    /// Queued and running jobs are never touched.
+    /// </summary>
+    /// <returns>The ids of the jobs removed.</returns>
+    public async Task<IReadOnlyList<string>> CleanupAsync(int keep, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keep);
+        var db = redis.Database;
+        var removed = new List<string>();
+        foreach (var id in await db.SortedSetRangeByRankAsync(ClusterKeys.Jobs, keep, -1, Order.Descending))
+        {
+            string jobId = id.ToString();
+            var job = await GetAsync(jobId, cancellationToken);
+            if (job is not null && !job.State.IsTerminal())
+            {
+                continue;
+            }
+
+            var keys = new List<RedisKey> { ClusterKeys.Job(jobId), ClusterKeys.Results(jobId), ClusterKeys.Deliveries(jobId) };
+            keys.AddRange(Enumerable.Range(0, job?.ChunksTotal ?? 0).Select(i => ClusterKeys.Chunk(ClusterKeys.ChunkId(jobId, i))));
+            await db.KeyDeleteAsync([.. keys]);
+            await db.SortedSetRemoveAsync(ClusterKeys.Jobs, jobId);
+            if (job?.ResultsFile is { } file && File.Exists(file))
+            {
+                File.Delete(file);
+            }
+
+            removed.Add(jobId);
+        }
+
+        return removed;
+    }
+
     internal Task PublishAsync(ClusterEvent clusterEvent) =>
         redis.Subscriber.PublishAsync(ClusterKeys.Events, JsonSerializer.Serialize(clusterEvent, ClusterJson.Default.ClusterEvent));
 

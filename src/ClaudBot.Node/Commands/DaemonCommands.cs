@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ClaudBot.Cluster;
+using ClaudBot.Hosting;
+using ClaudBot.Node.Daemon;
+using ClaudBot.Redis;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaudBot.Node.Commands;
+
+/// <summary><c>start</c> and <c>stop</c>: the node as daemons with pid files under <c>run/</c>.</summary>
+internal static class DaemonCommands
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    public static Command Start(TextWriter output, TextWriter error)
+    {
+        var role = new Option<NodeRole>("--role") { Description = "What to start on this box", DefaultValueFactory = _ => NodeRole.All };
+        var workers = new Option<int>("--workers") { Description = "Worker processes (each runs Cluster:WorkerSlots tasks at once)", DefaultValueFactory = _ => 1 };
+        var command = new Command("start", "Start the driver and workers in the background.") { role, workers };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var running = PidFiles.Read().Where(p => p.Alive).ToList();
+            if (running.Count > 0)
+            {
+                foreach (var (name, pid, _) in running)
+                {
+                    await output.WriteLineAsync($"Already running: {name} (PID: {pid})");
+                }
+
+                return 0;
+            }
+
+            var chosen = parse.GetValue(role);
+            if (chosen != NodeRole.Worker)
+            {
+                int pid = NodeLauncher.Start("driver");
+                PidFiles.Write("driver", pid);
+                await output.WriteLineAsync($"Started driver (PID: {pid})");
+                if (!await WaitForQueueAsync(cancellationToken))
+                {
+                    await error.WriteLineAsync("Error: the driver started but its queue server did not answer within 20 s; see logs/cluster_driver.log.");
+                    return 1;
+                }
+            }
+
+            if (chosen != NodeRole.Driver)
+            {
+                for (int i = 1; i <= Math.Clamp(parse.GetValue(workers), 1, 64); i++)
+                {
+                    int pid = NodeLauncher.Start("worker");
+                    PidFiles.Write($"worker-{i}", pid);
+                    await output.WriteLineAsync($"Started worker (PID: {pid})");
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Stop(TextWriter output)
+    {
+        var command = new Command("stop", "Stop the node's background processes: SIGTERM, then SIGKILL after 10 s.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            var processes = PidFiles.Read();
+            if (processes.Count == 0)
+            {
+                await output.WriteLineAsync("Not running.");
+                return 0;
+            }
+
+            // Workers first, so they hand their chunks back while the driver's queue server is still up.
+            foreach (var (name, pid, alive) in processes.OrderBy(p => p.Name == "driver"))
+            {
+                if (alive)
+                {
+                    await StopAsync(pid, cancellationToken);
+                    await output.WriteLineAsync($"Stopped {(name == "driver" ? "driver" : "worker")} (PID: {pid})");
+                }
+
+                PidFiles.Delete(name);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task StopAsync(int pid, CancellationToken cancellationToken)
+    {
+        using var process = Process.GetProcessById(pid);
+        using (var term = Process.Start("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync(cancellationToken);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StopTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task<bool> WaitForQueueAsync(CancellationToken cancellationToken)
+    {
+        var until = Stopwatch.StartNew();
+        while (until.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            // A fresh connection each time: the endpoint file appears only once the server listens.
+            var builder = ClaudBotHost.CreateBuilder();
+            builder.Services.AddClusterClient(hostEmbeddedRedis: false);
+            await using var services = builder.Services.BuildServiceProvider();
+            try
+            {
+                await services.GetRequiredService<ClusterClient>().SnapshotAsync(cancellationToken);
+                return true;
+            }
+            catch (RedisUnavailableException)
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+
+        return false;
+    }
+}
