@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ClaudBot.Cluster.Tests.Support;
+
+namespace ClaudBot.Cluster.Tests.EndToEnd;
+
+/// <summary>The node as a daemon: start, status, a job through the CLI, stop.</summary>
+public sealed partial class DaemonTests : IDisposable
+{
+    private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("claudbot-daemon-");
+
+    public void Dispose() => _scratch.Delete(recursive: true);
+
+    [Fact]
+    public async Task StartStatusSubmitStop_WorkAsTheGuideDescribes()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Redis:EmbeddedPort"] = RedisServerProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Redis:EmbeddedDirectory"] = Path.Combine(_scratch.FullName, "redis"),
+            ["Cluster:ResultsDirectory"] = Path.Combine(_scratch.FullName, "results"),
+            ["MarketData:CacheDirectory"] = Path.Combine(_scratch.FullName, "cache"),
+        };
+        var timeout = TimeSpan.FromSeconds(60);
+        try
+        {
+            var (startExit, started) = await NodeProcess.RunAsync(settings, timeout, "start");
+            Assert.Equal(0, startExit);
+            var pids = StartedLine().Matches(started).Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            Assert.Equal(["driver", "worker"], pids.Select(p => p.Item1));
+
+            var status = await WaitForWorkerAsync(settings, timeout);
+            Assert.Equal(["driver", "worker-1"], status.GetProperty("processes").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+            Assert.All(status.GetProperty("processes").EnumerateArray(), p => Assert.True(p.GetProperty("running").GetBoolean()));
+            var worker = status.GetProperty("cluster").GetProperty("workers").EnumerateArray().Single();
+            Assert.Equal(4, worker.GetProperty("slots").GetInt32());
+            Assert.Equal(pids[1].Item2, worker.GetProperty("pid").GetInt32());
+            Assert.InRange(status.GetProperty("memory_percent").GetDouble(), 0.1, 100);
+
+            var (submitExit, submitted) = await NodeProcess.RunAsync(settings, timeout, "submit", "rsi,macd", "TCS,INFY", "2022-01-01", "2023-12-31", "--wait");
+            Assert.Equal(0, submitExit);
+            Assert.Matches(@"completed\s+100\.0%\s+4/4 tasks\s+results: ", submitted);
+
+            var (stopExit, stopped) = await NodeProcess.RunAsync(settings, timeout, "stop");
+            Assert.Equal(0, stopExit);
+            Assert.Contains($"Stopped worker (PID: {pids[1].Item2})", stopped, StringComparison.Ordinal);
+            Assert.Contains($"Stopped driver (PID: {pids[0].Item2})", stopped, StringComparison.Ordinal);
+            Assert.All(pids, p => Assert.False(IsRunning(p.Item2)));
+            var (downExit, down) = await NodeProcess.RunAsync(settings, timeout, "status");
+            Assert.Equal(3, downExit);
+            Assert.Contains("DOWN", down, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await NodeProcess.RunAsync(settings, timeout, "stop");
+        }
+    }
+
+    private static async Task<JsonElement> WaitForWorkerAsync(Dictionary<string, string> settings, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var (exit, text) = await NodeProcess.RunAsync(settings, timeout, "status", "--json");
+            var json = JsonDocument.Parse(text[text.IndexOf('{', StringComparison.Ordinal)..]).RootElement;
+            if (exit == 0 && json.GetProperty("cluster").GetProperty("workers").GetArrayLength() == 1)
+            {
+                return json;
+            }
+
+            Assert.True(clock.Elapsed < timeout, $"no worker registered: {text}");
+            await Task.Delay(250);
+        }
+    }
+
+    private static bool IsRunning(int pid) => Directory.Exists($"/proc/{pid}") && File.ReadAllText($"/proc/{pid}/cmdline").Contains("claudbot-node", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"Started (driver|worker) \(PID: (\d+)\)")]
+    private static partial Regex StartedLine();
+}
