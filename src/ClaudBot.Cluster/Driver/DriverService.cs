@@ -94,7 +94,7 @@ internal sealed partial class DriverService(
         string tasks = "[" + string.Join(",", payload.Strategies.Select((s, i) => JsonSerializer.Serialize(
             new FailedTask(payload.FirstTask + i, s, payload.Symbol, error), ClusterJson.Default.FailedTask))) + "]";
         string summary = $$"""{"symbol":{{JsonSerializer.Serialize(payload.Symbol, ClusterJson.Default.String)}},"tasks":{{payload.Strategies.Count}},"failed":{{payload.Strategies.Count}}}""";
-        await queue.CompleteAsync(workerId, chunkId, tasks, summary, payload.Strategies.Count, payload.Strategies.Count);
+        await queue.CompleteAsync(workerId, chunkId, System.Text.Encoding.UTF8.GetBytes(tasks), summary, payload.Strategies.Count, payload.Strategies.Count);
         LogChunkFailed(chunkId, error);
     }
 

@@ -42,14 +42,15 @@ internal sealed class JobFinisher(RedisConnection redis, JobStore jobs, IOptions
             return false;
         }
 
-        var results = (await redis.Database.HashGetAllAsync(ClusterKeys.Results(jobId))).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
-        var tasks = new List<string>(job.ChunksTotal);
+        // Results stay UTF-8 bytes from Redis to the file: a sweep's tens of megabytes are never decoded.
+        var results = (await redis.Database.HashGetAllAsync(ClusterKeys.Results(jobId))).ToDictionary(e => e.Name.ToString(), e => e.Value);
+        var tasks = new List<ReadOnlyMemory<byte>>(job.ChunksTotal);
         var summaries = new List<string>(job.ChunksTotal);
         for (int i = 0; i < job.ChunksTotal; i++)
         {
             string field = i.ToString(CultureInfo.InvariantCulture);
-            tasks.Add(results.GetValueOrDefault(field, "[]"));
-            summaries.Add(results.GetValueOrDefault(field + ":s", "{}"));
+            tasks.Add(results.TryGetValue(field, out var value) ? (ReadOnlyMemory<byte>)value : "[]"u8.ToArray());
+            summaries.Add(results.TryGetValue(field + ":s", out var summary) ? summary.ToString() : "{}");
         }
 
         int failed = summaries.Sum(ChunkSummary.Failed);

@@ -45,7 +45,7 @@ internal sealed class WorkQueue(RedisConnection redis, TimeProvider time)
         (long)await redis.Database.ScriptEvaluateAsync(QueueScripts.Renew, [ClusterKeys.Lease(chunkId)], [workerId, (long)lease.TotalMilliseconds]) == 1;
 
     /// <summary>Stores the chunk's result unless one is there already, and releases the chunk.</summary>
-    public async Task<ChunkCompletion> CompleteAsync(string workerId, string chunkId, string tasksJson, string summaryJson, int tasks, int failed)
+    public async Task<ChunkCompletion> CompleteAsync(string workerId, string chunkId, RedisValue tasksJson, string summaryJson, int tasks, int failed)
     {
         var (jobId, index) = ClusterKeys.ParseChunkId(chunkId);
         var reply = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(

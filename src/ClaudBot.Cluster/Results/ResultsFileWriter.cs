@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using ClaudBot.Cluster.Jobs;
 
@@ -14,7 +13,7 @@ namespace ClaudBot.Cluster.Results;
 internal static class ResultsFileWriter
 {
     public static async Task<string> WriteAsync(
-        string directory, JobStatus job, JobState state, DateTimeOffset finishedAt, IReadOnlyList<string> chunkTasks, IReadOnlyList<string> chunkSummaries, CancellationToken cancellationToken)
+        string directory, JobStatus job, JobState state, DateTimeOffset finishedAt, IReadOnlyList<ReadOnlyMemory<byte>> chunkTasks, IReadOnlyList<string> chunkSummaries, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, $"job_{job.Id}.json");
@@ -25,11 +24,11 @@ internal static class ResultsFileWriter
             await file.WriteAsync(head.AsMemory(0, head.Length - 1), cancellationToken); // all but the closing brace
             await file.WriteAsync(",\"results\":["u8.ToArray(), cancellationToken);
             bool first = true;
-            foreach (string tasks in chunkTasks)
+            foreach (var tasks in chunkTasks)
             {
-                // Each chunk is a JSON array; its elements join the file's one results array.
-                string inner = tasks.Trim()[1..^1];
-                if (inner.Length == 0)
+                // Each chunk is a compact JSON array; its elements join the file's one results array.
+                var inner = tasks[1..^1];
+                if (inner.IsEmpty)
                 {
                     continue;
                 }
@@ -39,7 +38,7 @@ internal static class ResultsFileWriter
                     await file.WriteAsync(","u8.ToArray(), cancellationToken);
                 }
 
-                await file.WriteAsync(Encoding.UTF8.GetBytes(inner), cancellationToken);
+                await file.WriteAsync(inner, cancellationToken);
                 first = false;
             }
 

@@ -82,8 +82,7 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
             writer.WriteEndArray();
         }
 
-        string tasksJson = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        return new ChunkOutput(tasksJson, Summary(chunk, errors.Count, best.Index, best.Result), chunk.Strategies.Count, errors.Count, errors);
+        return new ChunkOutput(buffer.WrittenSpan.ToArray(), Summary(chunk, errors.Count, best.Index, best.Result), chunk.Strategies.Count, errors.Count, errors);
     }
 
     private static BacktestResult Run(Backtester backtester, string strategy, BarSeries bars, ChunkPayload chunk, SimulationSettings settings)

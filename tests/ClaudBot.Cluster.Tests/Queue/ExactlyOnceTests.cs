@@ -34,7 +34,7 @@ public sealed class ExactlyOnceTests(RedisServerFixture redis) : IDisposable
         Assert.False(storedA.Stored);
         Assert.Equal((1, 6), (storedA.ChunksDone, storedA.TasksDone));
         var stored = await cluster.Service<Redis.RedisConnection>().Database.HashGetAsync(ClusterKeys.Results(id), 0);
-        Assert.Equal(runB.TasksJson, stored.ToString());
+        Assert.Equal(runB.TasksJson, (byte[])stored!);
         var job = (await cluster.Client.GetAsync(id, CancellationToken.None))!;
         Assert.Equal((6, 0, 1), (job.TasksDone, job.TasksFailed, job.ChunksDone));
     }
