@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Engine.Strategies;
+using ClaudBot.Engine.Strategies.Parsing;
 
 namespace ClaudBot.Node.Commands;
 
-/// <summary><c>claudbot-node submit STRATEGIES SYMBOLS FROM TO [--cost-bps N] [--wait]</c>.</summary>
+/// <summary><c>claudbot-node submit STRATEGIES SYMBOLS FROM TO [--param NAME=VALUE ...] [--cost-bps N] [--wait]</c>.</summary>
 internal static class SubmitCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -15,12 +17,17 @@ internal static class SubmitCommand
         var to = new Argument<string>("to") { Description = "Last day, YYYY-MM-DD (inclusive)" };
         var cost = new Option<double?>("--cost-bps") { Description = "Cost per side in basis points" };
         var wait = new Option<bool>("--wait") { Description = "Follow the job until it finishes" };
+        var parameters = new Option<string[]>("--param")
+        {
+            Description = "NAME=VALUE for every strategy that has that parameter; a value may be a grid: --param period=7..21 step 7",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var by = new Option<string>("--by") { Description = "Who is asking (recorded with the job)", DefaultValueFactory = _ => Environment.UserName };
-        var command = new Command("submit", "Queue a backtest job on the cluster.") { strategies, symbols, from, to, cost, wait, by };
+        var command = new Command("submit", "Queue a backtest job on the cluster.") { strategies, symbols, from, to, parameters, cost, wait, by };
         command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (client, ct) =>
         {
             var request = new JobRequest(
-                parse.GetValue(strategies)!,
+                StrategyParser.ApplyParameters(parse.GetValue(strategies)!, [.. (parse.GetValue(parameters) ?? []).Select(Setting)]),
                 [.. parse.GetValue(symbols)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 Dates.Parse(parse.GetValue(from)!, "from"),
                 Dates.Parse(parse.GetValue(to)!, "to"),
@@ -46,5 +53,13 @@ internal static class SubmitCommand
             return finished.State == JobState.Completed ? 0 : 3;
         }, cancellationToken));
         return command;
+    }
+
+    private static (string Name, string Value) Setting(string text)
+    {
+        int equals = text.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0
+            ? (text[..equals].Trim(), text[(equals + 1)..].Trim())
+            : throw new StrategySpecException($"--param takes NAME=VALUE, e.g. --param period=10; got '{text}'.");
     }
 }

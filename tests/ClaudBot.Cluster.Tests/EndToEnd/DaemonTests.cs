@@ -38,9 +38,11 @@ public sealed partial class DaemonTests : IDisposable
             Assert.Equal(pids[1].Item2, worker.GetProperty("pid").GetInt32());
             Assert.InRange(status.GetProperty("memory_percent").GetDouble(), 0.1, 100);
 
-            var (submitExit, submitted) = await NodeProcess.RunAsync(settings, timeout, "submit", "rsi,macd", "TCS,INFY", "2022-01-01", "2023-12-31", "--wait");
+            var (submitExit, submitted) = await NodeProcess.RunAsync(settings, timeout, "submit", "rsi,macd", "TCS,INFY", "2022-01-01", "2023-12-31", "--param", "period=10", "--wait");
             Assert.Equal(0, submitExit);
             Assert.Matches(@"completed\s+100\.0%\s+4/4 tasks\s+results: ", submitted);
+            var (_, jobs) = await NodeProcess.RunAsync(settings, timeout, "jobs");
+            Assert.Contains(": rsi(period=10),macd on TCS,INFY 2022-01-01..2023-12-31", jobs, StringComparison.Ordinal);
 
             var (stopExit, stopped) = await NodeProcess.RunAsync(settings, timeout, "stop");
             Assert.Equal(0, stopExit);

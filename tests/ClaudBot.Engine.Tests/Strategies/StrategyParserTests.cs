@@ -98,4 +98,21 @@ public sealed class StrategyParserTests
 
         Assert.Equal("The parameter grid has 840,159 combinations; the limit is 29,400. Use a coarser step or fewer parameters.", error.Message);
     }
+
+    [Fact]
+    public void ApplyParameters_SetsTheParameterOnEveryStrategyThatHasIt()
+    {
+        string text = StrategyParser.ApplyParameters("rsi(lower=25),macd,bollinger(k=1.5|2)", [("period", "7..21 step 7")]);
+
+        Assert.Equal("rsi(period=7..21 step 7, lower=25),macd,bollinger(period=7..21 step 7, k=1.5|2)", text);
+        Assert.Equal(3 + 1 + 6, StrategyParser.Parse(text).Parameters.Count);
+    }
+
+    [Fact]
+    public void ApplyParameters_ThatNoStrategyTakes_IsAnError()
+    {
+        var error = Assert.Throws<StrategySpecException>(() => StrategyParser.ApplyParameters("rsi,macd", [("lookback", "5")]));
+
+        Assert.Equal("No strategy in 'rsi,macd' takes a parameter 'lookback'.", error.Message);
+    }
 }

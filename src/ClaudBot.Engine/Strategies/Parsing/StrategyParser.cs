@@ -57,6 +57,49 @@ public static class StrategyParser
         return requests;
     }
 
+    /// <summary>
+    /// Adds <c>name=value</c> settings to every strategy in the list that has such a parameter, as
+    /// <c>--param period=10</c> does on the command line: <c>rsi,macd</c> with <c>period=10</c> becomes
+    /// <c>rsi(period=10),macd</c>. A setting no strategy takes is an error; one already given inline is replaced.
+    /// </summary>
+    public static string ApplyParameters(string text, IReadOnlyList<(string Name, string Value)> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Count == 0)
+        {
+            return text;
+        }
+
+        var items = SplitTopLevel(text, ',', text);
+        var used = new bool[settings.Count];
+        for (int i = 0; i < items.Count; i++)
+        {
+            var request = ParseOne(items[i]);
+            var arguments = new List<string>();
+            for (int p = 0; p < request.Definition.Parameters.Count; p++)
+            {
+                var parameter = request.Definition.Parameters[p];
+                int setting = settings.ToList().FindIndex(s => string.Equals(s.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                if (setting >= 0)
+                {
+                    used[setting] = true;
+                    arguments.Add($"{parameter.Name}={settings[setting].Value}");
+                }
+                else if (request.Values[p] is not [var only] || only != parameter.Default)
+                {
+                    arguments.Add($"{parameter.Name}={string.Join('|', request.Values[p].Select(ParameterDefinition.Format))}");
+                }
+            }
+
+            items[i] = arguments.Count == 0 ? request.Definition.Name : $"{request.Definition.Name}({string.Join(", ", arguments)})";
+        }
+
+        int unused = Array.IndexOf(used, false);
+        return unused < 0
+            ? string.Join(",", items)
+            : throw new StrategySpecException($"No strategy in '{text}' takes a parameter '{settings[unused].Name}'.");
+    }
+
     private static string KnownNames => string.Join(", ", StrategyCatalog.All.Select(d => d.Name));
 
     private static StrategyRequest ParseOne(string item)
