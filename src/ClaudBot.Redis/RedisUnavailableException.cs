@@ -1,12 +1,16 @@
+using StackExchange.Redis;
+
 namespace ClaudBot.Redis;
 
 /// <summary>
-/// Redis could not be reached (refused, no reply within the connect timeout, authentication failed).
+/// Redis could not be reached (refused, no answer within the connect timeout, authentication failed).
 /// The message names the endpoint, never the password: "Redis at 127.0.0.1:6390 is not reachable: …".
+/// A <see cref="RedisException"/>, so code that already rides out Redis failures rides out this one too.
 /// </summary>
-public sealed class RedisUnavailableException : Exception
+public sealed class RedisUnavailableException : RedisException
 {
     public RedisUnavailableException()
+        : base("Redis is not reachable.")
     {
     }
 

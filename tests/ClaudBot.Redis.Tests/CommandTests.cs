@@ -187,6 +187,37 @@ public sealed class CommandTests(RealRedisFixture redis, EmbeddedRedisFixture em
         Assert.Equal(["1", "1", "1", "running", "2024-01-01", "nil"], reply.Select(r => r.ToString()));
     }
 
+    [Theory, BothBackends]
+    public async Task Eval_ReadModifyWrite_IsAtomicAcrossConnections(Backend backend)
+    {
+        // A GET then SET inside one script: any interleaving of two scripts would lose an increment.
+        const string Script = """
+            local value = tonumber(redis.call('GET', KEYS[1]) or '0')
+            redis.call('SET', KEYS[1], value + 1)
+            return value + 1
+            """;
+        const int PerClient = 500;
+        var options = Microsoft.Extensions.Options.Options.Create(new RedisOptions
+        {
+            ConnectionString = backend == Backend.Redis ? RealRedis.ConnectionString : Embedded.Server.EndPoint.ToString(),
+        });
+        var clients = Enumerable.Range(0, 4).Select(_ => new RedisConnection(options)).ToList();
+        try
+        {
+            await Task.WhenAll(clients.Select(c => Task.WhenAll(
+                Enumerable.Range(0, PerClient).Select(_ => c.Database.ScriptEvaluateAsync(Script, [Key("counter")]))))); 
+
+            Assert.Equal(4 * PerClient, (long)await Db(backend).StringGetAsync(Key("counter")));
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
     private static async Task WaitUntilGoneAsync(IDatabase db, RedisKey key)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));

@@ -20,6 +20,19 @@ public sealed class ConnectionErrorTests : IDisposable
 
         Assert.Equal($"Redis at 127.0.0.1:{port} is not reachable: connection refused.", error.Message);
         Assert.Equal($"127.0.0.1:{port}", error.Endpoint);
+        Assert.IsAssignableFrom<StackExchange.Redis.RedisException>(error);
+    }
+
+    [Fact]
+    public async Task NothingListening_ABlockingMoveFailsTheSameWay()
+    {
+        int port = TestPorts.Free();
+        await using var connection = Configured($"127.0.0.1:{port}");
+
+        var error = await Assert.ThrowsAsync<RedisUnavailableException>(
+            () => connection.BlockingMoveAsync("queue", "processing", TimeSpan.FromSeconds(1), CancellationToken.None));
+
+        Assert.Equal($"Redis at 127.0.0.1:{port} is not reachable: connection refused.", error.Message);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class EmbeddedCrashRecoveryTests(ITestOutputHelper output) : IDisp
         int port = TestPorts.Free();
         using (var host = await CrashHostProcess.StartAsync(port, _folder.FullName))
         {
+            output.WriteLine($"CrashHost process ready after {host.StartupTime.TotalMilliseconds:0} ms");
             await using var connection = Connect();
             var db = connection.Database;
             var writes = new List<Task>();

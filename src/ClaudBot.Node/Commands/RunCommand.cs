@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ClaudBot.Cluster;
 using ClaudBot.Hosting;
+using ClaudBot.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -44,6 +45,12 @@ internal static class RunCommand
             {
                 await error.WriteLineAsync("Error: " + Backtesting.InputErrors.Describe(invalid));
                 return 2;
+            }
+            catch (EmbeddedRedisException refused)
+            {
+                // The port is taken or another node uses the same data folder.
+                await error.WriteLineAsync("Error: " + refused.Message);
+                return 1;
             }
         });
         return command;

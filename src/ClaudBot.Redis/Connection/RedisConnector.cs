@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace ClaudBot.Redis.Connection;
@@ -9,6 +11,9 @@ namespace ClaudBot.Redis.Connection;
 /// </summary>
 internal static class RedisConnector
 {
+    // How long the diagnosis after a failed connect may probe the TCP port (refused or silent?).
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMilliseconds(250);
+
     public static async Task<ConnectionMultiplexer> ConnectAsync(ConfigurationOptions config, string endpoint, TimeSpan connectTimeout)
     {
         var log = Prepare(config, connectTimeout);
@@ -18,7 +23,8 @@ internal static class RedisConnector
         }
         catch (RedisConnectionException error)
         {
-            throw Unavailable(endpoint, error, log.ToString(), connectTimeout);
+            string reason = await ReasonAsync(error, log.ToString(), config.EndPoints.FirstOrDefault(), connectTimeout);
+            throw new RedisUnavailableException($"Redis at {endpoint} is not reachable: {reason}.", error) { Endpoint = endpoint };
         }
     }
 
@@ -31,7 +37,8 @@ internal static class RedisConnector
         }
         catch (RedisConnectionException error)
         {
-            throw Unavailable(endpoint, error, log.ToString(), connectTimeout);
+            string reason = ReasonAsync(error, log.ToString(), config.EndPoints.FirstOrDefault(), connectTimeout).GetAwaiter().GetResult();
+            throw new RedisUnavailableException($"Redis at {endpoint} is not reachable: {reason}.", error) { Endpoint = endpoint };
         }
     }
 
@@ -45,12 +52,10 @@ internal static class RedisConnector
         return new StringWriter(CultureInfo.InvariantCulture);
     }
 
-    private static RedisUnavailableException Unavailable(string endpoint, RedisConnectionException error, string log, TimeSpan connectTimeout) =>
-        new($"Redis at {endpoint} is not reachable: {Reason(error, log, connectTimeout)}.", error) { Endpoint = endpoint };
-
-    // SE.Redis's exception says only "It was not possible to connect"; the cause is in its connect log,
-    // as a line such as "03:39:37.5859: > Connection refused".
-    private static string Reason(RedisConnectionException error, string log, TimeSpan connectTimeout)
+    // SE.Redis's exception says only "It was not possible to connect". Its connect log sometimes has the
+    // socket error ("03:39:37.5859: > Connection refused"), depending on timing; otherwise one short TCP
+    // connect tells a closed port from a server that accepts but never answers.
+    private static async Task<string> ReasonAsync(RedisConnectionException error, string log, EndPoint? endPoint, TimeSpan connectTimeout)
     {
         if (error.FailureType == ConnectionFailureType.AuthenticationFailure)
         {
@@ -66,9 +71,26 @@ internal static class RedisConnector
             }
         }
 
-        string seconds = connectTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        return log.Contains("Did not respond", StringComparison.Ordinal)
-            ? $"no answer within the connect timeout ({seconds} s)"
-            : $"{error.FailureType} within the connect timeout ({seconds} s)";
+        string? socketError = endPoint is null ? null : await ProbeAsync(endPoint);
+        return socketError ?? $"no answer within the connect timeout ({connectTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s)";
+    }
+
+    private static async Task<string?> ProbeAsync(EndPoint endPoint)
+    {
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        using var timeout = new CancellationTokenSource(ProbeTimeout);
+        try
+        {
+            await socket.ConnectAsync(endPoint, timeout.Token);
+            return null;
+        }
+        catch (SocketException error)
+        {
+            return error.Message.ToLowerInvariant();
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 }

@@ -25,6 +25,11 @@ internal static class GarnetSettings
             EnableLua = true,
             LuaOptions = new LuaOptions(LuaMemoryManagementMode.Native, "", Timeout.InfiniteTimeSpan, LuaLoggingMode.Enable, []),
 
+            // Redis runs a script atomically; Garnet does so only in transaction mode (it locks the script's KEYS).
+            // Without it, 4 clients x 500 read-modify-write scripts on one key ended at ~1,100, not 2,000.
+            // So a script must name every key it touches in KEYS, as Redis also requires.
+            LuaTransactionMode = true,
+
             // Without a storage tier Garnet is a cache: records past LogMemorySize are silently evicted
             // (18,414 of 20,000 keys gone with a 4 MB log in a test). With the tier they spill to disk.
             EnableStorageTier = true,
@@ -53,6 +58,12 @@ internal static class GarnetSettings
             AofPageSize = "2m",
             AofSegmentSize = "32m",
             AofSizeLimit = persist ? "64m" : string.Empty,
+
+            // Garnet serves a blocked BLMOVE by holding a thread-pool thread (Task.Result) for the whole wait, and
+            // it shares this process's pool: with the default minimum (one per core) each extra waiting client
+            // stalled everything in the process by up to 2 s until the pool grew. 64 covers the worker slots
+            // of a home cluster; it is a floor the pool may use without delay, not threads created up front.
+            ThreadPoolMinThreads = 64,
 
             // Updates append to the on-disk log; compaction drops dead records once 8 segments exist.
             CompactionType = LogCompactionType.Scan,

@@ -16,15 +16,25 @@ public sealed class WorkerCrashTests(RedisServerFixture redis, ITestOutputHelper
 
     public void Dispose() => _scratch.Delete(recursive: true);
 
-    [Fact]
-    public async Task WorkerKilledMidJob_TwentyRuns_EveryJobHasExactly200Results()
+    [Theory]
+    [InlineData("redis-server")]
+    [InlineData("embedded")]
+    public async Task WorkerKilledMidJob_TwentyRuns_EveryJobHasExactly200Results(string backend)
     {
-        await using var cluster = new ClusterHarness(redis.Server.ConnectionString, _scratch.FullName, new Dictionary<string, string>
+        // With the embedded backend the driver process hosts the queue server; everyone else connects to it.
+        int port = RedisServerProcess.FreePort();
+        string connection = backend == "embedded" ? $"127.0.0.1:{port}" : redis.Server.ConnectionString;
+        await using var cluster = new ClusterHarness(connection, _scratch.FullName, new Dictionary<string, string>
         {
             ["Cluster:ChunkSize"] = "5",
             ["Cluster:ThrottlePerTask"] = "00:00:00.020",
         });
-        await cluster.StartNodeAsync("driver");
+        await cluster.StartNodeAsync("driver", backend != "embedded" ? null : new Dictionary<string, string>
+        {
+            ["Redis:ConnectionString"] = string.Empty,
+            ["Redis:EmbeddedPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Redis:EmbeddedDirectory"] = Path.Combine(_scratch.FullName, "embedded"),
+        });
         int clean = 0;
         for (int run = 0; run < Runs; run++)
         {
@@ -43,7 +53,7 @@ public sealed class WorkerCrashTests(RedisServerFixture redis, ITestOutputHelper
             Assert.Equal(Enumerable.Range(0, 200), indices.Order());
             Assert.Equal((200, 0), (job.TasksDone, job.TasksFailed));
             clean++;
-            output.WriteLine($"run {run + 1}: job {id} completed, 200 results, killed at {(0.3 + (0.2 * run / Runs)):P0}");
+            output.WriteLine($"{backend} run {run + 1}: job {id} completed, 200 results, killed at {(0.3 + (0.2 * run / Runs)):P0}");
         }
 
         Assert.Equal(Runs, clean);

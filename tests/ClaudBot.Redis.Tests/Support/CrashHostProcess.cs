@@ -10,12 +10,16 @@ internal sealed class CrashHostProcess : IDisposable
 
     private CrashHostProcess(Process process) => _process = process;
 
+    /// <summary>From process start to the server's "ready": .NET start-up plus a cold Garnet start.</summary>
+    public TimeSpan StartupTime { get; private set; }
+
     public static async Task<CrashHostProcess> StartAsync(int port, string directory)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClaudBot.Redis.CrashHost.dll"));
         start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         start.ArgumentList.Add(directory);
+        var watch = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         var host = new CrashHostProcess(process);
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -26,6 +30,7 @@ internal sealed class CrashHostProcess : IDisposable
             throw new InvalidOperationException($"CrashHost did not start: '{line}' {await process.StandardError.ReadToEndAsync(limit.Token)}");
         }
 
+        host.StartupTime = watch.Elapsed;
         return host;
     }
 
