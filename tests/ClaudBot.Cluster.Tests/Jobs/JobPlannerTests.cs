@@ -42,7 +42,7 @@ public sealed class JobPlannerTests : IDisposable
 
         Assert.Equal(["HDFCBANK"], plan.Spec.Symbols);
         Assert.Contains(plan.Notes, n => n.Contains("HDFC resolves to HDFCBANK", StringComparison.Ordinal));
-        Assert.Contains("HDFCBANK: data covers 2021-01-27 to 2026-01-23, so ran 2021-01-27 to 2022-12-30.", plan.Notes);
+        Assert.Contains("HDFCBANK: data covers 2021-01-27 to 2026-01-23, so ran 2021-01-27 to 2022-12-30 (asked 2020-01-01 to 2022-12-31).", plan.Notes);
         Assert.Equal(10, plan.Spec.CostBps);
         Assert.Equal("tester", plan.Spec.SubmittedBy);
     }

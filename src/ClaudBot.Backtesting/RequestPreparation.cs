@@ -1,0 +1,48 @@
+using ClaudBot.Engine.Data;
+using ClaudBot.Engine.Simulation;
+using ClaudBot.Engine.Strategies.Parsing;
+using ClaudBot.MarketData;
+
+namespace ClaudBot.Backtesting;
+
+/// <summary>
+/// The checks every way of asking for backtests shares (the CLI, the cluster's planner, the bot),
+/// in the order a user fixes them: the period, the cost, the strategies and their grid, the symbols.
+/// Throws the specific input error (<see cref="DateRangeException"/>, <see cref="ArgumentOutOfRangeException"/>,
+/// <see cref="Engine.Strategies.StrategySpecException"/>, <see cref="MarketDataException"/>) on the first problem.
+/// </summary>
+public static class RequestPreparation
+{
+    public static PreparedRequest Prepare(IMarketData marketData, BacktestOptions options, string strategies, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, double? costBps)
+    {
+        ArgumentNullException.ThrowIfNull(marketData);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(symbols);
+        if (from > to)
+        {
+            throw new DateRangeException($"The range {from:yyyy-MM-dd} to {to:yyyy-MM-dd} is inverted: 'from' must not be after 'to'.");
+        }
+
+        var settings = new SimulationSettings(costBps ?? options.CostBps, options.InitialCapital);
+        settings.Validate();
+        var selection = StrategyParser.Parse(strategies, options.MaxCombinations);
+        if (symbols.Count == 0)
+        {
+            throw new InvalidSymbolException(string.Empty);
+        }
+
+        var resolved = marketData.ResolveAll(symbols);
+        var notes = new List<string>(selection.Notes);
+        notes.AddRange(resolved.Where(s => s.Note is not null).Select(s => s.Note!));
+        return new PreparedRequest(selection, resolved, settings, notes);
+    }
+
+    /// <summary>
+    /// One note per distinct clipping, naming the symbols it applies to:
+    /// <c>RELIANCE, TCS: data covers 2021-01-27 to 2026-01-23, so ran 2021-01-27 to 2024-12-31 (asked 2020-01-01 to 2024-12-31).</c>
+    /// </summary>
+    public static IEnumerable<string> ClippingNotes(IEnumerable<(BarSeries Bars, BarRange Range)> ranges) =>
+        ranges.Where(r => r.Range.IsClipped)
+            .GroupBy(r => $"data covers {r.Bars.FirstDate:yyyy-MM-dd} to {r.Bars.LastDate:yyyy-MM-dd}, so ran {r.Range.From:yyyy-MM-dd} to {r.Range.To:yyyy-MM-dd} (asked {r.Range.RequestedFrom:yyyy-MM-dd} to {r.Range.RequestedTo:yyyy-MM-dd})")
+            .Select(g => $"{string.Join(", ", g.Select(r => r.Bars.Symbol))}: {g.Key}.");
+}
