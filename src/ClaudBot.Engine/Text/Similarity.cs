@@ -3,14 +3,20 @@ namespace ClaudBot.Engine.Text;
 /// <summary>Edit distance and "did you mean" suggestions for names typed by people.</summary>
 public static class Similarity
 {
-    /// <summary>Levenshtein distance, case-insensitive (ASCII).</summary>
+    /// <summary>
+    /// Edit distance, case-insensitive (ASCII): insertions, deletions, substitutions and swaps of two
+    /// neighbouring letters each cost 1 (optimal string alignment), since "strat" for "start" is one slip.
+    /// </summary>
     public static int Distance(string a, string b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        Span<int> previous = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
-        Span<int> current = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
+        int width = b.Length + 1;
+        Span<int> rows = width * 3 <= 384 ? stackalloc int[width * 3] : new int[width * 3];
+        var beforePrevious = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
+        for (int j = 0; j < width; j++)
         {
             previous[j] = j;
         }
@@ -21,10 +27,17 @@ public static class Similarity
             char ca = char.ToUpperInvariant(a[i - 1]);
             for (int j = 1; j <= b.Length; j++)
             {
-                int cost = ca == char.ToUpperInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                char cb = char.ToUpperInvariant(b[j - 1]);
+                int best = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (ca == cb ? 0 : 1));
+                if (i > 1 && j > 1 && ca == char.ToUpperInvariant(b[j - 2]) && char.ToUpperInvariant(a[i - 2]) == cb)
+                {
+                    best = Math.Min(best, beforePrevious[j - 2] + 1);
+                }
+
+                current[j] = best;
             }
 
+            previous.CopyTo(beforePrevious);
             current.CopyTo(previous);
         }
 

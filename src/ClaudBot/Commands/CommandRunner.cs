@@ -35,7 +35,7 @@ internal static class CommandRunner
             consoles.Error.MarkupLine("[yellow]Cancelled.[/]");
             return UserErrors.Cancelled;
         }
-        catch (Exception error) when (InputErrors.IsInputError(error))
+        catch (Exception error) when (InputErrors.IsInputError(error) || error is Intents.Catalog.CatalogException)
         {
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(InputErrors.Describe(error))}");
             return UserErrors.BadInput;

@@ -1,4 +1,5 @@
 using ClaudBot.Backtesting;
+using ClaudBot.Intents;
 using Microsoft.Extensions.Hosting;
 
 namespace ClaudBot.Hosting;
@@ -10,6 +11,7 @@ internal static class CliHost
     {
         var builder = ClaudBotHost.CreateBuilder(overrides);
         builder.Services.AddBacktesting();
+        builder.Services.AddIntents();
         return builder.Build();
     }
 }

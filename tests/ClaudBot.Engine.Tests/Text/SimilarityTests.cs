@@ -12,6 +12,8 @@ public sealed class SimilarityTests
     [InlineData("KITTEN", "SITTING", 3)]
     [InlineData("INFOSYS", "INFY", 3)]
     [InlineData("rsi", "RSI", 0)]
+    [InlineData("strat", "start", 1)]
+    [InlineData("ab", "ba", 1)]
     public void Distance_CountsInsertionsDeletionsAndSubstitutions(string a, string b, int distance)
     {
         Assert.Equal(distance, Similarity.Distance(a, b));

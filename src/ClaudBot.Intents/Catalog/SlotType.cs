@@ -1,0 +1,12 @@
+namespace ClaudBot.Intents.Catalog;
+
+/// <summary>The kinds of slot the catalogue can declare; each has its own parser and validation.</summary>
+public enum SlotType
+{
+    Strategies,
+    Symbols,
+    Period,
+    Job,
+    WholeNumber,
+    Enum,
+}

@@ -1,0 +1,138 @@
+using ClaudBot.Intents.Catalog;
+using ClaudBot.Intents.Patterns;
+using ClaudBot.MarketData;
+
+namespace ClaudBot.Intents.Matching;
+
+/// <summary>
+/// Maps a phrase to the catalogue's best intent. Every pattern of every intent is tried (patterns whose
+/// fixed words are absent are skipped at once); each way a pattern fits is scored by the share of the
+/// phrase it explains — exact words 1, forgiven typos 0.8, slot words 1 if the slot's value is valid —
+/// and the best valid reading wins. Below <see cref="Threshold"/> nothing matches; another intent within
+/// <see cref="NearTie"/> makes it a question.
+/// </summary>
+public sealed class IntentMatcher
+{
+    public const double Threshold = 0.6;
+    public const double NearTie = 0.05;
+    private const int MaxLength = 500;
+    private readonly IntentCatalog _catalog;
+    private readonly SlotParser _slots;
+    private readonly TimeProvider _time;
+    private readonly (IntentDefinition Intent, IReadOnlyList<PatternNode> Pattern, string[] Anchors)[] _patterns;
+
+    public IntentMatcher(IntentCatalog catalog, IMarketData marketData, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+        _slots = new SlotParser(catalog, marketData);
+        _time = time;
+        _patterns = [.. catalog.Intents.SelectMany(i => i.Compiled.Select(p => (i, p, Anchors(p))))];
+    }
+
+    public IntentCatalog Catalog => _catalog;
+
+    public IntentMatch Match(string text, DateOnly? today = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var day = today ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
+        if (text.Length > MaxLength)
+        {
+            return IntentMatch.None([$"That is too long for a request (over {MaxLength} characters).", .. Help()]);
+        }
+
+        var tokens = TextNormalizer.Tokenize(text, _catalog.Fillers);
+        if (tokens.Count == 0)
+        {
+            return IntentMatch.None(Help());
+        }
+
+        var evaluator = new ReadingEvaluator(tokens, _slots, day);
+        var matcher = new PatternMatcher(tokens);
+        var best = new Dictionary<string, Reading>(StringComparer.Ordinal);
+        foreach (var (intent, pattern, anchors) in _patterns)
+        {
+            if (!anchors.All(a => tokens.Any(t => PatternMatcher.Fuzzy(t.Word, a, out _))))
+            {
+                continue;
+            }
+
+            foreach (var state in matcher.Match(pattern))
+            {
+                var reading = evaluator.Evaluate(intent, state);
+                if (!best.TryGetValue(intent.Name, out var current) || reading.IsBetterThan(current))
+                {
+                    best[intent.Name] = reading;
+                }
+            }
+        }
+
+        var ranked = best.Values.OrderByDescending(r => r.Error is null).ThenByDescending(r => r.Confidence).ThenByDescending(r => r.State.Literals).ToList();
+        if (ranked.Count == 0 || ranked[0].Confidence < Threshold)
+        {
+            return IntentMatch.None(Help());
+        }
+
+        var top = ranked[0];
+        var alternatives = ranked.Skip(1).Where(r => r.Error is null && top.Error is null && r.Confidence >= top.Confidence - NearTie).Select(r => r.Intent.Name).ToList();
+        return Complete(top, day) with { Alternatives = alternatives };
+    }
+
+    /// <summary>Fills the first missing slot of <paramref name="partial"/> from an answer to its question.</summary>
+    public IntentMatch Answer(IntentMatch partial, string answer, DateOnly? today = null)
+    {
+        ArgumentNullException.ThrowIfNull(partial);
+        var intent = partial.Intent is null ? null : _catalog.Find(partial.Intent);
+        if (intent is null || partial.Missing.Count == 0)
+        {
+            return partial;
+        }
+
+        var slot = intent.Slot(partial.Missing[0])!;
+        var notes = new List<string>(partial.Notes);
+        var value = _slots.Parse(slot, answer.Trim(), today ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime), notes, out string? error);
+        if (value is null)
+        {
+            return partial with { Error = error };
+        }
+
+        var slots = new Dictionary<string, SlotValue>(partial.Slots) { [slot.Name] = value };
+        return partial with { Slots = slots, Missing = [.. partial.Missing.Skip(1)], Notes = notes, Error = null };
+    }
+
+    /// <summary>The question to ask for a missing slot.</summary>
+    public string Question(string intent, string slot) => _catalog.Find(intent)?.Slot(slot)?.Question ?? $"What {slot}?";
+
+    private IntentMatch Complete(Reading reading, DateOnly today)
+    {
+        var slots = new Dictionary<string, SlotValue>(reading.Slots);
+        var notes = new List<string>(reading.Notes);
+        var missing = new List<string>();
+        var defaulted = new List<string>();
+        foreach (var slot in reading.Intent.Slots.Where(s => !slots.ContainsKey(s.Name)))
+        {
+            if (slot.Default is { } fallback && _slots.Parse(slot, fallback, today, notes, out _) is { } value)
+            {
+                slots[slot.Name] = value;
+                defaulted.Add(slot.Name);
+            }
+            else if (slot.Required)
+            {
+                missing.Add(slot.Name);
+            }
+        }
+
+        var suggestions = reading.State.Typos.Select(t => $"Read \"{t.Split(" → ")[0]}\" as \"{t.Split(" → ")[1]}\".").ToList();
+        return new IntentMatch(reading.Intent.Name, Math.Round(reading.Confidence, 3), "pattern", slots, missing, defaulted, suggestions)
+        {
+            Error = reading.Error,
+            Notes = notes,
+        };
+    }
+
+    private List<string> Help() =>
+        ["I can run the cluster and backtests. Try: " + string.Join("; ", _catalog.Intents.SelectMany(i => i.Examples.Take(1)).Take(6)) + ". Type 'help' for everything."];
+
+    // The fixed words of a pattern: outside optional groups and alternatives, so every match contains them.
+    private static string[] Anchors(IReadOnlyList<PatternNode> pattern) => [.. pattern.OfType<WordNode>().Select(w => w.Word)];
+}

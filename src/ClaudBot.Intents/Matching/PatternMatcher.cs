@@ -1,0 +1,98 @@
+using ClaudBot.Engine.Text;
+using ClaudBot.Intents.Patterns;
+
+namespace ClaudBot.Intents.Matching;
+
+/// <summary>
+/// Finds every way a compiled pattern covers the whole of a phrase: literal words must match (a small
+/// typo is forgiven and remembered), each slot takes one or more words, optional groups may be absent,
+/// and at most <see cref="MaxSkipped"/> stray words are passed over at a cost.
+/// </summary>
+internal sealed class PatternMatcher(IReadOnlyList<Token> tokens)
+{
+    private const int MaxSkipped = 1;
+    private const double TypoWeight = 0.8;
+    private readonly List<MatchState> _complete = [];
+
+    public IReadOnlyList<MatchState> Match(IReadOnlyList<PatternNode> pattern)
+    {
+        _complete.Clear();
+        Sequence(pattern, 0, 0, MatchState.Empty, (t, state) =>
+        {
+            int stray = tokens.Count - t;
+            if (state.Skipped + stray <= MaxSkipped)
+            {
+                _complete.Add(state with { Skipped = state.Skipped + stray });
+            }
+        });
+        return [.. _complete];
+    }
+
+    /// <summary>Whether <paramref name="typed"/> is <paramref name="expected"/>, exactly or within a typo.</summary>
+    public static bool Fuzzy(string typed, string expected, out bool typo)
+    {
+        typo = false;
+        if (typed == expected)
+        {
+            return true;
+        }
+
+        int allowed = expected.Length >= 8 ? 2 : expected.Length >= 4 ? 1 : 0;
+        if (allowed == 0 || Math.Abs(typed.Length - expected.Length) > allowed || typed[0] != expected[0])
+        {
+            return false;
+        }
+
+        typo = Similarity.Distance(typed, expected) <= allowed;
+        return typo;
+    }
+
+    private void Sequence(IReadOnlyList<PatternNode> nodes, int i, int t, MatchState state, Action<int, MatchState> next)
+    {
+        if (i == nodes.Count)
+        {
+            next(t, state);
+            return;
+        }
+
+        switch (nodes[i])
+        {
+            case WordNode word:
+                if (t < tokens.Count && Fuzzy(tokens[t].Word, word.Word, out bool typo))
+                {
+                    var matched = state with
+                    {
+                        LiteralScore = state.LiteralScore + (typo ? TypoWeight : 1),
+                        Literals = state.Literals + 1,
+                        Typos = typo ? state.Typos.Add($"{tokens[t].Word} → {word.Word}") : state.Typos,
+                    };
+                    Sequence(nodes, i + 1, t + 1, matched, next);
+                }
+
+                if (t < tokens.Count && state.Skipped < MaxSkipped)
+                {
+                    Sequence(nodes, i, t + 1, state with { Skipped = state.Skipped + 1 }, next);
+                }
+
+                break;
+            case SlotNode slot:
+                for (int length = 1; t + length <= tokens.Count; length++)
+                {
+                    Sequence(nodes, i + 1, t + length, state with { Captures = state.Captures.Add(new SlotSpan(slot.Name, t, length)) }, next);
+                }
+
+                break;
+            case OptionalNode optional:
+                Sequence(optional.Body, 0, t, state, (after, inner) => Sequence(nodes, i + 1, after, inner, next));
+                Sequence(nodes, i + 1, t, state, next);
+                break;
+            case ChoiceNode choice:
+                foreach (var alternative in choice.Alternatives)
+                {
+                    Sequence(alternative, 0, t, state, (after, inner) => Sequence(nodes, i + 1, after, inner, next));
+                }
+
+                break;
+        }
+    }
+}

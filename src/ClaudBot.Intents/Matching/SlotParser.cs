@@ -1,0 +1,59 @@
+using ClaudBot.Intents.Catalog;
+using ClaudBot.Intents.Slots;
+using ClaudBot.MarketData;
+
+namespace ClaudBot.Intents.Matching;
+
+/// <summary>Parses a slot's text by its declared type; every type validates its own input.</summary>
+internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
+{
+    /// <returns>The value, or null with <paramref name="error"/> saying why the text does not fit.</returns>
+    public SlotValue? Parse(SlotDefinition slot, string text, DateOnly today, List<string> notes, out string? error)
+    {
+        error = null;
+        var value = new SlotValue(slot.Name, slot.Type, text);
+        switch (slot.Type)
+        {
+            case SlotType.Strategies:
+                return StrategyListSlot.TryParse(text, catalog.Aliases.Strategies, out string canonical, out var strategies, out error)
+                    ? value with { StrategyText = canonical, Strategies = strategies }
+                    : null;
+            case SlotType.Symbols:
+                if (SymbolListSlot.TryParse(text, catalog.Aliases.Symbols, catalog.Aliases.Universes, marketData, out var symbols, out var symbolNotes, out error))
+                {
+                    notes.AddRange(symbolNotes);
+                    return value with { Symbols = symbols };
+                }
+
+                return null;
+            case SlotType.Period:
+                if (PeriodParser.TryParse(text, today, out var period, out error))
+                {
+                    return value with { Period = period };
+                }
+
+                error ??= $"'{text}' is not a period (try 2020-2024, FY2023, ytd, last 3 years, from 2020-01-01 to 2020-12-31)";
+                return null;
+            case SlotType.Job:
+                if (JobReference.TryParse(text, out string job))
+                {
+                    return value with { Job = job };
+                }
+
+                error = $"'{text}' is not a job (give its id, or 'last')";
+                return null;
+            case SlotType.WholeNumber:
+                return IntegerSlot.TryParse(text, slot.Min, slot.Max, out int number, out error) ? value with { Number = number } : null;
+            case SlotType.Enum:
+                if (EnumSlot.TryParse(text, slot.Values, out string choice))
+                {
+                    return value with { Choice = choice };
+                }
+
+                error = $"'{text}' is not one of: {string.Join(", ", slot.Values)}";
+                return null;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(slot), slot.Type, null);
+        }
+    }
+}
