@@ -19,7 +19,7 @@ public sealed class IntentMatcher
     private readonly IntentCatalog _catalog;
     private readonly SlotParser _slots;
     private readonly TimeProvider _time;
-    private readonly (IntentDefinition Intent, IReadOnlyList<PatternNode> Pattern, string[] Anchors)[] _patterns;
+    private readonly (IntentDefinition Intent, IReadOnlyList<PatternNode> Pattern, string[][] Anchors)[] _patterns;
 
     public IntentMatcher(IntentCatalog catalog, IMarketData marketData, TimeProvider time)
     {
@@ -52,7 +52,7 @@ public sealed class IntentMatcher
         var best = new Dictionary<string, Reading>(StringComparer.Ordinal);
         foreach (var (intent, pattern, anchors) in _patterns)
         {
-            if (!anchors.All(a => tokens.Any(t => PatternMatcher.Fuzzy(t.Word, a, out _))))
+            if (!anchors.All(anyOf => tokens.Any(t => anyOf.Any(a => PatternMatcher.Fuzzy(t.Word, a, out _)))))
             {
                 continue;
             }
@@ -133,6 +133,24 @@ public sealed class IntentMatcher
     private List<string> Help() =>
         ["I can run the cluster and backtests. Try: " + string.Join("; ", _catalog.Intents.SelectMany(i => i.Examples.Take(1)).Take(6)) + ". Type 'help' for everything."];
 
-    // The fixed words of a pattern: outside optional groups and alternatives, so every match contains them.
-    private static string[] Anchors(IReadOnlyList<PatternNode> pattern) => [.. pattern.OfType<WordNode>().Select(w => w.Word)];
+    // Words every match of the pattern must contain: each fixed word, and for a fixed choice whose
+    // alternatives all start with a word, one of those words. A phrase missing any is not tried at all,
+    // which spares the search through optional slots for most intents.
+    private static string[][] Anchors(IReadOnlyList<PatternNode> pattern)
+    {
+        var anchors = new List<string[]>();
+        foreach (var node in pattern)
+        {
+            if (node is WordNode word)
+            {
+                anchors.Add([word.Word]);
+            }
+            else if (node is ChoiceNode choice && choice.Alternatives.All(a => a[0] is WordNode))
+            {
+                anchors.Add([.. choice.Alternatives.Select(a => ((WordNode)a[0]).Word)]);
+            }
+        }
+
+        return [.. anchors];
+    }
 }

@@ -68,16 +68,23 @@ internal sealed class PatternMatcher(IReadOnlyList<Token> tokens)
                     };
                     Sequence(nodes, i + 1, t + 1, matched, next);
                 }
-
-                if (t < tokens.Count && state.Skipped < MaxSkipped)
+                else if (t < tokens.Count && state.Skipped < MaxSkipped)
                 {
+                    // Pass over a stray word only where the expected one is not there.
                     Sequence(nodes, i, t + 1, state with { Skipped = state.Skipped + 1 }, next);
                 }
 
                 break;
             case SlotNode slot:
+                // A slot followed by a fixed word ends just before that word: no other split can match.
+                var following = i + 1 < nodes.Count ? nodes[i + 1] as WordNode : null;
                 for (int length = 1; t + length <= tokens.Count; length++)
                 {
+                    if (following is not null && t + length < tokens.Count && !Fuzzy(tokens[t + length].Word, following.Word, out _))
+                    {
+                        continue;
+                    }
+
                     Sequence(nodes, i + 1, t + length, state with { Captures = state.Captures.Add(new SlotSpan(slot.Name, t, length)) }, next);
                 }
 

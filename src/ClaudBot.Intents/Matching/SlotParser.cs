@@ -7,6 +7,9 @@ namespace ClaudBot.Intents.Matching;
 /// <summary>Parses a slot's text by its declared type; every type validates its own input.</summary>
 internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
 {
+    private readonly StrategyListSlot _strategies = new(catalog.Aliases.Strategies);
+    private readonly SymbolListSlot _symbols = new(catalog.Aliases.Symbols, catalog.Aliases.Universes, marketData);
+
     /// <returns>The value, or null with <paramref name="error"/> saying why the text does not fit.</returns>
     public SlotValue? Parse(SlotDefinition slot, string text, DateOnly today, List<string> notes, out string? error)
     {
@@ -15,11 +18,11 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
         switch (slot.Type)
         {
             case SlotType.Strategies:
-                return StrategyListSlot.TryParse(text, catalog.Aliases.Strategies, out string canonical, out var strategies, out error)
+                return _strategies.TryParse(text, out string canonical, out var strategies, out error)
                     ? value with { StrategyText = canonical, Strategies = strategies }
                     : null;
             case SlotType.Symbols:
-                if (SymbolListSlot.TryParse(text, catalog.Aliases.Symbols, catalog.Aliases.Universes, marketData, out var symbols, out var symbolNotes, out error))
+                if (_symbols.TryParse(text, out var symbols, out var symbolNotes, out error))
                 {
                     notes.AddRange(symbolNotes);
                     return value with { Symbols = symbols };

@@ -7,34 +7,44 @@ namespace ClaudBot.Intents.Slots;
 /// <summary>
 /// The strategies slot: <c>rsi,macd</c>, <c>rsi and macd</c>, <c>relative strength</c>,
 /// <c>rsi(period=10, lower=25)</c>, grids. Plain-word names are replaced by canonical ones from the
-/// catalogue's aliases, then the engine's own parser checks everything.
+/// catalogue's aliases (one compiled expression for all of them), then the engine's own parser checks
+/// everything. Results are remembered by text.
 /// </summary>
-public static partial class StrategyListSlot
+public sealed partial class StrategyListSlot
 {
-    public static bool TryParse(string text, IReadOnlyDictionary<string, string> aliases, out string canonical, out IReadOnlyList<StrategyParameters> strategies, out string? error)
+    private readonly Regex? _aliases;
+    private readonly IReadOnlyDictionary<string, string> _names;
+    private readonly BoundedCache<(string Canonical, IReadOnlyList<StrategyParameters> Strategies, string? Error)> _parsed = new(10_000);
+
+    public StrategyListSlot(IReadOnlyDictionary<string, string> aliases)
+    {
+        ArgumentNullException.ThrowIfNull(aliases);
+        _names = aliases;
+        _aliases = aliases.Count == 0
+            ? null
+            : new Regex(
+                $@"(?<![\w]){string.Join('|', aliases.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape))}(?![\w])",
+                RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    }
+
+    public bool TryParse(string text, out string canonical, out IReadOnlyList<StrategyParameters> strategies, out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(aliases);
-        string rewritten = text.Trim().ToLowerInvariant();
-        foreach (var (alias, name) in aliases.OrderByDescending(a => a.Key.Length))
-        {
-            rewritten = Regex.Replace(rewritten, $@"(?<![\w]){Regex.Escape(alias)}(?![\w])", name, RegexOptions.CultureInvariant);
-        }
+        (canonical, strategies, error) = _parsed.GetOrAdd(text.Trim().ToLowerInvariant(), Parse);
+        return error is null;
+    }
 
+    private (string, IReadOnlyList<StrategyParameters>, string?) Parse(string text)
+    {
+        string rewritten = _aliases?.Replace(text, m => _names[m.Value]) ?? text;
         rewritten = ListSeparator().Replace(rewritten, ",");
         try
         {
-            strategies = StrategyParser.Parse(rewritten).Parameters;
-            canonical = rewritten;
-            error = null;
-            return true;
+            return (rewritten, StrategyParser.Parse(rewritten).Parameters, null);
         }
         catch (StrategySpecException failure)
         {
-            canonical = rewritten;
-            strategies = [];
-            error = failure.Message;
-            return false;
+            return (rewritten, [], failure.Message);
         }
     }
 

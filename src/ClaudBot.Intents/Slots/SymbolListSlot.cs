@@ -5,61 +5,69 @@ namespace ClaudBot.Intents.Slots;
 /// <summary>
 /// The symbols slot: <c>RELIANCE,TCS</c>, <c>tcs and infy</c>, <c>TCS, INFY</c>, company names from the
 /// catalogue (<c>tata consultancy services</c>, <c>hdfc bank</c>), named universes (<c>nifty50</c>).
-/// Every symbol is checked against the data's universe; anything else (including shell syntax) is rejected
-/// with the data's own message and suggestions.
+/// Every symbol is checked against the data's universe; anything else (shell syntax included) is
+/// rejected with the data's own message and suggestions. Each word's resolution is remembered.
 /// </summary>
-public static class SymbolListSlot
+public sealed class SymbolListSlot(IReadOnlyDictionary<string, string> aliases, IReadOnlyDictionary<string, IReadOnlyList<string>> universes, IMarketData marketData)
 {
     private const int LongestAlias = 4;
+    private readonly BoundedCache<(string? Symbol, string? Note, string? Error)> _words = new(10_000);
 
-    public static bool TryParse(
-        string text,
-        IReadOnlyDictionary<string, string> aliases,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> universes,
-        IMarketData marketData,
-        out IReadOnlyList<string> symbols,
-        out IReadOnlyList<string> notes,
-        out string? error)
+    public bool TryParse(string text, out IReadOnlyList<string> symbols, out IReadOnlyList<string> notes, out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(marketData);
         var words = text.ToLowerInvariant()
             .Replace(",", " , ", StringComparison.Ordinal)
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w is not ("," or "and" or "&"))
             .ToArray();
-        var requested = new List<string>();
+        var found = new List<string>();
+        var foundNotes = new List<string>();
         for (int i = 0; i < words.Length;)
         {
-            int taken = MatchAlias(words, i, aliases, universes, requested);
+            int taken = MatchAlias(words, i, found);
             if (taken == 0)
             {
-                requested.Add(words[i]);
+                var (symbol, note, problem) = _words.GetOrAdd(words[i], Resolve);
+                if (problem is not null)
+                {
+                    (symbols, notes, error) = ([], [], problem);
+                    return false;
+                }
+
+                found.Add(symbol!);
+                if (note is not null)
+                {
+                    foundNotes.Add(note);
+                }
+
                 taken = 1;
             }
 
             i += taken;
         }
 
+        symbols = [.. found.Distinct(StringComparer.Ordinal)];
+        notes = [.. foundNotes.Distinct(StringComparer.Ordinal)];
+        error = symbols.Count == 0 ? "No symbol given." : null;
+        return error is null;
+    }
+
+    private (string?, string?, string?) Resolve(string word)
+    {
         try
         {
-            var resolved = marketData.ResolveAll(requested);
-            symbols = [.. resolved.Select(r => r.Symbol)];
-            notes = [.. resolved.Where(r => r.Note is not null).Select(r => r.Note!)];
-            error = null;
-            return symbols.Count > 0;
+            var resolution = marketData.Resolve(word);
+            return (resolution.Symbol, resolution.Note, null);
         }
         catch (MarketDataException failure)
         {
-            symbols = [];
-            notes = [];
-            error = failure.Message;
-            return false;
+            return (null, null, failure.Message);
         }
     }
 
     // The longest run of words starting at i that names a company or a universe.
-    private static int MatchAlias(string[] words, int i, IReadOnlyDictionary<string, string> aliases, IReadOnlyDictionary<string, IReadOnlyList<string>> universes, List<string> into)
+    private int MatchAlias(string[] words, int i, List<string> into)
     {
         for (int length = Math.Min(LongestAlias, words.Length - i); length >= 1; length--)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ClaudBot.Bench;
 using ClaudBot.Output;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace ClaudBot.Commands;
@@ -51,7 +52,17 @@ internal static class BenchCommand
             return UserErrors.Success;
         });
 
-        return new Command("bench", "Measure ClaudBot's speed on this machine.") { engine };
+        var intents = new Command("intents", "Catalogue load time and match latency per phrase (p50, p99).") { seconds };
+        intents.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), (services, _) =>
+        {
+            var file = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Intents.IntentOptions>>().Value.ResolveCatalogFile();
+            var (loadMs, p50, p99, max, calls) = IntentBench.Run(file, services.GetRequiredService<MarketData.IMarketData>(), TimeSpan.FromSeconds(parse.GetValue(seconds)));
+            consoles.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Catalogue load: {loadMs:0.0} ms"));
+            consoles.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Match latency over {calls:N0} calls ({IntentBench.Phrases.Length} phrases): p50 {p50:0.0} µs, p99 {p99:0.0} µs, max {max:0.0} µs"));
+            return Task.FromResult(UserErrors.Success);
+        }, cancellationToken));
+
+        return new Command("bench", "Measure ClaudBot's speed on this machine.") { engine, intents };
     }
 
     private static async Task WriteDataLoadAsync(CliConsoles consoles, TimeSpan duration, CancellationToken cancellationToken)
