@@ -1,4 +1,5 @@
 using ClaudBot.Intents.Catalog;
+using ClaudBot.Intents.Llm;
 using ClaudBot.Intents.Matching;
 using ClaudBot.MarketData;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,10 @@ namespace ClaudBot.Intents;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers the catalogue (loaded once, from <see cref="IntentOptions.CatalogFile"/>) and the matcher.</summary>
+    /// <summary>
+    /// Registers the catalogue (loaded once, from <see cref="IntentOptions.CatalogFile"/>), the matcher, the LLM
+    /// fallback (active only when <c>Intents:Llm:Endpoint</c> is set) and the <see cref="IntentResolver"/> that combines them.
+    /// </summary>
     public static IServiceCollection AddIntents(this IServiceCollection services)
     {
         services.AddOptions<IntentOptions>().BindConfiguration(IntentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -17,6 +21,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => CatalogLoader.LoadFile(sp.GetRequiredService<IOptions<IntentOptions>>().Value.ResolveCatalogFile()));
         services.TryAddSingleton(sp => new IntentMatcher(sp.GetRequiredService<IntentCatalog>(), sp.GetRequiredService<IMarketData>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<LlmIntentFallback>();
+        services.TryAddSingleton<IntentResolver>();
         return services;
     }
 }

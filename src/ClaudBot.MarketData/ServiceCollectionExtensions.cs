@@ -14,6 +14,13 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddMarketData(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(MarketDataStore)))
+        {
+            // Several features ask for market data; its options must be bound and validated once,
+            // or a bad setting is reported twice.
+            return services;
+        }
+
         services.AddOptions<MarketDataOptions>()
             .BindConfiguration(MarketDataOptions.SectionName)
             .ValidateDataAnnotations()

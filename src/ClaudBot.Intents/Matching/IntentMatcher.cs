@@ -103,6 +103,33 @@ public sealed class IntentMatcher
     /// <summary>The question to ask for a missing slot.</summary>
     public string Question(string intent, string slot) => _catalog.Find(intent)?.Slot(slot)?.Question ?? $"What {slot}?";
 
+    /// <summary>
+    /// A match for <paramref name="intent"/> from slot texts found another way (the LLM fallback): the same
+    /// parsers, defaults and missing slots as a pattern match; the first rejected text becomes the error.
+    /// </summary>
+    internal IntentMatch FromSlotTexts(IntentDefinition intent, IReadOnlyDictionary<string, string> texts, DateOnly today, string source, double confidence)
+    {
+        var slots = new Dictionary<string, SlotValue>(StringComparer.Ordinal);
+        var notes = new List<string>();
+        string? error = null;
+        foreach (var slot in intent.Slots)
+        {
+            if (texts.TryGetValue(slot.Name, out string? text) && !string.IsNullOrWhiteSpace(text))
+            {
+                if (_slots.Parse(slot, text.Trim(), today, notes, out string? problem) is { } value)
+                {
+                    slots[slot.Name] = value;
+                }
+                else
+                {
+                    error ??= problem;
+                }
+            }
+        }
+
+        return Complete(new Reading(intent, MatchState.Empty, confidence, slots, notes, error), today) with { Source = source };
+    }
+
     private IntentMatch Complete(Reading reading, DateOnly today)
     {
         var slots = new Dictionary<string, SlotValue>(reading.Slots);

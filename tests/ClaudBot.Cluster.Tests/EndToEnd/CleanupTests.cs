@@ -3,8 +3,8 @@ using ClaudBot.Cluster.Tests.Support;
 
 namespace ClaudBot.Cluster.Tests.EndToEnd;
 
-[Collection(RedisServerGroup.Name)]
-public sealed class CleanupTests(RedisServerFixture redis) : IDisposable
+/// <summary>Cleanup counts every job in Redis, so this test has a server of its own.</summary>
+public sealed class CleanupTests : IDisposable
 {
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("claudbot-cleanup-");
 
@@ -13,7 +13,9 @@ public sealed class CleanupTests(RedisServerFixture redis) : IDisposable
     [Fact]
     public async Task Cleanup_KeepsTheNewestFinishedJobs_AndRemovesTheRestWithTheirFiles()
     {
-        await using var cluster = new ClusterHarness(redis.Server.ConnectionString, _scratch.FullName);
+        await using var server = new RedisServerProcess(Path.Combine(_scratch.FullName, "redis"));
+        await server.StartAsync();
+        await using var cluster = new ClusterHarness(server.ConnectionString, _scratch.FullName);
         await cluster.StartNodeAsync("driver");
         await cluster.StartNodeAsync("worker");
         var finished = new List<JobStatus>();
