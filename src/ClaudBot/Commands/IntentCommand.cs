@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ClaudBot.Intents.Llm;
 using ClaudBot.Intents.Matching;
 using ClaudBot.Output;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,12 +24,12 @@ internal static class IntentCommand
         var command = new Command("intent", "Show which intent and slots a phrase maps to.") { text, json, today };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), async (services, ct) =>
         {
-            var matcher = services.GetRequiredService<IntentMatcher>();
+            var resolver = services.GetRequiredService<IntentResolver>();
             DateOnly? day = parse.GetValue(today) is { } given ? BacktestCommand.ParseDate(given, "today") : null;
             var phrases = parse.GetValue(text) is { } one ? [one] : await ReadLinesAsync(ct);
             foreach (string phrase in phrases)
             {
-                var match = matcher.Match(phrase, day);
+                var match = await resolver.ResolveAsync(phrase, day, ct);
                 if (parse.GetValue(json))
                 {
                     consoles.Raw.WriteLine(ToJson(match));
