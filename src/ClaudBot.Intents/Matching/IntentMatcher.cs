@@ -67,7 +67,7 @@ public sealed class IntentMatcher
             }
         }
 
-        var ranked = best.Values.OrderByDescending(r => r.Error is null).ThenByDescending(r => r.Confidence).ThenByDescending(r => r.State.Literals).ToList();
+        var ranked = best.Values.OrderByDescending(r => r.Confidence).ThenByDescending(r => r.Error is null).ThenByDescending(r => r.State.Literals).ToList();
         if (ranked.Count == 0 || ranked[0].Confidence < Threshold)
         {
             return IntentMatch.None(Help());
@@ -149,13 +149,17 @@ public sealed class IntentMatcher
             }
         }
 
-        var suggestions = reading.State.Typos.Select(t => $"Read \"{t.Split(" → ")[0]}\" as \"{t.Split(" → ")[1]}\".").ToList();
+        // Corrections made inside slots ("Read ... as ...") are shown with the keyword typos.
+        var suggestions = reading.State.Typos.Select(t => $"Read \"{t.Split(" → ")[0]}\" as \"{t.Split(" → ")[1]}\".")
+            .Concat(notes.Where(IsCorrection)).ToList();
         return new IntentMatch(reading.Intent.Name, Math.Round(reading.Confidence, 3), "pattern", slots, missing, defaulted, suggestions)
         {
             Error = reading.Error,
-            Notes = notes,
+            Notes = [.. notes.Where(n => !IsCorrection(n))],
         };
     }
+
+    private static bool IsCorrection(string note) => note.StartsWith("Read \"", StringComparison.Ordinal);
 
     private List<string> Help() =>
         ["I can run the cluster and backtests. Try: " + string.Join("; ", _catalog.Intents.SelectMany(i => i.Examples.Take(1)).Take(6)) + ". Type 'help' for everything."];

@@ -11,6 +11,7 @@ namespace ClaudBot.Intents.Matching;
 internal sealed class PatternMatcher(IReadOnlyList<Token> tokens)
 {
     private const int MaxSkipped = 1;
+    private static readonly System.Buffers.SearchValues<char> ShellCharacters = System.Buffers.SearchValues.Create("`$;|&<>");
     private const double TypoWeight = 0.8;
     private readonly List<MatchState> _complete = [];
 
@@ -20,7 +21,7 @@ internal sealed class PatternMatcher(IReadOnlyList<Token> tokens)
         Sequence(pattern, 0, 0, MatchState.Empty, (t, state) =>
         {
             int stray = tokens.Count - t;
-            if (state.Skipped + stray <= MaxSkipped)
+            if (state.Skipped + stray <= MaxSkipped && !tokens.Skip(t).Any(token => LooksLikeShell(token.Text)))
             {
                 _complete.Add(state with { Skipped = state.Skipped + stray });
             }
@@ -47,6 +48,9 @@ internal sealed class PatternMatcher(IReadOnlyList<Token> tokens)
         return typo;
     }
 
+    // Shell syntax is never passed over as a stray word: it must land in a slot, whose validation refuses it.
+    private static bool LooksLikeShell(string text) => text.AsSpan().IndexOfAny(ShellCharacters) >= 0;
+
     private void Sequence(IReadOnlyList<PatternNode> nodes, int i, int t, MatchState state, Action<int, MatchState> next)
     {
         if (i == nodes.Count)
@@ -68,7 +72,7 @@ internal sealed class PatternMatcher(IReadOnlyList<Token> tokens)
                     };
                     Sequence(nodes, i + 1, t + 1, matched, next);
                 }
-                else if (t < tokens.Count && state.Skipped < MaxSkipped)
+                else if (t < tokens.Count && state.Skipped < MaxSkipped && !LooksLikeShell(tokens[t].Text))
                 {
                     // Pass over a stray word only where the expected one is not there.
                     Sequence(nodes, i, t + 1, state with { Skipped = state.Skipped + 1 }, next);

@@ -5,8 +5,13 @@ namespace ClaudBot.Intents.Matching;
 /// <summary>One complete way of reading a phrase as an intent, scored, with its parsed slots or the first slot error.</summary>
 internal sealed record Reading(IntentDefinition Intent, MatchState State, double Confidence, IReadOnlyDictionary<string, SlotValue> Slots, IReadOnlyList<string> Notes, string? Error)
 {
+    /// <summary>
+    /// The reading that explains more of the phrase wins; at equal cover a valid one beats one with a
+    /// rejected slot. So a value the user typed wrongly ("keep 20000") is reported, never skipped over
+    /// in favour of a default.
+    /// </summary>
     public bool IsBetterThan(Reading other) =>
-        (Error is null) != (other.Error is null)
-            ? Error is null
-            : Confidence != other.Confidence ? Confidence > other.Confidence : State.Literals > other.State.Literals;
+        Confidence != other.Confidence
+            ? Confidence > other.Confidence
+            : (Error is null) != (other.Error is null) ? Error is null : State.Literals > other.State.Literals;
 }

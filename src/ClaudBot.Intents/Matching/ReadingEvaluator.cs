@@ -15,13 +15,14 @@ internal sealed class ReadingEvaluator(IReadOnlyList<Token> tokens, SlotParser p
         var slots = new Dictionary<string, SlotValue>(StringComparer.Ordinal);
         var notes = new List<string>();
         string? error = null;
-        int slotWords = 0;
+        double slotWords = 0;
         foreach (var capture in state.Captures)
         {
             // A slot's words count towards the reading even when its value is rejected: "backtest rsi on
             // TCS;rm" is clearly a backtest, and the user should hear why its symbol was refused.
-            slotWords += capture.Length;
-            var (value, problem, slotNotes) = Parse(intent.Slot(capture.Name)!, capture);
+            var slot = intent.Slot(capture.Name)!;
+            var (value, problem, slotNotes) = Parse(slot, capture);
+            slotWords += capture.Length * Weight(value, slot, value?.Text ?? Text(capture));
             if (value is null)
             {
                 error ??= problem;
@@ -36,12 +37,24 @@ internal sealed class ReadingEvaluator(IReadOnlyList<Token> tokens, SlotParser p
         return new Reading(intent, state, confidence, slots, notes, error);
     }
 
+    // A job "id" made only of letters ("clenup") is weak evidence: any six-letter word parses as one, so
+    // it must not outscore a keyword read through a typo.
+    // A rejected value counts for less than a keyword read through a typo (0.8): "shwo worker logs" is
+    // "show", not a number of lines called "shwo"; a number slot holding no digit at all, less still.
+    private static double Weight(SlotValue? value, SlotDefinition slot, string text) => value switch
+    {
+        { Type: SlotType.Job, Job: { } job } when job != "last" && !job.Any(char.IsAsciiDigit) => 0.6,
+        null when slot.Type == SlotType.WholeNumber && !text.Any(char.IsAsciiDigit) => 0.5,
+        null => 0.7,
+        _ => 1,
+    };
+
     private (SlotValue? Value, string? Error, string[] Notes) Parse(SlotDefinition slot, SlotSpan span)
     {
         var key = (slot, span.Start, span.Length);
         if (!_parsed.TryGetValue(key, out var result))
         {
-            string text = string.Join(' ', tokens.Skip(span.Start).Take(span.Length).Select(t => t.Text));
+            string text = Text(span);
             var notes = new List<string>();
             var value = parser.Parse(slot, text, today, notes, out string? error);
             result = (value, error, [.. notes]);
@@ -50,4 +63,6 @@ internal sealed class ReadingEvaluator(IReadOnlyList<Token> tokens, SlotParser p
 
         return result;
     }
+
+    private string Text(SlotSpan span) => string.Join(' ', tokens.Skip(span.Start).Take(span.Length).Select(t => t.Text));
 }

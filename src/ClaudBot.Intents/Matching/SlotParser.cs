@@ -18,9 +18,17 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
         switch (slot.Type)
         {
             case SlotType.Strategies:
-                return _strategies.TryParse(text, out string canonical, out var strategies, out error)
-                    ? value with { StrategyText = canonical, Strategies = strategies }
-                    : null;
+                if (_strategies.TryParse(text, out string canonical, out var strategies, out error, out string? correction))
+                {
+                    if (correction is not null)
+                    {
+                        notes.Add(correction);
+                    }
+
+                    return value with { StrategyText = canonical, Strategies = strategies };
+                }
+
+                return null;
             case SlotType.Symbols:
                 if (_symbols.TryParse(text, out var symbols, out var symbolNotes, out error))
                 {
@@ -51,6 +59,12 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
                 if (EnumSlot.TryParse(text, slot.Values, out string choice))
                 {
                     return value with { Choice = choice };
+                }
+
+                if (Corrections.Closest(text, slot.Values) is { } corrected)
+                {
+                    notes.Add(Corrections.ReadAs(text, corrected));
+                    return value with { Choice = corrected };
                 }
 
                 error = $"'{text}' is not one of: {string.Join(", ", slot.Values)}";

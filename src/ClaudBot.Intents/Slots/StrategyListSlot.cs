@@ -14,7 +14,7 @@ public sealed partial class StrategyListSlot
 {
     private readonly Regex? _aliases;
     private readonly IReadOnlyDictionary<string, string> _names;
-    private readonly BoundedCache<(string Canonical, IReadOnlyList<StrategyParameters> Strategies, string? Error)> _parsed = new(10_000);
+    private readonly BoundedCache<(string Canonical, IReadOnlyList<StrategyParameters> Strategies, string? Error, string? Correction)> _parsed = new(10_000);
 
     public StrategyListSlot(IReadOnlyDictionary<string, string> aliases)
     {
@@ -27,24 +27,41 @@ public sealed partial class StrategyListSlot
                 RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
-    public bool TryParse(string text, out string canonical, out IReadOnlyList<StrategyParameters> strategies, out string? error)
+    /// <param name="correction">A "Read X as Y." note when a mistyped strategy name was corrected.</param>
+    public bool TryParse(string text, out string canonical, out IReadOnlyList<StrategyParameters> strategies, out string? error, out string? correction)
     {
         ArgumentNullException.ThrowIfNull(text);
-        (canonical, strategies, error) = _parsed.GetOrAdd(text.Trim().ToLowerInvariant(), Parse);
+        (canonical, strategies, error, correction) = _parsed.GetOrAdd(text.Trim().ToLowerInvariant(), Parse);
         return error is null;
     }
 
-    private (string, IReadOnlyList<StrategyParameters>, string?) Parse(string text)
+    private (string, IReadOnlyList<StrategyParameters>, string?, string?) Parse(string text)
     {
         string rewritten = _aliases?.Replace(text, m => _names[m.Value]) ?? text;
         rewritten = ListSeparator().Replace(rewritten, ",");
         try
         {
-            return (rewritten, StrategyParser.Parse(rewritten).Parameters, null);
+            return (rewritten, StrategyParser.Parse(rewritten).Parameters, null, null);
         }
         catch (StrategySpecException failure)
         {
-            return (rewritten, [], failure.Message);
+            // One slip in a strategy's name ("momentun") is read as that strategy, and said so.
+            var fixes = rewritten.Split(',').Select(item => (Item: item, Fix: Corrections.Closest(item, StrategyCatalog.All.Select(d => d.Name)))).ToList();
+            if (fixes.Any(f => f.Fix is not null))
+            {
+                string corrected = string.Join(',', fixes.Select(f => f.Fix ?? f.Item));
+                try
+                {
+                    var fixedItems = fixes.Where(f => f.Fix is not null).Select(f => Corrections.ReadAs(f.Item, f.Fix!));
+                    return (corrected, StrategyParser.Parse(corrected).Parameters, null, string.Join(" ", fixedItems));
+                }
+                catch (StrategySpecException)
+                {
+                    // Not a typo after all: report the original problem.
+                }
+            }
+
+            return (rewritten, [], failure.Message, null);
         }
     }
 

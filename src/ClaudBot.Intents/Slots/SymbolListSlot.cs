@@ -18,17 +18,26 @@ public sealed class SymbolListSlot(IReadOnlyDictionary<string, string> aliases, 
         ArgumentNullException.ThrowIfNull(text);
         var words = text.ToLowerInvariant()
             .Replace(",", " , ", StringComparison.Ordinal)
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w is not ("," or "and" or "&"))
-            .ToArray();
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var found = new List<string>();
         var foundNotes = new List<string>();
         for (int i = 0; i < words.Length;)
         {
+            // "and" may belong to a name ("larsen and toubro"), so names are tried before it counts as a separator.
             int taken = MatchAlias(words, i, found);
-            if (taken == 0)
+            if (taken == 0 && words[i] is "," or "and" or "&")
+            {
+                taken = 1;
+            }
+            else if (taken == 0)
             {
                 var (symbol, note, problem) = _words.GetOrAdd(words[i], Resolve);
+                if (problem is not null && Corrections.Closest(words[i], aliases.Keys) is { } name)
+                {
+                    // A mistyped company name ("infosis") is read as the name it is one slip from.
+                    (symbol, note, problem) = (aliases[name], Corrections.ReadAs(words[i], name), null);
+                }
+
                 if (problem is not null)
                 {
                     (symbols, notes, error) = ([], [], problem);

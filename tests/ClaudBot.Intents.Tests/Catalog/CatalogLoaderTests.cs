@@ -1,0 +1,136 @@
+using ClaudBot.Engine.Strategies;
+using ClaudBot.Intents.Catalog;
+using ClaudBot.Intents.Tests.Matching;
+
+namespace ClaudBot.Intents.Tests.Catalog;
+
+public sealed class CatalogLoaderTests
+{
+    private static readonly string[] IntentNames =
+    [
+        "start_cluster", "stop_cluster", "restart_cluster", "monitor_cluster", "submit_cluster_job", "job_status", "list_jobs",
+        "job_results", "cancel_job", "list_strategies", "list_symbols", "show_logs", "cleanup_results", "help",
+    ];
+
+    public static TheoryData<string, string> Examples
+    {
+        get
+        {
+            var rows = new TheoryData<string, string>();
+            foreach (var intent in CatalogLoader.LoadFile(ShippedMatcher.CatalogFile).Intents)
+            {
+                foreach (string example in intent.Examples)
+                {
+                    rows.Add(intent.Name, example);
+                }
+            }
+
+            return rows;
+        }
+    }
+
+    [Fact]
+    public void ShippedCatalogue_Loads14IntentsEachDescribedWithExamplesAndPatterns()
+    {
+        var catalog = CatalogLoader.LoadFile(ShippedMatcher.CatalogFile);
+
+        Assert.Equal(IntentNames, catalog.Intents.Select(i => i.Name));
+        Assert.All(catalog.Intents, intent =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(intent.Description));
+            Assert.NotEqual(intent.Name, intent.Description);
+            Assert.NotEmpty(intent.Examples);
+            Assert.NotEmpty(intent.Patterns);
+        });
+    }
+
+    [Fact]
+    public void ShippedCatalogue_OperatorsChangeThings_AndTheDestructiveOnesAskFirst()
+    {
+        var catalog = CatalogLoader.LoadFile(ShippedMatcher.CatalogFile);
+
+        Assert.Equal(
+            ["start_cluster", "stop_cluster", "restart_cluster", "submit_cluster_job", "cancel_job", "cleanup_results"],
+            catalog.Intents.Where(i => i.Role == IntentRole.Operator).Select(i => i.Name));
+        Assert.Equal(
+            ["stop_cluster", "restart_cluster", "cancel_job", "cleanup_results"],
+            catalog.Intents.Where(i => i.Confirm).Select(i => i.Name));
+    }
+
+    [Fact]
+    public void ShippedCatalogue_AliasesPointAtRealSymbolsAndStrategies_AndMeaningfulWordsAreNotFillers()
+    {
+        var catalog = ShippedMatcher.Catalog;
+        var symbols = ShippedMatcher.MarketData.Symbols;
+
+        Assert.All(catalog.Aliases.Symbols, alias => Assert.Contains(alias.Value, symbols));
+        Assert.All(catalog.Aliases.Strategies, alias => Assert.NotNull(StrategyCatalog.Find(alias.Value)));
+        Assert.Equal(symbols, catalog.Aliases.Universes["nifty50"].Order(StringComparer.Ordinal));
+        Assert.Contains("please", catalog.Fillers);
+        Assert.DoesNotContain(catalog.Fillers, f => f is "on" or "to" or "for" or "show" or "what" or "do" or "and" or "last" or "job");
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void ShippedExample_MatchesItsOwnIntent_Unambiguously(string intent, string example)
+    {
+        var match = ShippedMatcher.Instance.Match(example, ShippedMatcher.Today);
+
+        Assert.Equal(intent, match.Intent);
+        Assert.Null(match.Error);
+        Assert.Empty(match.Alternatives);
+        Assert.Equal(1.0, match.Confidence);
+    }
+
+    [Theory]
+    [InlineData("bad YAML", 3, "intents:\n  - name: a\n    description: a: b\n    patterns: [\"a\"]", "not valid YAML: While scanning a plain scalar value, found invalid mapping.")]
+    [InlineData("unknown top-level key", 2, "fillers: [please]\nintent:\n  - name: a\n    patterns: [\"a\"]", "unknown key 'intent' (expected one of: fillers, aliases, intents)")]
+    [InlineData("unknown intent key", 3, "intents:\n  - name: a\n    descripton: typo\n    patterns: [\"a\"]", "unknown key 'descripton' (expected one of: name, description, role, confirm, slots, patterns, examples)")]
+    [InlineData("unknown slot type", 4, "intents:\n  - name: a\n    slots:\n      when: {type: date}\n    patterns: [\"a {when}\"]", "unknown slot type 'date' for slot 'when' (known: strategies, symbols, period, job, integer, enum)")]
+    [InlineData("enum without values", 4, "intents:\n  - name: logs\n    slots:\n      component: {type: enum, default: driver}\n    patterns: [\"logs [{component}]\"]", "enum slot 'component' needs 'values'")]
+    [InlineData("duplicate intent", 6, "intents:\n  - name: help\n    patterns: [\"help\"]\n  - name: status\n    patterns: [\"status\"]\n  - name: help\n    patterns: [\"usage\"]", "duplicate intent 'help' (first defined on line 2)")]
+    [InlineData("unclosed bracket", 5, "intents:\n  - name: start\n    patterns:\n      - \"start\"\n      - \"start [cluster\"", "pattern \"start [cluster\" of 'start' cannot compile: '[' is never closed")]
+    [InlineData("undeclared slot", 3, "intents:\n  - name: cancel\n    patterns: [\"cancel job {job}\"]", "pattern \"cancel job {job}\" of 'cancel' cannot compile: slot {job} at column 12 is not declared in the intent's slots")]
+    [InlineData("no patterns", 2, "intents:\n  - name: help\n    examples: [\"help\"]", "missing 'patterns'")]
+    [InlineData("role", 3, "intents:\n  - name: start\n    role: admin\n    patterns: [\"start\"]", "role must be viewer or operator, not 'admin'")]
+    public void BrokenFile_FailsWithFileLineAndReason(string problem, int line, string yaml, string reason)
+    {
+        var error = Assert.Throws<CatalogException>(() => CatalogLoader.Load(new StringReader(yaml), "test.yaml"));
+
+        Assert.False(string.IsNullOrEmpty(problem));
+        Assert.Equal("test.yaml", error.File);
+        Assert.Equal(line, error.Line);
+        Assert.Equal(reason, error.Reason);
+        Assert.Equal($"test.yaml line {line}: {reason}", error.Message);
+    }
+
+    [Fact]
+    public void TwoIntentsSharingAPattern_AreANearTie_TheOtherIsOfferedAndNothingRuns()
+    {
+        var catalog = CatalogLoader.Load(
+            new StringReader("intents:\n  - name: ping\n    patterns: [\"ping [server]\"]\n  - name: pong\n    patterns: [\"ping [server]\"]\n"),
+            "test.yaml");
+        var matcher = ShippedMatcher.For(catalog);
+
+        var tie = matcher.Match("ping server", ShippedMatcher.Today);
+
+        Assert.Equal("ping", tie.Intent);
+        Assert.Equal(["pong"], tie.Alternatives);
+        Assert.Equal(1.0, tie.Confidence);
+        Assert.False(tie.IsActionable);
+    }
+
+    [Fact]
+    public void AnIntentThatExplainsMoreOfThePhrase_IsNoTie()
+    {
+        var catalog = CatalogLoader.Load(
+            new StringReader("intents:\n  - name: ping\n    patterns: [\"ping server\"]\n  - name: pong\n    patterns: [\"ping\"]\n"),
+            "test.yaml");
+
+        var match = ShippedMatcher.For(catalog).Match("ping server", ShippedMatcher.Today);
+
+        Assert.Equal("ping", match.Intent);
+        Assert.Empty(match.Alternatives);
+        Assert.True(match.IsActionable);
+    }
+}
