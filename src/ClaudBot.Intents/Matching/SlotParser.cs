@@ -9,6 +9,7 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
 {
     private readonly StrategyListSlot _strategies = new(catalog.Aliases.Strategies);
     private readonly SymbolListSlot _symbols = new(catalog.Aliases.Symbols, catalog.Aliases.Universes, marketData);
+    private readonly BoundedCache<(bool Ok, DateSpan Period, string? Error)> _periods = new(10_000);
 
     /// <returns>The value, or null with <paramref name="error"/> saying why the text does not fit.</returns>
     public SlotValue? Parse(SlotDefinition slot, string text, DateOnly today, List<string> notes, out string? error)
@@ -38,7 +39,12 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
 
                 return null;
             case SlotType.Period:
-                if (PeriodParser.TryParse(text, today, out var period, out error))
+                // Remembered by day and text: a phrase's words are tried as a period in many readings.
+                var (ok, period, problem) = _periods.GetOrAdd(
+                    today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + text,
+                    _ => PeriodParser.TryParse(text, today, out var parsed, out string? reason) ? (true, parsed, null) : (false, default, reason));
+                error = problem;
+                if (ok)
                 {
                     return value with { Period = period };
                 }
