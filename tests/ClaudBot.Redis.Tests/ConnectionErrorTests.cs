@@ -1,6 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
-using ClaudBot.Redis.Tests.Support;
+using System.Net;
+using ClaudBot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace ClaudBot.Redis.Tests;

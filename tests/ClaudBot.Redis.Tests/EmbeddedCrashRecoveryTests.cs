@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ClaudBot.Redis.Tests.Support;
+using ClaudBot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace ClaudBot.Redis.Tests;

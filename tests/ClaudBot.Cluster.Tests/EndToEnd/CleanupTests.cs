@@ -1,5 +1,6 @@
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Tests.Support;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Cluster.Tests.EndToEnd;
 

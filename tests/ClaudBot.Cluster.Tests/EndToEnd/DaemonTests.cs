@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClaudBot.Cluster.Tests.Support;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Cluster.Tests.EndToEnd;
 
@@ -17,7 +18,7 @@ public sealed partial class DaemonTests : IDisposable
     {
         var settings = new Dictionary<string, string>
         {
-            ["Redis:EmbeddedPort"] = RedisServerProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Redis:EmbeddedPort"] = TestPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Redis:EmbeddedDirectory"] = Path.Combine(_scratch.FullName, "redis"),
             ["Cluster:ResultsDirectory"] = Path.Combine(_scratch.FullName, "results"),
             ["MarketData:CacheDirectory"] = Path.Combine(_scratch.FullName, "cache"),

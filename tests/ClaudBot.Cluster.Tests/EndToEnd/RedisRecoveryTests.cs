@@ -1,5 +1,6 @@
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Tests.Support;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Cluster.Tests.EndToEnd;
 
@@ -40,7 +41,7 @@ public sealed class RedisRecoveryTests : IDisposable
     [Fact]
     public async Task SubmitToADeadRedis_QueuesNothingAndSaysSo()
     {
-        int port = RedisServerProcess.FreePort();
+        int port = TestPorts.Free();
         await using var cluster = new ClusterHarness($"127.0.0.1:{port}", _scratch.FullName, new Dictionary<string, string> { ["Redis:ConnectTimeout"] = "00:00:01" });
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => cluster.SubmitAsync("rsi", "TCS"));
@@ -52,7 +53,7 @@ public sealed class RedisRecoveryTests : IDisposable
     [Fact]
     public async Task EmbeddedServerKilledMidJob_RecoversFromItsFolder_AndTheJobCompletes()
     {
-        int port = RedisServerProcess.FreePort();
+        int port = TestPorts.Free();
         var embedded = new Dictionary<string, string>
         {
             ["Redis:ConnectionString"] = string.Empty,

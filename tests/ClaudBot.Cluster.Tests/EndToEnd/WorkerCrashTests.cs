@@ -1,5 +1,6 @@
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Tests.Support;
+using ClaudBot.Testing;
 using Xunit.Abstractions;
 
 namespace ClaudBot.Cluster.Tests.EndToEnd;
@@ -22,7 +23,7 @@ public sealed class WorkerCrashTests(RedisServerFixture redis, ITestOutputHelper
     public async Task WorkerKilledMidJob_TwentyRuns_EveryJobHasExactly200Results(string backend)
     {
         // With the embedded backend the driver process hosts the queue server; everyone else connects to it.
-        int port = RedisServerProcess.FreePort();
+        int port = TestPorts.Free();
         string connection = backend == "embedded" ? $"127.0.0.1:{port}" : redis.Server.ConnectionString;
         await using var cluster = new ClusterHarness(connection, _scratch.FullName, new Dictionary<string, string>
         {

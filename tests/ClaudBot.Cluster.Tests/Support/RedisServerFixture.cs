@@ -1,3 +1,5 @@
+using ClaudBot.Testing;
+
 namespace ClaudBot.Cluster.Tests.Support;
 
 /// <summary>One real redis-server for a test collection; tests keep apart by job ids (random per job).</summary>

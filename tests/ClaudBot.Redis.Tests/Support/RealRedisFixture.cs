@@ -1,3 +1,4 @@
+using ClaudBot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace ClaudBot.Redis.Tests.Support;
@@ -6,23 +7,25 @@ namespace ClaudBot.Redis.Tests.Support;
 public sealed class RealRedisFixture : IAsyncLifetime
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("claudbot-redis-tests-");
-    private RedisServerProcess? _server;
 
     public RedisConnection Connection { get; private set; } = null!;
 
-    public string ConnectionString => _server!.ConnectionString;
+    public string ConnectionString => Server.ConnectionString;
+
+    private RedisServerProcess Server { get; set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await RedisServerProcess.StartAsync(_folder.FullName);
-        Connection = new RedisConnection(Options.Create(new RedisOptions { ConnectionString = _server.ConnectionString }));
+        Server = new RedisServerProcess(_folder.FullName);
+        await Server.StartAsync();
+        Connection = new RedisConnection(Options.Create(new RedisOptions { ConnectionString = Server.ConnectionString }));
         await Connection.ConnectAsync(CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
         await Connection.DisposeAsync();
-        await _server!.DisposeAsync();
+        await Server.DisposeAsync();
         _folder.Delete(recursive: true);
     }
 }

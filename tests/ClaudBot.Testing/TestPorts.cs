@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ClaudBot.Redis.Tests.Support;
+namespace ClaudBot.Testing;
 
-internal static class TestPorts
+public static class TestPorts
 {
     /// <summary>A loopback port that was free a moment ago.</summary>
     public static int Free()

@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ClaudBot.Cluster.Tests.Support;
+namespace ClaudBot.Testing;
 
 /// <summary>
 /// A real redis-server (Debian's package) on a free loopback port with append-only persistence
 /// (fsync always, so every acknowledged write survives a kill), in its own folder. Restartable on the
 /// same folder to test recovery.
 /// </summary>
-internal sealed class RedisServerProcess : IAsyncDisposable
+public sealed class RedisServerProcess : IAsyncDisposable
 {
     private readonly string _directory;
     private Process? _process;
@@ -17,19 +17,12 @@ internal sealed class RedisServerProcess : IAsyncDisposable
     public RedisServerProcess(string directory)
     {
         _directory = directory;
-        Port = FreePort();
+        Port = TestPorts.Free();
     }
 
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port}";
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async Task StartAsync()
     {
