@@ -67,6 +67,12 @@ internal static class QueueScripts
         return 'requeued'
         """;
 
+    /// <summary>Deletes a lease only if this worker still holds it. KEYS: lease. ARGV: worker.</summary>
+    public const string Release = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+        return 0
+        """;
+
     /// <summary>
     /// A stopping worker hands back a chunk it will not finish. KEYS: processing, lease, results, queue.
     /// ARGV: chunk id, result field, worker.

@@ -59,7 +59,7 @@ internal sealed class WorkQueue(RedisConnection redis, TimeProvider time)
     public async Task DropAsync(string workerId, string chunkId)
     {
         await redis.Database.ListRemoveAsync(ClusterKeys.Processing(workerId), chunkId, 1);
-        await redis.Database.ScriptEvaluateAsync("if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end return 0", [ClusterKeys.Lease(chunkId)], [workerId]);
+        await redis.Database.ScriptEvaluateAsync(QueueScripts.Release, [ClusterKeys.Lease(chunkId)], [workerId]);
     }
 
     /// <summary>Puts a chunk this worker will not finish back at the head of the queue.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ClaudBot.Backtesting;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Strategies.Parsing;
@@ -29,8 +30,8 @@ internal static class SubmitCommand
             var request = new JobRequest(
                 StrategyParser.ApplyParameters(parse.GetValue(strategies)!, [.. (parse.GetValue(parameters) ?? []).Select(Setting)]),
                 [.. parse.GetValue(symbols)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-                Dates.Parse(parse.GetValue(from)!, "from"),
-                Dates.Parse(parse.GetValue(to)!, "to"),
+                InputDates.Parse(parse.GetValue(from)!, "from"),
+                InputDates.Parse(parse.GetValue(to)!, "to"),
                 parse.GetValue(by)!)
             {
                 CostBps = parse.GetValue(cost),

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ClaudBot.Backtesting;
 using ClaudBot.Output;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,8 +41,8 @@ internal static class BacktestCommand
                 var request = new BacktestRequest(
                     parse.GetValue(strategies)!,
                     SplitList(parse.GetValue(symbols)!),
-                    ParseDate(parse.GetValue(from)!, "from"),
-                    ParseDate(parse.GetValue(to)!, "to"))
+                    InputDates.Parse(parse.GetValue(from)!, "from"),
+                    InputDates.Parse(parse.GetValue(to)!, "to"))
                 {
                     CostBps = parse.GetValue(cost),
                     Lenient = parse.GetValue(lenient) ? true : null,
@@ -76,9 +75,4 @@ internal static class BacktestCommand
 
     internal static IReadOnlyList<string> SplitList(string text) =>
         [.. text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    internal static DateOnly ParseDate(string text, string name) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new FormatException($"'{text}' is not a valid {name} date: use YYYY-MM-DD, e.g. 2020-01-31.");
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ClaudBot.Backtesting;
 using ClaudBot.Intents.Llm;
 using ClaudBot.Intents.Matching;
 using ClaudBot.Output;
@@ -25,7 +26,7 @@ internal static class IntentCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), async (services, ct) =>
         {
             var resolver = services.GetRequiredService<IntentResolver>();
-            DateOnly? day = parse.GetValue(today) is { } given ? BacktestCommand.ParseDate(given, "today") : null;
+            DateOnly? day = parse.GetValue(today) is { } given ? InputDates.Parse(given, "today") : null;
             var phrases = parse.GetValue(text) is { } one ? [one] : await ReadLinesAsync(ct);
             foreach (string phrase in phrases)
             {
