@@ -47,4 +47,10 @@ public sealed class ClusterOptions
     public string ResultsDirectory { get; set; } = "results";
 
     public string ResolveResultsDirectory() => Path.GetFullPath(ResultsDirectory, AppContext.BaseDirectory);
+
+    /// <summary>Where the node writes <c>cluster_driver.log</c> and <c>worker_&lt;id&gt;.log</c>; relative to the program's folder.</summary>
+    [Required]
+    public string LogDirectory { get; set; } = "logs";
+
+    public string ResolveLogDirectory() => Path.GetFullPath(LogDirectory, AppContext.BaseDirectory);
 }

@@ -16,6 +16,14 @@ internal static class ClaudBotCli
         root.Subcommands.Add(SymbolsCommand.Create(consoles));
         root.Subcommands.Add(BenchCommand.Create(consoles));
         root.Subcommands.Add(IntentCommand.Create(consoles));
+        root.Subcommands.Add(ChatCommand.Create(consoles));
+        root.Subcommands.Add(SayCommand.Create(consoles));
+        root.Subcommands.Add(TelegramCommand.Create(consoles));
+        foreach (var verb in ClusterVerbCommands.Create(consoles))
+        {
+            root.Subcommands.Add(verb);
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -32,7 +32,11 @@ public sealed class IntentMatcher
 
     public IntentCatalog Catalog => _catalog;
 
-    public IntentMatch Match(string text, DateOnly? today = null)
+    /// <summary>The best reading of <paramref name="text"/>.</summary>
+    /// <param name="text">What the user typed.</param>
+    /// <param name="today">For relative periods; null is today on the injected clock.</param>
+    /// <param name="onlyIntent">Read the phrase as this intent only (the user picked it from a near tie).</param>
+    public IntentMatch Match(string text, DateOnly? today = null, string? onlyIntent = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var day = today ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
@@ -52,7 +56,7 @@ public sealed class IntentMatcher
         var best = new Dictionary<string, Reading>(StringComparer.Ordinal);
         foreach (var (intent, pattern, anchors) in _patterns)
         {
-            if (!anchors.All(anyOf => tokens.Any(t => anyOf.Any(a => PatternMatcher.Fuzzy(t.Word, a, out _)))))
+            if ((onlyIntent is not null && intent.Name != onlyIntent) || !anchors.All(anyOf => tokens.Any(t => anyOf.Any(a => PatternMatcher.Fuzzy(t.Word, a, out _)))))
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ClaudBot.Cluster;
 using ClaudBot.Hosting;
+using ClaudBot.Cluster.Status;
 using ClaudBot.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,7 +35,7 @@ internal static class RunCommand
                 builder.Services.AddClusterWorker();
             }
 
-            NodeLogFiles.Add(builder, chosen);
+            ClusterLogFiles.Add(builder.Logging, chosen, new ClusterOptions { LogDirectory = builder.Configuration["Cluster:LogDirectory"] ?? "logs" }.ResolveLogDirectory());
             using var host = builder.Build();
             try
             {

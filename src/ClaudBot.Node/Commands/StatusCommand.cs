@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Queue;
 using ClaudBot.Hosting;
+using ClaudBot.Cluster.Status;
 using ClaudBot.Node.Daemon;
 using ClaudBot.Redis;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +24,7 @@ internal static class StatusCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var status = await GatherAsync(cancellationToken);
-            await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(status, NodeJson.Default.NodeStatus) : Describe(status));
+            await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(status, NodeJson.Default.NodeStatus) : NodeStatusText.Describe(status));
             return status.Up ? 0 : 3;
         });
         return command;
@@ -51,39 +51,5 @@ internal static class StatusCommand
 
         double cpu = await SystemLoad.CpuPercentAsync(TimeSpan.FromMilliseconds(250), cancellationToken);
         return new NodeStatus(Environment.MachineName, processes, snapshot, problem, cpu, SystemLoad.MemoryPercent(), TimeProvider.System.GetUtcNow());
-    }
-
-    private static string Describe(NodeStatus status)
-    {
-        var text = new System.Text.StringBuilder();
-        var now = status.At;
-        text.AppendLine(CultureInfo.InvariantCulture, $"ClaudBot cluster on {status.Host}: {(status.Up ? "UP" : "DOWN")}");
-        if (status.Processes.Count == 0)
-        {
-            text.AppendLine("  no node processes started here (claudbot-node start)");
-        }
-
-        foreach (var process in status.Processes)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {process.Name,-10} {(process.Running ? "running" : "DOWN"),-8} PID {process.Pid}");
-        }
-
-        if (status.Cluster is { } cluster)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Workers: {cluster.Workers.Count} ({cluster.Workers.Sum(w => w.Slots)} slots, {cluster.Workers.Sum(w => w.Busy)} busy)");
-            foreach (var worker in cluster.Workers)
-            {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {worker.Id,-24} slots {worker.Slots}  busy {worker.Busy}  heartbeat {(now - worker.HeartbeatAt).TotalSeconds:0}s ago");
-            }
-
-            text.AppendLine(CultureInfo.InvariantCulture, $"Jobs: {cluster.JobsRunning} running, {cluster.JobsQueued} queued; {cluster.ChunksQueued} chunks, {cluster.TasksPending:N0} tasks waiting");
-        }
-        else
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Queue: unreachable ({status.QueueError})");
-        }
-
-        text.Append(CultureInfo.InvariantCulture, $"CPU {status.CpuPercent:0.0}%  Memory {status.MemoryPercent:0.0}%");
-        return text.ToString();
     }
 }

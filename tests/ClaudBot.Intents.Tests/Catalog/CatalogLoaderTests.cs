@@ -9,7 +9,7 @@ public sealed class CatalogLoaderTests
     private static readonly string[] IntentNames =
     [
         "start_cluster", "stop_cluster", "restart_cluster", "monitor_cluster", "submit_cluster_job", "job_status", "list_jobs",
-        "job_results", "cancel_job", "list_strategies", "list_symbols", "show_logs", "cleanup_results", "help",
+        "job_results", "job_json", "cancel_job", "list_strategies", "list_symbols", "show_logs", "cleanup_results", "help",
     ];
 
     public static TheoryData<string, string> Examples
@@ -30,7 +30,7 @@ public sealed class CatalogLoaderTests
     }
 
     [Fact]
-    public void ShippedCatalogue_Loads14IntentsEachDescribedWithExamplesAndPatterns()
+    public void ShippedCatalogue_Loads15IntentsEachDescribedWithExamplesAndPatterns()
     {
         var catalog = CatalogLoader.LoadFile(ShippedMatcher.CatalogFile);
 

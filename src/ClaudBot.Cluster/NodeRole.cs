@@ -1,7 +1,7 @@
-namespace ClaudBot.Node;
+namespace ClaudBot.Cluster;
 
 /// <summary>What a node process runs: the driver, workers, or both (the default, one box).</summary>
-internal enum NodeRole
+public enum NodeRole
 {
     All,
     Driver,

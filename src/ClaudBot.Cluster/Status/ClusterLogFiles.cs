@@ -1,20 +1,24 @@
 using ClaudBot.Cluster.Worker;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Filters;
 
-namespace ClaudBot.Node;
+namespace ClaudBot.Cluster.Status;
 
 /// <summary>
 /// Rolling log files in <c>logs/</c> beside the program: <c>cluster_driver.log</c> for the driver and
 /// <c>worker_&lt;id&gt;.log</c> for this process's worker; at 10 MB a file rolls over to <c>_001</c>, <c>_002</c>, ..., and the
 /// newest 7 files are kept.
 /// </summary>
-internal static class NodeLogFiles
+public static class ClusterLogFiles
 {
-    public static void Add(HostApplicationBuilder builder, NodeRole role)
+    /// <summary>File name patterns of a component's logs, rolled files included.</summary>
+    public static string Pattern(NodeRole component, string workerId) => component == NodeRole.Worker ? $"worker_{workerId}*.log" : "cluster_driver*.log";
+
+    /// <summary>Adds the files for <paramref name="role"/> in <paramref name="folder"/> to <paramref name="logging"/>.</summary>
+    public static void Add(ILoggingBuilder logging, NodeRole role, string folder)
     {
-        string folder = Path.Combine(AppContext.BaseDirectory, "logs");
+        ArgumentNullException.ThrowIfNull(logging);
         var configuration = new LoggerConfiguration().MinimumLevel.Information();
         if (role != NodeRole.Worker)
         {
@@ -31,6 +35,6 @@ internal static class NodeLogFiles
                 .WriteTo.File(Path.Combine(folder, $"worker_{id}.log"), rollingInterval: RollingInterval.Infinite, retainedFileCountLimit: 7, fileSizeLimitBytes: 10_000_000, rollOnFileSizeLimit: true));
         }
 
-        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+        logging.AddSerilog(configuration.CreateLogger(), dispose: true);
     }
 }

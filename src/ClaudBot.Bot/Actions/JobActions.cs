@@ -1,0 +1,131 @@
+using System.Globalization;
+using ClaudBot.Bot.Replies;
+using ClaudBot.Bot.Results;
+using ClaudBot.Bot.Targets;
+using ClaudBot.Cluster.Jobs;
+
+namespace ClaudBot.Bot.Actions;
+
+/// <summary>Submit a job, follow it, list jobs, read results, cancel, clean up.</summary>
+public sealed class JobActions(IClusterTarget target, JobSummaryBuilder summaries, TimeProvider time) : IIntentAction
+{
+    /// <summary>Above this a results file is not sent as a chat document (Telegram's bots may send up to 50 MB).</summary>
+    public const long MaxDocumentBytes = 45 * 1024 * 1024;
+
+    public IReadOnlyList<string> Intents { get; } = ["submit_cluster_job", "job_status", "list_jobs", "job_results", "job_json", "cancel_job", "cleanup_results"];
+
+    public async Task<Reply> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
+        string? job = context.Slot("job")?.Job;
+        switch (context.Match.Intent)
+        {
+            case "submit_cluster_job":
+                return await SubmitAsync(context, client, cancellationToken).ConfigureAwait(false);
+            case "job_status":
+                return Status(await JobLookup.FindAsync(client, job, cancellationToken).ConfigureAwait(false));
+            case "list_jobs":
+                return List(await client.ListAsync(0, 10, cancellationToken).ConfigureAwait(false));
+            case "job_results":
+                return await ResultsAsync(await JobLookup.FindAsync(client, job, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            case "job_json":
+                return await JsonAsync(await JobLookup.FindAsync(client, job, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            case "cancel_job":
+                var found = await JobLookup.FindAsync(client, job, cancellationToken).ConfigureAwait(false);
+                var state = await client.CancelAsync(found.Id, cancellationToken).ConfigureAwait(false);
+                return state == JobState.Cancelled && !found.State.IsTerminal()
+                    ? Reply.Text($"Job {found.Id} cancelled; its finished backtests are kept in the results.", ReplyTone.Success)
+                    : Reply.Text($"Job {found.Id} had already finished ({(state ?? found.State).ToName()}); nothing to cancel.", ReplyTone.Warning);
+            default:
+                int keep = context.Slot("keep")?.Number ?? 20;
+                var removed = await client.CleanupAsync(keep, cancellationToken).ConfigureAwait(false);
+                return Reply.Text(
+                    removed.Count == 0
+                        ? $"Nothing to clean up: at most {keep} finished jobs are kept, and there are no more."
+                        : $"Removed {removed.Count} finished job(s) and their results files ({string.Join(", ", removed)}); kept the newest {keep}.",
+                    ReplyTone.Success);
+        }
+    }
+
+    private static async Task<Reply> SubmitAsync(ActionContext context, Cluster.ClusterClient client, CancellationToken cancellationToken)
+    {
+        var strategies = context.Slot("strategies")!;
+        var symbols = context.Slot("symbols")!;
+        var period = context.Slot("period")!.Period!.Value;
+        var request = new JobRequest(strategies.StrategyText!, symbols.Symbols!, period.From, period.To, context.Requester);
+        var (id, plan) = await client.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        var parts = new List<ReplyPart>
+        {
+            new TextPart(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TaskCount:N0} backtest{(plan.TaskCount == 1 ? string.Empty : "s")} ({JobText.Request(plan.Spec)})."), ReplyTone.Success),
+        };
+        foreach (string note in context.Match.Notes.Concat(plan.Notes).Distinct())
+        {
+            parts.Add(new TextPart(note, ReplyTone.Warning));
+        }
+
+        return new Reply(parts) { FollowJob = id };
+    }
+
+    private Reply Status(JobStatus job)
+    {
+        var lines = new List<string> { JobText.Progress(job), "Request: " + JobText.Request(job.Spec) };
+        if (job.StartedAt is { } started)
+        {
+            var elapsed = (job.FinishedAt ?? time.GetUtcNow()) - started;
+            lines.Add((job.FinishedAt is null ? "Running for " : "Ran for ") + JobText.Duration(elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed));
+        }
+
+        var reply = new Reply([new BlockPart(string.Join("\n", lines))]);
+        return job.State.IsTerminal()
+            ? reply with { Parts = [.. reply.Parts, new TextPart($"Finished. Type 'results of job {job.Id}' for the summary and chart.")] }
+            : reply;
+    }
+
+    private static Reply List(IReadOnlyList<JobStatus> jobs)
+    {
+        if (jobs.Count == 0)
+        {
+            return Reply.Text("No jobs yet. Try 'backtest rsi on TCS 2020-2024'.");
+        }
+
+        var rows = jobs.Select(j => (IReadOnlyList<string>)
+        [
+            j.Id,
+            j.State.ToName(),
+            string.Create(CultureInfo.InvariantCulture, $"{j.Progress * 100:0}%"),
+            string.Create(CultureInfo.InvariantCulture, $"{j.TasksTotal:N0}"),
+            j.Spec.SubmittedAt.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture),
+            $"{j.Spec.Strategies} on {string.Join(",", j.Spec.Symbols.Take(4))}{(j.Spec.Symbols.Count > 4 ? $" +{j.Spec.Symbols.Count - 4}" : string.Empty)}",
+        ]).ToList();
+        return new Reply([new TablePart("Recent jobs (newest first)", ["Job", "State", "Done", "Tests", "Submitted", "Request"], rows) { NumericColumns = new HashSet<int> { 2, 3 } }]);
+    }
+
+    private async Task<Reply> ResultsAsync(JobStatus job, CancellationToken cancellationToken)
+    {
+        if (!job.State.IsTerminal())
+        {
+            return Reply.Text($"Job {job.Id} is still {job.State.ToName()} ({job.Progress * 100:0}%). Its results come when it finishes; type 'job {job.Id} status' meanwhile.", ReplyTone.Warning);
+        }
+
+        return await summaries.BuildAsync(job, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Reply> JsonAsync(JobStatus job, CancellationToken cancellationToken)
+    {
+        if (!job.State.IsTerminal())
+        {
+            return Reply.Text($"Job {job.Id} is still {job.State.ToName()}; its results file is written when it finishes.", ReplyTone.Warning);
+        }
+
+        await using var stream = await target.OpenResultsAsync(job, cancellationToken).ConfigureAwait(false);
+        if (stream.CanSeek && stream.Length > MaxDocumentBytes)
+        {
+            return Reply.Text($"The results file of job {job.Id} is {stream.Length / (1024 * 1024)} MB, too big for a chat; it is {job.ResultsFile} on the server.", ReplyTone.Warning);
+        }
+
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+        return new Reply([new DocumentPart($"job_{job.Id}.json", copy.ToArray(), $"Results of job {job.Id}: {job.TasksTotal:N0} backtests, every trade.")]);
+    }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClaudBot.Bot.Conversations;
+
+/// <summary>How the conversation behaves (section <c>Bot</c>).</summary>
+public sealed class BotOptions
+{
+    public const string Section = "Bot";
+
+    /// <summary>How long a question or a yes/no prompt waits for its answer. Default 5 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "Bot:PendingTimeout must be between 5 seconds and 1 hour.")]
+    public TimeSpan PendingTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The audit log (JSON lines); a relative path resolves against the program's folder.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Bot:AuditLog must name a file.")]
+    public string AuditLog { get; set; } = Path.Combine("logs", "audit.jsonl");
+
+    /// <summary>Rows of the ranked results table in a job summary.</summary>
+    [Range(1, 50, ErrorMessage = "Bot:TopResults must be between 1 and 50.")]
+    public int TopResults { get; set; } = 10;
+
+    /// <summary>Results drawn on the equity chart (besides buy-and-hold).</summary>
+    [Range(1, 6, ErrorMessage = "Bot:ChartResults must be between 1 and 6.")]
+    public int ChartResults { get; set; } = 3;
+
+    public string ResolveAuditLog() => Path.GetFullPath(AuditLog, AppContext.BaseDirectory);
+}

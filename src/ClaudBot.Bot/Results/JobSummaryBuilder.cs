@@ -1,0 +1,72 @@
+using System.Globalization;
+using ClaudBot.Bot.Conversations;
+using ClaudBot.Bot.Replies;
+using ClaudBot.Bot.Targets;
+using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Results;
+using Microsoft.Extensions.Options;
+
+namespace ClaudBot.Bot.Results;
+
+/// <summary>
+/// A finished job's summary: what ran, the ranked table (best Sharpe first), the best result per symbol,
+/// failures, and the equity chart of the top results against buy-and-hold. The results file is streamed,
+/// so a 100 MB sweep costs the bot only the rows it shows.
+/// </summary>
+public sealed class JobSummaryBuilder(IClusterTarget target, EquityChartMaker charts, IOptions<BotOptions> options)
+{
+    public async Task<Reply> BuildAsync(JobStatus job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.State == JobState.Cancelled && job.ResultsFile is null)
+        {
+            return Reply.Text($"Job {job.Id} was cancelled before any results were written.", ReplyTone.Warning);
+        }
+
+        ResultsSummary summary;
+        await using (var stream = await target.OpenResultsAsync(job, cancellationToken).ConfigureAwait(false))
+        {
+            summary = await ResultsFileReader.ReadSummaryAsync(stream, options.Value.TopResults, cancellationToken).ConfigureAwait(false);
+        }
+
+        var parts = new List<ReplyPart>
+        {
+            new TextPart(Headline(job, summary), job.State == JobState.Completed ? ReplyTone.Success : ReplyTone.Warning),
+        };
+        if (summary.Top.Count > 0)
+        {
+            parts.Add(ResultTables.Ranked($"Top {summary.Top.Count} by Sharpe", summary.Top));
+            if (summary.BestBySymbol.Count > 1)
+            {
+                parts.Add(ResultTables.BestBySymbol(summary.BestBySymbol));
+            }
+        }
+
+        if (summary.FailuresTotal > 0)
+        {
+            var shown = summary.Failures.Take(5).Select(f => $"{f.Strategy} on {f.Symbol}: {f.Error}");
+            parts.Add(new TextPart($"{summary.FailuresTotal} backtest(s) failed: " + string.Join("; ", shown), ReplyTone.Warning));
+        }
+
+        if (summary.Top.Count > 0 && await charts.TryRenderAsync(job, summary.Top, cancellationToken).ConfigureAwait(false) is { } png)
+        {
+            parts.Add(new ImagePart($"job_{job.Id}_equity.png", png, $"Job {job.Id}: equity of the top {Math.Min(options.Value.ChartResults, summary.Top.Count)} against buy-and-hold"));
+        }
+
+        parts.Add(new TextPart($"Full results (every backtest and trade): type 'json of job {job.Id}'."));
+        return new Reply(parts) { Succeeded = job.State != JobState.Cancelled };
+    }
+
+    private static string Headline(JobStatus job, ResultsSummary summary)
+    {
+        string outcome = job.State switch
+        {
+            JobState.Completed => "completed",
+            JobState.CompletedWithErrors => "completed with errors",
+            _ => "was cancelled",
+        };
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Job {job.Id} {outcome} in {JobText.DurationSeconds(summary.Timings.TotalSeconds)}: {summary.TasksDone:N0} of {summary.TasksTotal:N0} backtests done{(summary.TasksFailed > 0 ? $", {summary.TasksFailed:N0} failed" : string.Empty)}. {JobText.Request(summary.Spec)}.");
+    }
+}

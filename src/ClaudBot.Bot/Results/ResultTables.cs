@@ -1,0 +1,39 @@
+using System.Globalization;
+using ClaudBot.Bot.Replies;
+using ClaudBot.Cluster.Results;
+
+namespace ClaudBot.Bot.Results;
+
+/// <summary>The tables of a job summary: percentages with one decimal, Sharpe with two, like the CLI's table.</summary>
+internal static class ResultTables
+{
+    private static readonly IReadOnlyList<string> RankedColumns = ["#", "Strategy", "Symbol", "Return", "CAGR", "Sharpe", "Max DD", "Trades", "Win rate"];
+
+    public static TablePart Ranked(string title, IReadOnlyList<ResultRow> rows) =>
+        new(title, RankedColumns, [.. rows.Select((r, i) => (IReadOnlyList<string>)
+        [
+            (i + 1).ToString(CultureInfo.InvariantCulture),
+            r.StrategyText,
+            r.Symbol,
+            Percent(r.TotalReturn),
+            Percent(r.Cagr),
+            r.Sharpe.ToString("0.00", CultureInfo.InvariantCulture),
+            Percent(r.MaxDrawdown),
+            r.Trades.ToString(CultureInfo.InvariantCulture),
+            r.Trades == 0 ? "-" : Percent(r.WinRate),
+        ])])
+        { NumericColumns = new HashSet<int> { 0, 3, 4, 5, 6, 7, 8 } };
+
+    public static TablePart BestBySymbol(IReadOnlyList<ResultRow> rows) =>
+        new("Best per symbol", ["Symbol", "Strategy", "Return", "Sharpe", "Max DD"], [.. rows.Select(r => (IReadOnlyList<string>)
+        [
+            r.Symbol,
+            r.StrategyText,
+            Percent(r.TotalReturn),
+            r.Sharpe.ToString("0.00", CultureInfo.InvariantCulture),
+            Percent(r.MaxDrawdown),
+        ])])
+        { NumericColumns = new HashSet<int> { 2, 3, 4 } };
+
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,45 @@
+using ClaudBot.Backtesting;
+using ClaudBot.Bot.Actions;
+using ClaudBot.Bot.Audit;
+using ClaudBot.Bot.Conversations;
+using ClaudBot.Bot.Results;
+using ClaudBot.Bot.Targets;
+using ClaudBot.Cluster.Status;
+using ClaudBot.Intents;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ClaudBot.Bot;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// The conversation engine with its actions, audit log and cluster target (section <c>Target</c>):
+    /// the in-process node for <c>local</c>. Another target (SSH) is registered as <see cref="IClusterTarget"/>
+    /// before this call and is then kept.
+    /// </summary>
+    public static IServiceCollection AddBot(this IServiceCollection services)
+    {
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TargetOptions>().BindConfiguration(TargetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddBacktesting();
+        services.AddIntents();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SystemLoad>();
+        services.TryAddSingleton<IClusterTarget>(sp => sp.GetRequiredService<IOptions<TargetOptions>>().Value.Kind == "local"
+            ? ActivatorUtilities.CreateInstance<LocalClusterTarget>(sp)
+            : throw new OptionsValidationException(TargetOptions.Section, typeof(TargetOptions), ["Target:Kind 'ssh' needs the SSH target, which this build does not include; use 'local'."]));
+        services.AddHostedService<TargetLifetime>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, ClusterActions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, JobActions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, CatalogActions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, LogActions>());
+        services.TryAddSingleton<EquityChartMaker>();
+        services.TryAddSingleton<JobSummaryBuilder>();
+        services.TryAddSingleton<IntentExecutor>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<ConversationEngine>();
+        return services;
+    }
+}

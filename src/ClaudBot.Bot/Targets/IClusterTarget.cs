@@ -1,0 +1,33 @@
+using ClaudBot.Cluster;
+using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Status;
+
+namespace ClaudBot.Bot.Targets;
+
+/// <summary>
+/// The cluster the bot acts on: the node in this process (<c>local</c>) or on a server reached over SSH
+/// (<c>ssh</c>). Every method says what went wrong with a <see cref="ClusterTargetException"/> the user can act on.
+/// </summary>
+public interface IClusterTarget
+{
+    /// <summary>Where the cluster runs, for replies ("in this process", "i7 over SSH").</summary>
+    string Description { get; }
+
+    /// <summary>Starts the driver and workers; says so when they already run.</summary>
+    Task<string> StartAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stops the driver and workers; running jobs resume after the next start.</summary>
+    Task<string> StopAsync(CancellationToken cancellationToken);
+
+    /// <summary>Processes, workers, jobs, queue and load; a stopped cluster is a status, not an error.</summary>
+    Task<NodeStatus> StatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>The job client of the running cluster; <see cref="ClusterDownException"/> when it is stopped.</summary>
+    Task<ClusterClient> ClientAsync(CancellationToken cancellationToken);
+
+    /// <summary>The last <paramref name="lines"/> lines of the driver's or the workers' log.</summary>
+    Task<IReadOnlyList<string>> ReadLogAsync(NodeRole component, int lines, CancellationToken cancellationToken);
+
+    /// <summary>Opens a finished job's results file for reading.</summary>
+    Task<Stream> OpenResultsAsync(JobStatus job, CancellationToken cancellationToken);
+}

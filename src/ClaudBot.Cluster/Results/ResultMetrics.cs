@@ -1,0 +1,123 @@
+using System.Text.Json;
+
+namespace ClaudBot.Cluster.Results;
+
+/// <summary>The metrics of one result that a summary shows, read from its <c>metrics</c> object.</summary>
+internal struct ResultMetrics
+{
+    public double TotalReturn;
+    public double Cagr;
+    public double Sharpe;
+    public double MaxDrawdown;
+    public int Trades;
+    public double WinRate;
+    public double? ProfitFactor;
+    public double FinalEquity;
+    private Metric _seen;
+
+    [Flags]
+    private enum Metric
+    {
+        None = 0,
+        TotalReturn = 1,
+        Cagr = 2,
+        Sharpe = 4,
+        MaxDrawdown = 8,
+        Trades = 16,
+        WinRate = 32,
+        ProfitFactor = 64,
+        FinalEquity = 128,
+        Other = 256,
+        Required = TotalReturn | Cagr | Sharpe | MaxDrawdown | Trades | WinRate | ProfitFactor | FinalEquity,
+    }
+
+    /// <summary>The first metric the object lacked, as <c>metrics.name</c>, or null when it has them all.</summary>
+    public readonly string? Missing => (Metric.Required & ~_seen) switch
+    {
+        Metric.None => null,
+        var missing => (missing & (Metric)(-(int)missing)) switch
+        {
+            Metric.TotalReturn => "metrics.total_return",
+            Metric.Cagr => "metrics.cagr",
+            Metric.Sharpe => "metrics.sharpe",
+            Metric.MaxDrawdown => "metrics.max_drawdown",
+            Metric.Trades => "metrics.trades",
+            Metric.WinRate => "metrics.win_rate",
+            Metric.ProfitFactor => "metrics.profit_factor",
+            _ => "metrics.final_equity",
+        },
+    };
+
+    /// <summary>Reads the object whose <c>{</c> the reader is on; false when the buffer ends first.</summary>
+    public static bool TryRead(ref Utf8JsonReader reader, long baseOffset, int position, out ResultMetrics metrics)
+    {
+        metrics = default;
+        ResultsJson.Expect(ref reader, JsonTokenType.StartObject, baseOffset, position, "metrics");
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var metric = Name(ref reader);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            switch (metric)
+            {
+                case Metric.TotalReturn:
+                    metrics.TotalReturn = ResultsJson.Double(ref reader, baseOffset, position, "metrics.total_return");
+                    break;
+                case Metric.Cagr:
+                    metrics.Cagr = ResultsJson.Double(ref reader, baseOffset, position, "metrics.cagr");
+                    break;
+                case Metric.Sharpe:
+                    metrics.Sharpe = ResultsJson.Double(ref reader, baseOffset, position, "metrics.sharpe");
+                    break;
+                case Metric.MaxDrawdown:
+                    metrics.MaxDrawdown = ResultsJson.Double(ref reader, baseOffset, position, "metrics.max_drawdown");
+                    break;
+                case Metric.Trades:
+                    metrics.Trades = ResultsJson.Int32(ref reader, baseOffset, position, "metrics.trades");
+                    break;
+                case Metric.WinRate:
+                    metrics.WinRate = ResultsJson.Double(ref reader, baseOffset, position, "metrics.win_rate");
+                    break;
+                case Metric.ProfitFactor:
+                    metrics.ProfitFactor = ResultsJson.NullableDouble(ref reader, baseOffset, position, "metrics.profit_factor");
+                    break;
+                case Metric.FinalEquity:
+                    metrics.FinalEquity = ResultsJson.Double(ref reader, baseOffset, position, "metrics.final_equity");
+                    break;
+                default:
+                    if (!reader.TrySkip())
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+
+            metrics._seen |= metric;
+        }
+    }
+
+    private static Metric Name(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("total_return"u8) ? Metric.TotalReturn
+        : reader.ValueTextEquals("cagr"u8) ? Metric.Cagr
+        : reader.ValueTextEquals("sharpe"u8) ? Metric.Sharpe
+        : reader.ValueTextEquals("max_drawdown"u8) ? Metric.MaxDrawdown
+        : reader.ValueTextEquals("trades"u8) ? Metric.Trades
+        : reader.ValueTextEquals("win_rate"u8) ? Metric.WinRate
+        : reader.ValueTextEquals("profit_factor"u8) ? Metric.ProfitFactor
+        : reader.ValueTextEquals("final_equity"u8) ? Metric.FinalEquity
+        : Metric.Other;
+}

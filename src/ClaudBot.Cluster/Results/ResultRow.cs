@@ -1,0 +1,27 @@
+namespace ClaudBot.Cluster.Results;
+
+/// <summary>One successful backtest of a results file, its metrics without the trades.</summary>
+/// <param name="Index">The task's index in the job.</param>
+/// <param name="Strategy">The strategy's name, e.g. <c>rsi</c>.</param>
+/// <param name="StrategyText">
+/// The name with every parameter in the strategy parser's canonical form, e.g.
+/// <c>rsi(period=14, lower=30, upper=70)</c>; it parses back to the same parameters.
+/// </param>
+/// <param name="From">The first bar used.</param>
+/// <param name="To">The last bar used.</param>
+/// <param name="ProfitFactor">Null when no trade lost.</param>
+public sealed record ResultRow(
+    int Index,
+    string Strategy,
+    string StrategyText,
+    string Symbol,
+    DateOnly From,
+    DateOnly To,
+    double TotalReturn,
+    double Cagr,
+    double Sharpe,
+    double MaxDrawdown,
+    int Trades,
+    double WinRate,
+    double? ProfitFactor,
+    double FinalEquity);

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+
+namespace ClaudBot.Cluster.Status;
+
+/// <summary>
+/// The status block users know from <c>monitor_cluster.sh</c>: processes, workers with slots and
+/// heartbeats, jobs and queue depth, CPU and memory. Shared by <c>claudbot-node status</c> and the bot.
+/// </summary>
+public static class NodeStatusText
+{
+    /// <summary>The block for <paramref name="status"/>; <paramref name="startHint"/> says how to start a node that is not running.</summary>
+    public static string Describe(NodeStatus status, string startHint = "claudbot-node start")
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var text = new StringBuilder();
+        var now = status.At;
+        text.AppendLine(CultureInfo.InvariantCulture, $"ClaudBot cluster on {status.Host}: {(status.Up ? "UP" : "DOWN")}");
+        if (status.Processes.Count == 0)
+        {
+            text.AppendLine($"  no node processes running here ({startHint})");
+        }
+
+        foreach (var process in status.Processes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {process.Name,-10} {(process.Running ? "running" : "DOWN"),-8} PID {process.Pid}");
+        }
+
+        if (status.Cluster is { } cluster)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Workers: {cluster.Workers.Count} ({cluster.Workers.Sum(w => w.Slots)} slots, {cluster.Workers.Sum(w => w.Busy)} busy)");
+            foreach (var worker in cluster.Workers)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {worker.Id,-24} slots {worker.Slots}  busy {worker.Busy}  heartbeat {(now - worker.HeartbeatAt).TotalSeconds:0}s ago");
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture, $"Jobs: {cluster.JobsRunning} running, {cluster.JobsQueued} queued; {cluster.ChunksQueued} chunks, {cluster.TasksPending:N0} tasks waiting");
+        }
+        else
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Queue: unreachable ({status.QueueError})");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"CPU {status.CpuPercent:0.0}%  Memory {status.MemoryPercent:0.0}%");
+        return text.ToString();
+    }
+}

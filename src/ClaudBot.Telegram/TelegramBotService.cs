@@ -1,0 +1,184 @@
+using ClaudBot.Bot.Conversations;
+using ClaudBot.Bot.Replies;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace ClaudBot.Telegram;
+
+/// <summary>
+/// The Telegram channel: long-polls getUpdates (retrying with backoff through network and API errors),
+/// and hands each update to its chat's queue, so the polling loop never waits on an action. Text goes to
+/// the conversation engine; button presses resolve its pending prompts; submitted jobs are followed in one
+/// message edited in place, then summarised with a table and a chart.
+/// </summary>
+internal sealed class TelegramBotService(
+    ITelegramBotClient bot, ConversationEngine engine, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramBotService> logger) : BackgroundService
+{
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+
+    private static readonly Dictionary<string, string> Commands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/start"] = "help",
+        ["/help"] = "help",
+        ["/monitor"] = "monitor cluster",
+        ["/jobs"] = "list jobs",
+        ["/results"] = "results of the last job",
+        ["/strategies"] = "list strategies",
+        ["/symbols"] = "list symbols",
+        ["/logs"] = "show driver logs",
+    };
+
+    private readonly TelegramOptions _options = options.Value;
+    private readonly TelegramSender _sender = new(bot, TelegramResilience.Build("send", 4, options.Value, time, logger), logger);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var polling = TelegramResilience.Build("getUpdates", int.MaxValue, _options, time, logger);
+        await using var queues = new ChatQueues((chat, error) =>
+        {
+            TelegramLog.HandlerFailed(logger, chat, error);
+            return _sender.SendAsync(chat, Reply.Error("Something went wrong on my side; it is in the bot's log. Try again."), CancellationToken.None);
+        });
+        await polling.ExecuteAsync(async ct => await bot.SetMyCommands(
+            [.. Commands.Where(c => c.Key != "/start").Select(c => new BotCommand { Command = c.Key[1..], Description = c.Value })], cancellationToken: ct).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+        TelegramLog.Polling(logger);
+        int offset = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Update[] updates;
+            try
+            {
+                updates = await polling.ExecuteAsync(
+                    async ct => await bot.GetUpdates(offset, 100, (int)_options.PollTimeout.TotalSeconds, Wanted, ct).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            foreach (var update in updates)
+            {
+                offset = update.Id + 1;
+                Dispatch(update, queues);
+            }
+        }
+    }
+
+    // Every update type is either routed or ignored here; nothing about an update can throw out of the loop.
+    private void Dispatch(Update update, ChatQueues queues)
+    {
+        if (update.CallbackQuery is { Message: { } asked } query)
+        {
+            queues.Enqueue(asked.Chat.Id, ct => PressAsync(query, asked, ct));
+        }
+        else if (update.CallbackQuery is { } orphan)
+        {
+            // A button on a message too old for Telegram to send back: answer so the client stops spinning.
+            queues.Enqueue(orphan.From.Id, ct => bot.AnswerCallbackQuery(orphan.Id, "This button is no longer valid.", cancellationToken: ct));
+        }
+        else if (update.Message is { From: { } from } message)
+        {
+            queues.Enqueue(message.Chat.Id, ct => MessageAsync(message, from, queues, ct));
+        }
+    }
+
+    private async Task MessageAsync(Message message, User from, ChatQueues queues, CancellationToken cancellationToken)
+    {
+        var user = User(from, message.Chat.Id);
+        if (message.Text is not { } text)
+        {
+            if (user.Role is not null)
+            {
+                await _sender.SendAsync(message.Chat.Id, Reply.Text("I read text only. Type 'help' to see what I can do."), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var reply = await engine.HandleAsync(new ChatMessage(Chat(message.Chat.Id), user, Command(text)), cancellationToken).ConfigureAwait(false);
+        await _sender.SendAsync(message.Chat.Id, reply, cancellationToken).ConfigureAwait(false);
+        if (reply.FollowJob is { } job)
+        {
+            queues.Detach(message.Chat.Id, ct => FollowAsync(message.Chat.Id, job, ct));
+        }
+    }
+
+    private async Task PressAsync(CallbackQuery query, Message asked, CancellationToken cancellationToken)
+    {
+        string[] fields = (query.Data ?? string.Empty).Split(':');
+        ButtonOutcome outcome = fields switch
+        {
+            ["c", var token, "y" or "n"] => await engine.PressAsync(Chat(asked.Chat.Id), User(query.From, asked.Chat.Id), token, fields[2] == "y", cancellationToken).ConfigureAwait(false),
+            ["p", var token] => await engine.PressAsync(Chat(asked.Chat.Id), User(query.From, asked.Chat.Id), token, yes: true, cancellationToken).ConfigureAwait(false),
+            _ => new ButtonOutcome(null, "This button is no longer valid."),
+        };
+
+        // Always answered, or the user's client shows a spinner on the button until it times out.
+        await bot.AnswerCallbackQuery(query.Id, outcome.Notice, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (outcome.Reply is not { } reply)
+        {
+            return;
+        }
+
+        await _sender.RemoveButtonsAsync(asked.Chat.Id, asked.Id, cancellationToken).ConfigureAwait(false);
+        await _sender.SendAsync(asked.Chat.Id, reply, cancellationToken).ConfigureAwait(false);
+        if (reply.FollowJob is { } job)
+        {
+            await FollowAsync(asked.Chat.Id, job, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FollowAsync(long chatId, string jobId, CancellationToken cancellationToken)
+    {
+        string initial = TelegramHtml.Escape($"Job {jobId} queued\n░░░░░░░░░░ 0%");
+        var sent = await _sender.SendTextAsync(chatId, initial, null, cancellationToken).ConfigureAwait(false);
+        Reply summary;
+        if (sent is null)
+        {
+            summary = await engine.FollowAsync(jobId, null, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var progress = new ProgressMessage(_sender, chatId, sent.Id, initial);
+            using var editing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var edits = progress.RunAsync(_options.ProgressInterval, time, editing.Token);
+            try
+            {
+                summary = await engine.FollowAsync(jobId, progress, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await editing.CancelAsync().ConfigureAwait(false);
+                await edits.ConfigureAwait(false);
+            }
+
+            await progress.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await _sender.SendAsync(chatId, summary, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ChatUser User(User from, long chatId)
+    {
+        var role = _options.RoleOf(from.Id);
+        if (role is null)
+        {
+            TelegramLog.Refused(logger, from.Id, from.Username, chatId);
+        }
+
+        return new ChatUser(from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), from.Username ?? from.FirstName, role);
+    }
+
+    private static ChatKey Chat(long chatId) => new("telegram", chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    // "/monitor" and "/monitor@ClaudBot" become the phrases they stand for; other text is kept as typed.
+    private static string Command(string text)
+    {
+        string first = text.Split(' ', 2)[0].Split('@')[0];
+        return Commands.TryGetValue(first, out string? phrase) ? phrase : text;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace ClaudBot.Telegram;
+
+/// <summary>The Telegram channel's log lines. No token ever appears in them.</summary>
+internal static partial class TelegramLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram bot polling for updates")]
+    public static partial void Polling(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram {Operation} failed ({Reason}); retrying in {Delay}")]
+    public static partial void Retrying(ILogger logger, string operation, string reason, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused Telegram user {UserId} (@{Username}) in chat {ChatId}: not in Telegram:Users")]
+    public static partial void Refused(ILogger logger, long userId, string? username, long chatId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a Telegram update for chat {ChatId} failed")]
+    public static partial void HandlerFailed(ILogger logger, long chatId, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send to Telegram chat {ChatId}: {Reason}")]
+    public static partial void SendFailed(ILogger logger, long chatId, string reason);
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Telegram.Bot.Exceptions;
+
+namespace ClaudBot.Telegram;
+
+/// <summary>
+/// Retries for the Bot API with exponential backoff and jitter (Polly): network failures, timeouts,
+/// Telegram's 5xx and 429. A 4xx other than 429 is our mistake or the user's and is not retried.
+/// Telegram.Bot already honours short <c>retry_after</c> values on 429 itself.
+/// </summary>
+internal static class TelegramResilience
+{
+    public static bool IsTransient(Exception error) => error switch
+    {
+        ApiRequestException api => api.ErrorCode is >= 500 or 429,
+        RequestException => true,
+        HttpRequestException or IOException => true,
+        TaskCanceledException => true,
+        _ => false,
+    };
+
+    public static ResiliencePipeline Build(string operation, int attempts, TelegramOptions options, TimeProvider time, ILogger logger) =>
+        new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = attempts,
+                Delay = TimeSpan.FromMilliseconds(Math.Min(500, options.MaxBackoff.TotalMilliseconds)),
+                MaxDelay = options.MaxBackoff,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } error && IsTransient(error) && !args.Context.CancellationToken.IsCancellationRequested),
+                OnRetry = args =>
+                {
+                    TelegramLog.Retrying(logger, operation, args.Outcome.Exception?.Message ?? "unknown", args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+}

@@ -1,0 +1,75 @@
+using ClaudBot.Bot.Replies;
+using Spectre.Console;
+
+namespace ClaudBot.Chat;
+
+/// <summary>
+/// Shows a reply in the terminal: coloured text by tone, status blocks as they are, tables as Spectre
+/// tables, and pictures and documents saved to <paramref name="downloads"/> with their path shown.
+/// </summary>
+internal sealed class TerminalReplies(IAnsiConsole console, string downloads)
+{
+    public async Task ShowAsync(Reply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        foreach (var part in reply.Parts)
+        {
+            switch (part)
+            {
+                case TextPart text:
+                    console.MarkupLine($"[{Colour(text.Tone)}]{Markup.Escape(text.Text)}[/]");
+                    break;
+                case BlockPart block:
+                    console.Write(new Text(block.Text.TrimEnd() + "\n"));
+                    break;
+                case TablePart table:
+                    console.Write(Table(table));
+                    break;
+                case ImagePart image:
+                    console.MarkupLine($"[grey]{Markup.Escape(image.Caption)}:[/] {Markup.Escape(await SaveAsync(image.FileName, image.Png, cancellationToken).ConfigureAwait(false))}");
+                    break;
+                case DocumentPart document:
+                    console.MarkupLine($"[grey]{Markup.Escape(document.Caption)}[/] Saved to {Markup.Escape(await SaveAsync(document.FileName, document.Content, cancellationToken).ConfigureAwait(false))}");
+                    break;
+            }
+        }
+
+        if (reply.Choices.Count > 0)
+        {
+            console.MarkupLine("[grey]" + Markup.Escape(string.Join("   ", reply.Choices.Select((c, i) => $"{i + 1}) {c.Label}"))) + "[/]");
+        }
+    }
+
+    private static string Colour(ReplyTone tone) => tone switch
+    {
+        ReplyTone.Success => "green",
+        ReplyTone.Warning => "yellow",
+        ReplyTone.Error => "red",
+        _ => "default",
+    };
+
+    private static Table Table(TablePart part)
+    {
+        var table = new Table().RoundedBorder().Title($"[bold]{Markup.Escape(part.Title)}[/]");
+        for (int i = 0; i < part.Columns.Count; i++)
+        {
+            var column = new TableColumn(Markup.Escape(part.Columns[i]));
+            table.AddColumn(part.NumericColumns.Contains(i) ? column.RightAligned() : column);
+        }
+
+        foreach (var row in part.Rows)
+        {
+            table.AddRow(row.Select(cell => Markup.Escape(cell)).ToArray());
+        }
+
+        return table;
+    }
+
+    private async Task<string> SaveAsync(string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(downloads);
+        string path = Path.Combine(downloads, Path.GetFileName(fileName));
+        await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken).ConfigureAwait(false);
+        return path;
+    }
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using ClaudBot.Chat;
+using ClaudBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaudBot.Commands;
+
+/// <summary><c>claudbot chat</c>: talk to the cluster in the terminal, with history, tables and live progress.</summary>
+internal static class ChatCommand
+{
+    public static Command Create(CliConsoles consoles)
+    {
+        var command = new Command("chat", "Talk to the cluster: 'start cluster', 'backtest rsi on TCS 2020-2024', 'monitor cluster', 'help'.");
+        command.SetAction((_, cancellationToken) => BotCommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), (services, ct) =>
+            services.GetRequiredService<TerminalChat>().RunAsync(new LineEditor("claudbot> ", BotHost.HistoryFile), ct), cancellationToken));
+        return command;
+    }
+}

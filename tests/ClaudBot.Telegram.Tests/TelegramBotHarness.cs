@@ -1,0 +1,86 @@
+using System.Globalization;
+using ClaudBot.Hosting;
+using ClaudBot.Telegram.Tests.FakeBotApi;
+using ClaudBot.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace ClaudBot.Telegram.Tests;
+
+/// <summary>
+/// `claudbot telegram` as it runs for real (the whole bot on the local target), pointed at the fake Bot
+/// API server on 127.0.0.1, with short intervals so progress edits and backoff happen within a test.
+/// </summary>
+internal sealed class TelegramBotHarness : IAsyncDisposable
+{
+    public const long OperatorId = 5001;
+    public const long ViewerId = 5002;
+    public const long StrangerId = 6666;
+    public const long ChatA = 7001;
+    public const long ChatB = 7002;
+
+    private readonly TempDirectory _folder;
+    private readonly IHost _host;
+
+    private TelegramBotHarness(TempDirectory folder, FakeBotApiServer server, IHost host)
+    {
+        _folder = folder;
+        Server = server;
+        _host = host;
+    }
+
+    public FakeBotApiServer Server { get; }
+
+    public string AuditLog => _folder.Combine("audit.jsonl");
+
+    public static async Task<TelegramBotHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var folder = new TempDirectory("claudbot-telegram-");
+        var server = await FakeBotApiServer.StartAsync();
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Telegram:Token"] = server.Token,
+            ["Telegram:ApiBaseUrl"] = server.BaseUrl,
+            ["Telegram:Users:0:Id"] = OperatorId.ToString(CultureInfo.InvariantCulture),
+            ["Telegram:Users:0:Role"] = "Operator",
+            ["Telegram:Users:1:Id"] = ViewerId.ToString(CultureInfo.InvariantCulture),
+            ["Telegram:Users:1:Role"] = "Viewer",
+            ["Telegram:PollTimeout"] = "00:00:02",
+            ["Telegram:ProgressInterval"] = "00:00:00.300",
+            ["Telegram:MaxBackoff"] = "00:00:00.200",
+            ["Redis:EmbeddedPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
+            ["Redis:EmbeddedDirectory"] = folder.Combine("redis"),
+            ["Cluster:ResultsDirectory"] = folder.Combine("results"),
+            ["Cluster:LogDirectory"] = folder.Combine("logs"),
+            ["MarketData:CacheDirectory"] = folder.Combine("cache"),
+            ["Bot:AuditLog"] = folder.Combine("audit.jsonl"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        var builder = ClaudBotHost.CreateBuilder(overrides);
+        builder.Services.AddTelegramBot();
+        var host = builder.Build();
+        await host.StartAsync();
+        await server.WaitForPollingAsync(TimeSpan.FromSeconds(10));
+        return new TelegramBotHarness(folder, server, host);
+    }
+
+    /// <summary>Sends <paramref name="text"/> as <paramref name="userId"/> and waits for the first bot message in the chat matching <paramref name="expected"/>.</summary>
+    public async Task<MessageState> AskAsync(string text, Func<MessageState, bool> expected, long userId = OperatorId, long chatId = ChatA, TimeSpan? timeout = null)
+    {
+        Server.EnqueueTextMessage(userId, chatId, text);
+        return await Server.WaitForMessageAsync(m => m.ChatId == chatId && m.FromBot && expected(m), timeout ?? TimeSpan.FromSeconds(20));
+    }
+
+    public static Func<MessageState, bool> Containing(string fragment) => m => (m.Text ?? m.Caption ?? string.Empty).Contains(fragment, StringComparison.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        await Server.DisposeAsync();
+        _folder.Dispose();
+    }
+}
