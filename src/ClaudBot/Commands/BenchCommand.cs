@@ -62,7 +62,38 @@ internal static class BenchCommand
             return Task.FromResult(UserErrors.Success);
         }, cancellationToken));
 
-        return new Command("bench", "Measure ClaudBot's speed on this machine.") { engine, intents };
+        var requests = new Option<int>("--requests") { Description = "Requests timed per kind", DefaultValueFactory = _ => 300 };
+        var bot = new Command("bot", "Reply latency of 'monitor cluster' and of a submit's acknowledgement on the local target, and time to the chat's first prompt.") { requests };
+        bot.SetAction(async (parse, cancellationToken) =>
+        {
+            int count = parse.GetValue(requests);
+            if (count is < 20 or > 100_000)
+            {
+                consoles.Error.MarkupLine("[red]Error:[/] --requests must be 20..100,000.");
+                return UserErrors.BadInput;
+            }
+
+            var (monitor, submit) = await BotBench.RepliesAsync(consoles, count, cancellationToken);
+            var table = new Table().RoundedBorder().Title($"[bold]Bot replies[/] [grey](local target, {count:N0} each, ms)[/]")
+                .AddColumn("Request").AddColumn(new TableColumn("p50").RightAligned()).AddColumn(new TableColumn("p95").RightAligned())
+                .AddColumn(new TableColumn("p99").RightAligned()).AddColumn(new TableColumn("max").RightAligned());
+            foreach (var (name, latency) in new[] { ("monitor cluster", monitor), ("submit (acknowledgement)", submit) })
+            {
+                table.AddRow(name, Millis(latency.P50), Millis(latency.P95), Millis(latency.P99), Millis(latency.Max));
+            }
+
+            consoles.Out.Write(table);
+            var starts = new List<double>();
+            for (int i = 0; i < 5; i++)
+            {
+                starts.Add(await BotBench.TimeToPromptAsync(cancellationToken));
+            }
+
+            consoles.Out.MarkupLine($"Start to first prompt of 'claudbot chat' (5 runs, ms): {string.Join(", ", starts.Select(Millis))}; median {Millis(starts.Order().ElementAt(2))}");
+            return UserErrors.Success;
+        });
+
+        return new Command("bench", "Measure ClaudBot's speed on this machine.") { engine, intents, bot };
     }
 
     private static async Task WriteDataLoadAsync(CliConsoles consoles, TimeSpan duration, CancellationToken cancellationToken)
@@ -88,6 +119,8 @@ internal static class BenchCommand
     private static bool IsDebugBuild() =>
         typeof(Engine.Backtester).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)
             .OfType<System.Diagnostics.DebuggableAttribute>().Any(a => a.IsJITOptimizerDisabled);
+
+    private static string Millis(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Micros(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

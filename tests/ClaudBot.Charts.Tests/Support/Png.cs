@@ -48,21 +48,4 @@ internal sealed class Png
 
         return found;
     }
-
-    public int CountDark(int left, int top, int right, int bottom)
-    {
-        int count = 0;
-        for (int y = top; y < bottom; y++)
-        {
-            for (int x = left; x < right; x++)
-            {
-                var pixel = this[x, y];
-                count += pixel.Red + pixel.Green + pixel.Blue < 300 ? 1 : 0;
-            }
-        }
-
-        return count;
-    }
-
-    public bool SamePixels(Png other) => Width == other.Width && Height == other.Height && _pixels.AsSpan().SequenceEqual(other._pixels);
 }
