@@ -30,6 +30,8 @@ internal static class TelegramResilience
                 MaxDelay = options.MaxBackoff,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
+                // Telegram says how long to wait after a 429 (the client already retried the short waits itself).
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is ApiRequestException { Parameters.RetryAfter: int seconds } ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null),
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } error && IsTransient(error) && !args.Context.CancellationToken.IsCancellationRequested),
                 OnRetry = args =>
                 {
