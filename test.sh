@@ -8,9 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests use. The Redis and cluster suites start their own redis-server on free
-# loopback ports (the system service is not needed); the SSH and dashboard suites add openssh-server,
-# iproute2 and chromium here.
-packages=(redis-server)
+# loopback ports (the system service is not needed); the terminal chat's tests type into it through a
+# tmux pseudo-terminal; the SSH and dashboard suites add openssh-server, iproute2 and chromium here.
+packages=(redis-server tmux)
 
 missing=()
 for package in "${packages[@]}"; do
