@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -37,14 +38,14 @@ internal sealed class TelegramBotService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var polling = TelegramResilience.Build("getUpdates", int.MaxValue, _options, time, logger);
+        // Polling never gives up on its own: only a refused token (401/404) ends it, with a clear log line.
+        var polling = TelegramResilience.Build("getUpdates", int.MaxValue, _options, time, logger, TelegramResilience.IsWorthPollingAgain);
         await using var queues = new ChatQueues((chat, error) =>
         {
             TelegramLog.HandlerFailed(logger, chat, error);
             return _sender.SendAsync(chat, Reply.Error("Something went wrong on my side; it is in the bot's log. Try again."), CancellationToken.None);
         });
-        await polling.ExecuteAsync(async ct => await bot.SetMyCommands(
-            [.. Commands.Where(c => c.Key != "/start").Select(c => new BotCommand { Command = c.Key[1..], Description = c.Value })], cancellationToken: ct).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+        await SetCommandsAsync(stoppingToken).ConfigureAwait(false);
         TelegramLog.Polling(logger);
         int offset = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -59,6 +60,11 @@ internal sealed class TelegramBotService(
             {
                 break;
             }
+            catch (ApiRequestException refused)
+            {
+                TelegramLog.TokenRefused(logger, refused.ErrorCode, refused.Message);
+                throw;
+            }
 
             foreach (var update in updates)
             {
@@ -68,12 +74,26 @@ internal sealed class TelegramBotService(
         }
     }
 
+    // The "/" menu is a convenience: a failure to set it is logged, never fatal.
+    private async Task SetCommandsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _sender.Retry.ExecuteAsync(async ct => await bot.SetMyCommands(
+                [.. Commands.Where(c => c.Key != "/start").Select(c => new BotCommand { Command = c.Key[1..], Description = c.Value })], cancellationToken: ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            TelegramLog.SendFailed(logger, 0, "setMyCommands: " + error.Message);
+        }
+    }
+
     // Every update type is either routed or ignored here; nothing about an update can throw out of the loop.
     private void Dispatch(Update update, ChatQueues queues)
     {
         if (update.CallbackQuery is { Message: { } asked } query)
         {
-            queues.Enqueue(asked.Chat.Id, ct => PressAsync(query, asked, ct));
+            queues.Enqueue(asked.Chat.Id, ct => PressAsync(query, asked, queues, ct));
         }
         else if (update.CallbackQuery is { } orphan)
         {
@@ -107,7 +127,7 @@ internal sealed class TelegramBotService(
         }
     }
 
-    private async Task PressAsync(CallbackQuery query, Message asked, CancellationToken cancellationToken)
+    private async Task PressAsync(CallbackQuery query, Message asked, ChatQueues queues, CancellationToken cancellationToken)
     {
         string[] fields = (query.Data ?? string.Empty).Split(':');
         ButtonOutcome outcome = fields switch
@@ -128,7 +148,7 @@ internal sealed class TelegramBotService(
         await _sender.SendAsync(asked.Chat.Id, reply, cancellationToken).ConfigureAwait(false);
         if (reply.FollowJob is { } job)
         {
-            await FollowAsync(asked.Chat.Id, job, cancellationToken).ConfigureAwait(false);
+            queues.Detach(asked.Chat.Id, ct => FollowAsync(asked.Chat.Id, job, ct));
         }
     }
 

@@ -21,7 +21,10 @@ internal static class TelegramResilience
         _ => false,
     };
 
-    public static ResiliencePipeline Build(string operation, int attempts, TelegramOptions options, TimeProvider time, ILogger logger) =>
+    /// <summary>For the polling loop: everything but a refused token (401, 404) is worth another try after a wait.</summary>
+    public static bool IsWorthPollingAgain(Exception error) => error is not ApiRequestException { ErrorCode: 401 or 404 } && error is not OperationCanceledException;
+
+    public static ResiliencePipeline Build(string operation, int attempts, TelegramOptions options, TimeProvider time, ILogger logger, Func<Exception, bool>? retryable = null) =>
         new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -32,7 +35,7 @@ internal static class TelegramResilience
                 UseJitter = true,
                 // Telegram says how long to wait after a 429 (the client already retried the short waits itself).
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is ApiRequestException { Parameters.RetryAfter: int seconds } ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null),
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } error && IsTransient(error) && !args.Context.CancellationToken.IsCancellationRequested),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } error && (retryable ?? IsTransient)(error) && !args.Context.CancellationToken.IsCancellationRequested),
                 OnRetry = args =>
                 {
                     TelegramLog.Retrying(logger, operation, args.Outcome.Exception?.Message ?? "unknown", args.RetryDelay);

@@ -58,6 +58,9 @@ internal sealed class TelegramSender(ITelegramBotClient bot, ResiliencePipeline 
         }
     }
 
+    /// <summary>The retry pipeline sends go through, for other calls to the Bot API.</summary>
+    public ResiliencePipeline Retry => retry;
+
     public Task<Message?> SendTextAsync(long chatId, string html, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken) =>
         TryAsync(chatId, ct => bot.SendMessage(chatId, html, parseMode: ParseMode.Html, replyMarkup: buttons, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: ct), cancellationToken);
 

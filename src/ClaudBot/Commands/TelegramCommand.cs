@@ -4,8 +4,11 @@ using ClaudBot.Bot.Targets;
 using ClaudBot.Hosting;
 using ClaudBot.Output;
 using ClaudBot.Telegram;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace ClaudBot.Commands;
 
@@ -25,7 +28,11 @@ internal static class TelegramCommand
                 var builder = ClaudBotHost.CreateBuilder();
                 builder.Services.AddTelegramBot();
                 using var host = builder.Build();
-                consoles.Error.MarkupLine("[grey]ClaudBot on Telegram; Ctrl+C stops it.[/]");
+                if (!await CheckTokenAsync(consoles, host.Services.GetRequiredService<ITelegramBotClient>(), cancellationToken))
+                {
+                    return UserErrors.BadInput;
+                }
+
                 await host.RunAsync(cancellationToken);
                 return UserErrors.Success;
             }
@@ -41,5 +48,26 @@ internal static class TelegramCommand
             }
         });
         return command;
+    }
+
+    // A wrong token is the commonest set-up mistake: say so at once instead of polling into 401s.
+    private static async Task<bool> CheckTokenAsync(CliConsoles consoles, ITelegramBotClient bot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var me = await bot.GetMe(cancellationToken);
+            consoles.Error.MarkupLine($"[grey]ClaudBot on Telegram as @{Markup.Escape(me.Username ?? me.FirstName)}; Ctrl+C stops it.[/]");
+            return true;
+        }
+        catch (ApiRequestException refused) when (refused.ErrorCode is 401 or 404)
+        {
+            consoles.Error.MarkupLine($"[red]Error:[/] Telegram refused the bot token ({refused.ErrorCode}): check TELEGRAM_BOT_TOKEN (the token from @BotFather).");
+            return false;
+        }
+        catch (RequestException unreachable)
+        {
+            consoles.Error.MarkupLine($"[yellow]Telegram is not reachable now[/] ({Markup.Escape(unreachable.Message)}); the bot keeps trying with backoff.");
+            return true;
+        }
     }
 }
