@@ -47,20 +47,7 @@ internal sealed class BotHarness : IAsyncDisposable
     public static async Task<BotHarness> StartAsync(bool fakeClock = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = new TempDirectory("claudbot-bot-");
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Redis:EmbeddedPort"] = TestPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Redis:EmbeddedDirectory"] = folder.Combine("redis"),
-            ["Cluster:ResultsDirectory"] = folder.Combine("results"),
-            ["Cluster:LogDirectory"] = folder.Combine("logs"),
-            ["MarketData:CacheDirectory"] = folder.Combine("cache"),
-            ["Bot:AuditLog"] = folder.Combine("audit.jsonl"),
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            overrides[key] = value;
-        }
-
+        var overrides = IsolatedBotSettings.In(folder, settings);
         var builder = ClaudBotHost.CreateBuilder(overrides);
         builder.Services.AddBot();
         var clock = fakeClock ? new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero)) : null;

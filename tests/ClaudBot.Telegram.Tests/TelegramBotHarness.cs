@@ -36,7 +36,7 @@ internal sealed class TelegramBotHarness : IAsyncDisposable
     {
         var folder = new TempDirectory("claudbot-telegram-");
         var server = await FakeBotApiServer.StartAsync();
-        var overrides = new Dictionary<string, string?>
+        var overrides = IsolatedBotSettings.In(folder, new Dictionary<string, string?>
         {
             ["Telegram:Token"] = server.Token,
             ["Telegram:ApiBaseUrl"] = server.BaseUrl,
@@ -47,13 +47,7 @@ internal sealed class TelegramBotHarness : IAsyncDisposable
             ["Telegram:PollTimeout"] = "00:00:02",
             ["Telegram:ProgressInterval"] = "00:00:00.300",
             ["Telegram:MaxBackoff"] = "00:00:00.200",
-            ["Redis:EmbeddedPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
-            ["Redis:EmbeddedDirectory"] = folder.Combine("redis"),
-            ["Cluster:ResultsDirectory"] = folder.Combine("results"),
-            ["Cluster:LogDirectory"] = folder.Combine("logs"),
-            ["MarketData:CacheDirectory"] = folder.Combine("cache"),
-            ["Bot:AuditLog"] = folder.Combine("audit.jsonl"),
-        };
+        });
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;

@@ -11,7 +11,7 @@ internal static class ChatCommand
     public static Command Create(CliConsoles consoles)
     {
         var command = new Command("chat", "Talk to the cluster: 'start cluster', 'backtest rsi on TCS 2020-2024', 'monitor cluster', 'help'.");
-        command.SetAction((_, cancellationToken) => BotCommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), (services, ct) =>
+        command.SetAction((_, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), (services, ct) =>
             services.GetRequiredService<TerminalChat>().RunAsync(new LineEditor("claudbot> ", BotHost.HistoryFile), ct), cancellationToken));
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClaudBot.Hosting;
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Targets;
@@ -27,7 +28,7 @@ internal static class ClusterVerbCommands
     private static Command Start(CliConsoles consoles)
     {
         var command = new Command("start", "Start the cluster (local target: runs it here until Ctrl+C).");
-        command.SetAction((_, cancellationToken) => BotCommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), async (services, ct) =>
+        command.SetAction((_, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), async (services, ct) =>
         {
             var target = services.GetRequiredService<IClusterTarget>();
             var reply = await services.GetRequiredService<TerminalChat>().SayAsync("start cluster", follow: false, ct);
@@ -54,7 +55,7 @@ internal static class ClusterVerbCommands
     private static Command Stop(CliConsoles consoles)
     {
         var command = new Command("stop", "Stop the cluster (running jobs resume after the next start).");
-        command.SetAction((_, cancellationToken) => BotCommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), async (services, ct) =>
+        command.SetAction((_, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), async (services, ct) =>
         {
             if (services.GetRequiredService<IClusterTarget>() is LocalClusterTarget)
             {
@@ -74,7 +75,7 @@ internal static class ClusterVerbCommands
     {
         var watch = new Option<bool>("--watch", "-w") { Description = "Refresh every 2 seconds until Ctrl+C" };
         var command = new Command("monitor", "Show processes, workers, jobs, queue, CPU and memory.") { watch };
-        command.SetAction((parse, cancellationToken) => BotCommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), async (services, ct) =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), async (services, ct) =>
         {
             var engine = services.GetRequiredService<ConversationEngine>();
             var message = new ChatMessage(TerminalUser.Chat, TerminalUser.Current, "monitor cluster");

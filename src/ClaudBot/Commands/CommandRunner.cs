@@ -1,6 +1,8 @@
 using ClaudBot.Backtesting;
+using ClaudBot.Bot.Targets;
 using ClaudBot.Hosting;
 using ClaudBot.Output;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace ClaudBot.Commands;
@@ -11,15 +13,23 @@ namespace ClaudBot.Commands;
 /// </summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(
+    public static Task<int> RunAsync(
         CliConsoles consoles,
         IReadOnlyDictionary<string, string?> overrides,
+        Func<IServiceProvider, CancellationToken, Task<int>> work,
+        CancellationToken cancellationToken) =>
+        RunAsync(consoles, () => CliHost.Build(overrides), work, cancellationToken);
+
+    /// <summary>The same for a host of the command's own (the bot's, the Telegram channel's).</summary>
+    public static async Task<int> RunAsync(
+        CliConsoles consoles,
+        Func<IHost> build,
         Func<IServiceProvider, CancellationToken, Task<int>> work,
         CancellationToken cancellationToken)
     {
         try
         {
-            using var host = CliHost.Build(overrides);
+            using var host = build();
             await host.StartAsync(cancellationToken);
             try
             {
@@ -39,6 +49,12 @@ internal static class CommandRunner
         {
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(InputErrors.Describe(error))}");
             return UserErrors.BadInput;
+        }
+        catch (ClusterTargetException error)
+        {
+            // The cluster could not start (or be reached): what happened and what to do, from the target.
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(error.Message)}");
+            return UserErrors.Unexpected;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

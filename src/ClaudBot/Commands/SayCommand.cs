@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClaudBot.Hosting;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Chat;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ internal static class SayCommand
 
     /// <summary>Sends <paramref name="text"/> (and "yes" after it when <paramref name="yes"/>); the exit code tells the outcome.</summary>
     public static Task<int> RunAsync(CliConsoles consoles, string text, bool yes, bool follow, CancellationToken cancellationToken) =>
-        BotCommandRunner.RunAsync(consoles, OneShot, async (services, ct) =>
+        CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles, OneShot), async (services, ct) =>
         {
             var chat = services.GetRequiredService<TerminalChat>();
             var reply = await chat.SayAsync(text, follow, ct);

@@ -1,11 +1,8 @@
 using System.CommandLine;
-using ClaudBot.Backtesting;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Hosting;
 using ClaudBot.Output;
 using ClaudBot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -21,33 +18,32 @@ internal static class TelegramCommand
     public static Command Create(CliConsoles consoles)
     {
         var command = new Command("telegram", "Run the bot on Telegram (long polling) until Ctrl+C.");
-        command.SetAction(async (_, cancellationToken) =>
+        command.SetAction((_, cancellationToken) => CommandRunner.RunAsync(consoles, Build, async (services, ct) =>
         {
-            try
+            if (!await CheckTokenAsync(consoles, services.GetRequiredService<ITelegramBotClient>(), ct))
             {
-                var builder = ClaudBotHost.CreateBuilder();
-                builder.Services.AddTelegramBot();
-                using var host = builder.Build();
-                if (!await CheckTokenAsync(consoles, host.Services.GetRequiredService<ITelegramBotClient>(), cancellationToken))
-                {
-                    return UserErrors.BadInput;
-                }
-
-                await host.RunAsync(cancellationToken);
-                return UserErrors.Success;
-            }
-            catch (Exception error) when (InputErrors.IsInputError(error) || error is Intents.Catalog.CatalogException)
-            {
-                consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(InputErrors.Describe(error))}");
                 return UserErrors.BadInput;
             }
-            catch (ClusterTargetException error)
+
+            try
             {
-                consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(error.Message)}");
-                return UserErrors.Unexpected;
+                await Task.Delay(Timeout.Infinite, ct);
             }
-        });
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM is how this command is meant to end.
+            }
+
+            return UserErrors.Success;
+        }, cancellationToken));
         return command;
+    }
+
+    private static Microsoft.Extensions.Hosting.IHost Build()
+    {
+        var builder = ClaudBotHost.CreateBuilder();
+        builder.Services.AddTelegramBot();
+        return builder.Build();
     }
 
     // A wrong token is the commonest set-up mistake: say so at once instead of polling into 401s.
