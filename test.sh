@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 # Debian packages the tests use. The Redis and cluster suites start their own redis-server on free
 # loopback ports (the system service is not needed); the terminal chat's tests type into it through a
 # tmux pseudo-terminal; the SSH and dashboard suites add openssh-server, iproute2 and chromium here.
-packages=(redis-server tmux)
+packages=(redis-server tmux openssh-server iproute2)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -29,7 +29,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SystemLoad>();
         services.TryAddSingleton<IClusterTarget>(sp => sp.GetRequiredService<IOptions<TargetOptions>>().Value.Kind == "local"
             ? ActivatorUtilities.CreateInstance<LocalClusterTarget>(sp)
-            : throw new OptionsValidationException(TargetOptions.Section, typeof(TargetOptions), ["Target:Kind 'ssh' needs the SSH target, which this build does not include; use 'local'."]));
+            : throw new OptionsValidationException(TargetOptions.Section, typeof(TargetOptions), ["Target:Kind 'ssh' needs the SSH target registered before AddBot (AddSshTarget); this host has none."]));
         services.AddHostedService<TargetLifetime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, ClusterActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, JobActions>());

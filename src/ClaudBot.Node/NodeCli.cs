@@ -20,6 +20,8 @@ internal static class NodeCli
         root.Subcommands.Add(CleanupCommand.Create(output, error));
         root.Subcommands.Add(DataCommand.Create(output, error));
         root.Subcommands.Add(BenchCommand.Create(output));
+        root.Subcommands.Add(LogsCommand.Create(output, error));
+        root.Subcommands.Add(VersionCommand.Create(output));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 }

@@ -5,5 +5,4 @@ namespace ClaudBot.Node;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true, WriteIndented = true)]
 [JsonSerializable(typeof(JobStatus))]
-[JsonSerializable(typeof(ClaudBot.Cluster.Status.NodeStatus))]
 internal sealed partial class NodeJson : JsonSerializerContext;

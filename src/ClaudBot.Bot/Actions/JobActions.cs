@@ -39,7 +39,7 @@ public sealed class JobActions(IClusterTarget target, JobSummaryBuilder summarie
                     : Reply.Text($"Job {found.Id} had already finished ({(state ?? found.State).ToName()}); nothing to cancel.", ReplyTone.Warning);
             default:
                 int keep = context.Slot("keep")?.Number ?? 20;
-                var removed = await client.CleanupAsync(keep, cancellationToken).ConfigureAwait(false);
+                var removed = await target.CleanupAsync(keep, cancellationToken).ConfigureAwait(false);
                 return Reply.Text(
                     removed.Count == 0
                         ? $"Nothing to clean up: at most {keep} finished jobs are kept, and there are no more."

@@ -28,6 +28,9 @@ public interface IClusterTarget
     /// <summary>The last <paramref name="lines"/> lines of the driver's or the workers' log.</summary>
     Task<IReadOnlyList<string>> ReadLogAsync(NodeRole component, int lines, CancellationToken cancellationToken);
 
+    /// <summary>Removes finished jobs beyond the newest <paramref name="keep"/>, with their results files where they are written.</summary>
+    Task<IReadOnlyList<string>> CleanupAsync(int keep, CancellationToken cancellationToken);
+
     /// <summary>Opens a finished job's results file for reading.</summary>
     Task<Stream> OpenResultsAsync(JobStatus job, CancellationToken cancellationToken);
 }

@@ -131,6 +131,9 @@ public sealed class LocalClusterTarget(IConfiguration configuration, SystemLoad 
         return await LogTail.ReadLastLinesAsync(path, lines, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<string>> CleanupAsync(int keep, CancellationToken cancellationToken) =>
+        await (await ClientAsync(cancellationToken).ConfigureAwait(false)).CleanupAsync(keep, cancellationToken).ConfigureAwait(false);
+
     public Task<Stream> OpenResultsAsync(JobStatus job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);

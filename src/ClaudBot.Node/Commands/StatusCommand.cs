@@ -24,7 +24,7 @@ internal static class StatusCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var status = await GatherAsync(cancellationToken);
-            await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(status, NodeJson.Default.NodeStatus) : NodeStatusText.Describe(status));
+            await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(status, StatusJson.Default.NodeStatus) : NodeStatusText.Describe(status));
             return status.Up ? 0 : 3;
         });
         return command;

@@ -41,7 +41,7 @@ internal static class TelegramCommand
 
     private static Microsoft.Extensions.Hosting.IHost Build()
     {
-        var builder = ClaudBotHost.CreateBuilder();
+        var builder = BotHost.Create();
         builder.Services.AddTelegramBot();
         return builder.Build();
     }

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using ClaudBot.Cluster;
+using ClaudBot.Cluster.Status;
+using ClaudBot.Hosting;
+
+namespace ClaudBot.Node.Commands;
+
+/// <summary>
+/// <c>logs [--component driver|worker] [--lines N]</c>: the last lines of the newest driver or worker log
+/// (what the bot's "show logs" asks the server for).
+/// </summary>
+internal static class LogsCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var component = new Option<string>("--component") { Description = "driver or worker", DefaultValueFactory = _ => "driver" };
+        component.AcceptOnlyFromAmong("driver", "worker");
+        var lines = new Option<int>("--lines") { Description = "How many lines (1-1000)", DefaultValueFactory = _ => 50 };
+        var command = new Command("logs", "Print the last lines of the driver's or the newest worker's log.") { component, lines };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            int count = parse.GetValue(lines);
+            if (count is < 1 or > 1000)
+            {
+                await error.WriteLineAsync("Error: --lines must be between 1 and 1000.");
+                return 2;
+            }
+
+            var builder = ClaudBotHost.CreateBuilder();
+            var folder = new ClusterOptions { LogDirectory = builder.Configuration["Cluster:LogDirectory"] ?? "logs" }.ResolveLogDirectory();
+            var role = parse.GetValue(component) == "worker" ? NodeRole.Worker : NodeRole.Driver;
+            string? path = LogTail.Newest(folder, ClusterLogFiles.Pattern(role, "*"));
+            if (path is null)
+            {
+                return 0;
+            }
+
+            foreach (string line in await LogTail.ReadLastLinesAsync(path, count, cancellationToken))
+            {
+                await output.WriteLineAsync(line);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,30 @@
+using ClaudBot.Bot.Targets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaudBot.Ssh;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// When <c>Target:Kind</c> is <c>ssh</c>: the server of section <c>Target:Ssh</c> as the bot's cluster target.
+    /// Call before <c>AddBot</c>, which otherwise puts the in-process cluster there.
+    /// </summary>
+    public static IServiceCollection AddSshTarget(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration["Target:Kind"] != "ssh")
+        {
+            return services;
+        }
+
+        services.AddOptions<SshTargetOptions>().BindConfiguration(SshTargetOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Host.Length > 0 && o.User.Length > 0, "Target:Kind is 'ssh' but Target:Ssh:Host or Target:Ssh:User is empty: run 'claudbot setup --host HOST --user USER' (or set WORKER_HOST and WORKER_USER).")
+            .ValidateOnStart();
+        services.AddSingleton<SshSession>();
+        services.AddSingleton<SshClusterTarget>();
+        services.AddSingleton<IClusterTarget>(sp => sp.GetRequiredService<SshClusterTarget>());
+        services.AddHostedService<DashboardForward>();
+        return services;
+    }
+}

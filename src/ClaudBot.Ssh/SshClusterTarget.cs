@@ -1,0 +1,179 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ClaudBot.Bot.Targets;
+using ClaudBot.Cluster;
+using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Status;
+using ClaudBot.Redis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaudBot.Ssh;
+
+/// <summary>
+/// The cluster on the server: started, stopped and asked for its status with the node's own commands over
+/// SSH, jobs queued and followed on its Redis through an SSH tunnel (Redis never listens beyond the
+/// server's loopback), results files read over SFTP.
+/// </summary>
+public sealed partial class SshClusterTarget(SshSession session, IConfiguration configuration) : IClusterTarget, IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _disposed;
+    private (int Port, ServiceProvider Services)? _client;
+
+    public string Description => $"on {session.Description} over SSH";
+
+    public async Task<string> StartAsync(CancellationToken cancellationToken)
+    {
+        var result = await RunNodeAsync(RemoteCommand.Start(session.Options), cancellationToken).ConfigureAwait(false);
+        var status = await StatusAsync(cancellationToken).ConfigureAwait(false);
+        return status.Up
+            ? $"Cluster started on {session.Description}: {status.Processes.Count} process(es), {status.Cluster!.Workers.Count} worker(s). {FirstLine(result.Output)}".TrimEnd()
+            : throw new ClusterTargetException($"The node on {session.Description} did not come up: {FirstLine(result.Output + result.Error)} Type 'show driver logs' to see why.");
+    }
+
+    public async Task<string> StopAsync(CancellationToken cancellationToken)
+    {
+        var result = await RunNodeAsync(RemoteCommand.Stop(session.Options), cancellationToken).ConfigureAwait(false);
+        await ForgetClientAsync().ConfigureAwait(false);
+        return $"Cluster stopped on {session.Description}. Queued and running jobs are kept and resume after 'start cluster'. {FirstLine(result.Output)}".TrimEnd();
+    }
+
+    public async Task<NodeStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        var result = await RunNodeAsync(RemoteCommand.Status(session.Options), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonSerializer.Deserialize(result.Output, StatusJson.Default.NodeStatus)
+                ?? throw new ClusterTargetException($"The node on {session.Description} answered 'status' with nothing.");
+        }
+        catch (JsonException bad)
+        {
+            throw new ClusterTargetException($"The node on {session.Description} answered 'status' with something unexpected (exit {result.ExitCode}): {FirstLine(result.Output + result.Error)}", bad);
+        }
+    }
+
+    public async Task<ClusterClient> ClientAsync(CancellationToken cancellationToken)
+    {
+        int port = await session.RedisTunnelAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_client is not { } client || client.Port != port)
+            {
+                if (_client is { } stale)
+                {
+                    await stale.Services.DisposeAsync().ConfigureAwait(false);
+                }
+
+                _client = client = (port, BuildClient(port));
+            }
+
+            var cluster = client.Services.GetRequiredService<ClusterClient>();
+            try
+            {
+                await cluster.SnapshotAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RedisUnavailableException)
+            {
+                throw new ClusterDownException($"The cluster on {session.Description} is not running (its queue does not answer). Type 'start cluster'.");
+            }
+
+            return cluster;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ReadLogAsync(NodeRole component, int lines, CancellationToken cancellationToken)
+    {
+        var result = await RunNodeAsync(RemoteCommand.Logs(session.Options, component, lines), cancellationToken).ConfigureAwait(false);
+        return [.. result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))];
+    }
+
+    public async Task<IReadOnlyList<string>> CleanupAsync(int keep, CancellationToken cancellationToken)
+    {
+        var result = await RunNodeAsync(RemoteCommand.Cleanup(session.Options, keep), cancellationToken).ConfigureAwait(false);
+        var removed = RemovedJobs().Match(result.Output);
+        return removed.Success ? [.. removed.Groups[1].Value.Split(", ", StringSplitOptions.TrimEntries)] : [];
+    }
+
+    public Task<Stream> OpenResultsAsync(JobStatus job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+
+        // The path comes from Redis; only a results file's shape is ever opened.
+        if (job.ResultsFile is not { } path || !ResultsPath().IsMatch(path))
+        {
+            throw new ClusterTargetException($"Job {job.Id} has no results file (it is {job.State.ToName()}, or the file was cleaned up).");
+        }
+
+        return session.OpenReadAsync(path, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Registered under two service types, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await ForgetClientAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+
+    [GeneratedRegex(@"Removed \d+ jobs: (.+)")]
+    private static partial Regex RemovedJobs();
+
+    [GeneratedRegex(@"^/[A-Za-z0-9._/-]+/job_[a-z0-9]{1,16}\.json$")]
+    private static partial Regex ResultsPath();
+
+    // Runs a node command; a node that is not there is said plainly, not as a shell error.
+    private async Task<RemoteResult> RunNodeAsync(RemoteCommand command, CancellationToken cancellationToken)
+    {
+        var result = await session.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        if (result.NodeMissing)
+        {
+            throw new ClusterTargetException($"The node is not installed on {session.Description} (no ~/{session.Options.RemoteDirectory}/claudbot-node). Run 'claudbot setup --host {session.Options.Host} --user {session.Options.User}'.");
+        }
+
+        return result;
+    }
+
+    // The same cluster client as on the server, pointed at the tunnel's end on this machine's loopback.
+    private ServiceProvider BuildClient(int port)
+    {
+        var settings = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Redis:ConnectionString"] = $"127.0.0.1:{port}",
+            ["Redis:ConnectTimeout"] = "00:00:03",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(settings);
+        services.AddLogging();
+        services.AddClusterClient(hostEmbeddedRedis: false);
+        return services.BuildServiceProvider();
+    }
+
+    private async Task ForgetClientAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_client is { } client)
+            {
+                await client.Services.DisposeAsync().ConfigureAwait(false);
+                _client = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

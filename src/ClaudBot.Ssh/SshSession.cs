@@ -1,0 +1,261 @@
+using System.Net.Sockets;
+using ClaudBot.Bot.Targets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace ClaudBot.Ssh;
+
+/// <summary>
+/// One SSH connection to the server, opened on first use and again after it drops: key authentication,
+/// the host key checked against <see cref="KnownHosts"/> (SSH.NET trusts any key unless told not to),
+/// keep-alives, a local port forward to the node's Redis, and SFTP for results files. Every failure
+/// becomes a <see cref="ClusterTargetException"/> that says what happened and what to do.
+/// </summary>
+public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogger<SshSession> logger) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _disposed;
+    private readonly SshTargetOptions _options = options.Value;
+    private SshClient? _ssh;
+    private SftpClient? _sftp;
+    private ForwardedPortLocal? _redis;
+    private uint _redisPort;
+    private string? _mismatch;
+
+    public string Description => _options.Describe();
+
+    public SshTargetOptions Options => _options;
+
+    /// <summary>Runs one of the fixed <see cref="RemoteCommand"/>s and returns its exit code and output.</summary>
+    public async Task<RemoteResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var ssh = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.CommandTimeout);
+        using var run = ssh.CreateCommand(command.Text);
+        try
+        {
+            await run.ExecuteAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ClusterTargetException($"'{command.Name}' on {Description} did not finish within {_options.CommandTimeout.TotalSeconds:0} s.");
+        }
+        catch (Exception lost) when (lost is SshConnectionException or SocketException or ObjectDisposedException)
+        {
+            await DropAsync().ConfigureAwait(false);
+            throw new ClusterTargetException($"The connection to {Description} was lost during '{command.Name}' ({lost.Message}). Try again.", lost);
+        }
+
+        return new RemoteResult(run.ExitStatus ?? -1, run.Result, run.Error);
+    }
+
+    /// <summary>The local port (on 127.0.0.1) forwarded to the node's Redis on the server's loopback.</summary>
+    public async Task<int> RedisTunnelAsync(CancellationToken cancellationToken)
+    {
+        var ssh = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_redis is { IsStarted: true })
+            {
+                return (int)_redis.BoundPort;
+            }
+
+            // Keep the same local port across reconnects, so a Redis client made earlier still points at it.
+            _redis = new ForwardedPortLocal("127.0.0.1", _redisPort, "127.0.0.1", (uint)_options.RedisPort);
+            ssh.AddForwardedPort(_redis);
+            _redis.Start();
+            _redisPort = _redis.BoundPort;
+            return (int)_redisPort;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Opens a file on the server for reading (results files), over SFTP.</summary>
+    public async Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken)
+    {
+        await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_sftp is not { IsConnected: true })
+            {
+                _sftp?.Dispose();
+                _sftp = new SftpClient(Connection());
+                _sftp.HostKeyReceived += CheckHostKey;
+                await _sftp.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return await _sftp.OpenAsync(path, FileMode.Open, FileAccess.Read, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SftpPathNotFoundException missing)
+        {
+            throw new ClusterTargetException($"{path} is not on {Description} (cleaned up?).", missing);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Registered under two service types, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await DropAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+
+    /// <summary>Connects now (if not connected), forwarding the dashboard; the same errors as any request.</summary>
+    public Task ConnectAsync(CancellationToken cancellationToken) => ConnectedAsync(cancellationToken);
+
+    private async Task<SshClient> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_ssh is { IsConnected: true })
+            {
+                return _ssh;
+            }
+
+            DisposeClients();
+            _mismatch = null;
+            var ssh = new SshClient(Connection()) { KeepAliveInterval = _options.KeepAliveInterval };
+            ssh.HostKeyReceived += CheckHostKey;
+            try
+            {
+                await ssh.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                ssh.Dispose();
+                throw Explain(failure);
+            }
+
+            _ssh = ssh;
+            LogConnected(logger, Description);
+            ForwardDashboard(ssh);
+            return ssh;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // The dashboard on this machine's localhost while the bot runs; a port taken here is a warning, not a failure.
+    private void ForwardDashboard(SshClient ssh)
+    {
+        var dashboard = new ForwardedPortLocal("127.0.0.1", (uint)_options.DashboardPort, "127.0.0.1", (uint)_options.DashboardPort);
+        try
+        {
+            ssh.AddForwardedPort(dashboard);
+            dashboard.Start();
+        }
+        catch (Exception taken) when (taken is SocketException or SshException or InvalidOperationException)
+        {
+            LogDashboardNotForwarded(logger, _options.DashboardPort, taken.Message);
+            dashboard.Dispose();
+        }
+    }
+
+    private ConnectionInfo Connection()
+    {
+        string identity = _options.ResolveIdentityFile();
+        if (!File.Exists(identity))
+        {
+            throw new ClusterTargetException($"The SSH key {identity} does not exist. Run 'claudbot setup --host {_options.Host} --user {_options.User}' or set Target:Ssh:IdentityFile.");
+        }
+
+        PrivateKeyFile key;
+        try
+        {
+            key = new PrivateKeyFile(identity);
+        }
+        catch (Exception unreadable) when (unreadable is SshException or IOException or InvalidOperationException)
+        {
+            throw new ClusterTargetException($"The SSH key {identity} cannot be read ({unreadable.Message}); it must be an OpenSSH private key without a passphrase.", unreadable);
+        }
+
+        return new ConnectionInfo(_options.Host, _options.Port, _options.User, new PrivateKeyAuthenticationMethod(_options.User, key)) { Timeout = _options.ConnectTimeout };
+    }
+
+    // Only the key recorded for this host is trusted; a host never seen was not set up (setup records it after asking).
+    private void CheckHostKey(object? sender, HostKeyEventArgs e)
+    {
+        var known = new KnownHosts(_options.ResolveKnownHostsFile());
+        var recorded = known.Find(_options.Host, _options.Port);
+        string seen = KnownHosts.Fingerprint(e.HostKey);
+        if (recorded is { } key && key.Type == e.HostKeyName && key.Key.AsSpan().SequenceEqual(e.HostKey))
+        {
+            e.CanTrust = true;
+            return;
+        }
+
+        e.CanTrust = false;
+        _mismatch = recorded is { } other
+            ? $"The host key of {_options.Host} has CHANGED: it was {KnownHosts.Fingerprint(other.Key)} ({other.Type}) and is now {seen} ({e.HostKeyName}). "
+              + $"If the server was reinstalled, remove its line ({KnownHosts.Name(_options.Host, _options.Port)}) from {known.Path} and run 'claudbot setup' again; otherwise someone may be in between: do not connect."
+            : $"{_options.Host} is not in {known.Path} (its key is {seen} {e.HostKeyName}). Run 'claudbot setup --host {_options.Host} --user {_options.User}' to check and record it.";
+    }
+
+    private ClusterTargetException Explain(Exception failure) => failure switch
+    {
+        SshConnectionException when _mismatch is not null => new ClusterTargetException(_mismatch, failure),
+        SshAuthenticationException => new ClusterTargetException($"{Description} refused the key {_options.ResolveIdentityFile()} ({failure.Message}). Run 'claudbot setup' to install it.", failure),
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => new ClusterTargetException($"{Description} refused the connection: is sshd running there (port {_options.Port})?", failure),
+        SocketException or SshOperationTimeoutException or OperationCanceledException => new ClusterTargetException($"{Description} is not reachable ({failure.Message}). Is it on and on the network?", failure),
+        ClusterTargetException target => target,
+        _ => new ClusterTargetException($"Could not connect to {Description}: {failure.Message}", failure),
+    };
+
+    private async Task DropAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            DisposeClients();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void DisposeClients()
+    {
+        try
+        {
+            _redis?.Stop();
+        }
+        catch (Exception stop) when (stop is SshException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The connection is gone already; so is the forward.
+        }
+
+        _redis?.Dispose();
+        _redis = null;
+        _sftp?.Dispose();
+        _sftp = null;
+        _ssh?.Dispose();
+        _ssh = null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard is not forwarded to localhost:{Port}: {Reason}")]
+    private static partial void LogDashboardNotForwarded(ILogger logger, int port, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Server}")]
+    private static partial void LogConnected(ILogger logger, string server);
+}
