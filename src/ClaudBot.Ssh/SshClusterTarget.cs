@@ -4,7 +4,6 @@ using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Status;
-using ClaudBot.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -59,27 +58,31 @@ public sealed partial class SshClusterTarget(SshSession session, IConfiguration 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_client is not { } client || client.Port != port)
+            // A client whose node died under it may still be reconnecting to the old server: a fresh one
+            // (made on the second try) connects at once if the node is back.
+            for (int attempt = 1; ; attempt++)
             {
-                if (_client is { } stale)
+                if (_client is not { } client || client.Port != port)
                 {
-                    await stale.Services.DisposeAsync().ConfigureAwait(false);
+                    await ForgetClientLockedAsync().ConfigureAwait(false);
+                    _client = client = (port, BuildClient(port));
                 }
 
-                _client = client = (port, BuildClient(port));
+                var cluster = client.Services.GetRequiredService<ClusterClient>();
+                try
+                {
+                    await cluster.SnapshotAsync(cancellationToken).ConfigureAwait(false);
+                    return cluster;
+                }
+                catch (StackExchange.Redis.RedisException silent)
+                {
+                    await ForgetClientLockedAsync().ConfigureAwait(false);
+                    if (attempt == 2)
+                    {
+                        throw new ClusterDownException($"The cluster on {session.Description} is not running (its queue does not answer: {silent.Message.Split(" - ")[0].Split(';')[0]}). Type 'start cluster'.", silent);
+                    }
+                }
             }
-
-            var cluster = client.Services.GetRequiredService<ClusterClient>();
-            try
-            {
-                await cluster.SnapshotAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (RedisUnavailableException)
-            {
-                throw new ClusterDownException($"The cluster on {session.Description} is not running (its queue does not answer). Type 'start cluster'.");
-            }
-
-            return cluster;
         }
         finally
         {
@@ -165,15 +168,20 @@ public sealed partial class SshClusterTarget(SshSession session, IConfiguration 
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_client is { } client)
-            {
-                await client.Services.DisposeAsync().ConfigureAwait(false);
-                _client = null;
-            }
+            await ForgetClientLockedAsync().ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private async Task ForgetClientLockedAsync()
+    {
+        if (_client is { } client)
+        {
+            _client = null;
+            await client.Services.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -20,11 +20,12 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
     private readonly SshTargetOptions _options = options.Value;
     private SshClient? _ssh;
     private SftpClient? _sftp;
-    private ForwardedPortLocal? _redis;
-    private uint _redisPort;
+    private OpenSshTunnel? _tunnelInstance;
     private string? _mismatch;
 
     public string Description => _options.Describe();
+
+    private OpenSshTunnel Tunnel => _tunnelInstance ??= new OpenSshTunnel(_options);
 
     public SshTargetOptions Options => _options;
 
@@ -56,21 +57,12 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
     /// <summary>The local port (on 127.0.0.1) forwarded to the node's Redis on the server's loopback.</summary>
     public async Task<int> RedisTunnelAsync(CancellationToken cancellationToken)
     {
-        var ssh = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+        // Connecting first checks the host key and the login, with this session's clear errors.
+        await ConnectedAsync(cancellationToken).ConfigureAwait(false);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_redis is { IsStarted: true })
-            {
-                return (int)_redis.BoundPort;
-            }
-
-            // Keep the same local port across reconnects, so a Redis client made earlier still points at it.
-            _redis = new ForwardedPortLocal("127.0.0.1", _redisPort, "127.0.0.1", (uint)_options.RedisPort);
-            ssh.AddForwardedPort(_redis);
-            _redis.Start();
-            _redisPort = _redis.BoundPort;
-            return (int)_redisPort;
+            return await Tunnel.EnsureAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -236,17 +228,7 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
 
     private void DisposeClients()
     {
-        try
-        {
-            _redis?.Stop();
-        }
-        catch (Exception stop) when (stop is SshException or SocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The connection is gone already; so is the forward.
-        }
-
-        _redis?.Dispose();
-        _redis = null;
+        _tunnelInstance?.Dispose();
         _sftp?.Dispose();
         _sftp = null;
         _ssh?.Dispose();

@@ -36,7 +36,15 @@ internal static class ClaudBotCli
             return Task.FromResult(UserErrors.BadInput);
         }
 
-        var invocation = new InvocationConfiguration { Output = consoles.Raw, Error = Console.Error };
+        var invocation = new InvocationConfiguration
+        {
+            Output = consoles.Raw,
+            Error = Console.Error,
+
+            // The chat handles Ctrl+C itself (it stops a wait, never the chat); System.CommandLine's own handler
+            // would cancel the chat's token and end the process with 130 two seconds later.
+            ProcessTerminationTimeout = parse.CommandResult.Command.Name == "chat" ? null : TimeSpan.FromSeconds(2),
+        };
         return parse.InvokeAsync(invocation, cancellationToken);
     }
 }

@@ -8,13 +8,14 @@ namespace ClaudBot;
 /// </summary>
 internal sealed record CliConsoles(IAnsiConsole Out, IAnsiConsole Error, TextWriter Raw)
 {
-    public static CliConsoles System { get; } = new(AnsiConsole.Console, ErrorConsole(), Console.Out);
+    public static CliConsoles System { get; } = new(Unwrapped(Console.Out, Console.IsOutputRedirected), Unwrapped(Console.Error, Console.IsErrorRedirected), Console.Out);
 
-    // Redirected stderr has no width; Spectre would assume 80 columns and break every long message.
-    private static IAnsiConsole ErrorConsole()
+    // Redirected output has no width; Spectre would assume 80 columns and break every long line (a chart's
+    // path, a message) where a script reading it would not expect a break.
+    private static IAnsiConsole Unwrapped(TextWriter writer, bool redirected)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        if (Console.IsErrorRedirected)
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        if (redirected)
         {
             console.Profile.Width = 10_000;
         }

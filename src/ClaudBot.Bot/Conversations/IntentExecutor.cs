@@ -78,6 +78,11 @@ public sealed partial class IntentExecutor
         {
             return Reply.Error($"I cannot reach the cluster's queue: {unavailable.Message} Type 'monitor cluster' to check it, or 'start cluster'.");
         }
+        catch (StackExchange.Redis.RedisException lost)
+        {
+            // The queue went away under an open connection (the node stopped or died).
+            return Reply.Error($"I lost the cluster's queue ({lost.GetType().Name}). Type 'monitor cluster' to check the cluster, or 'start cluster'.");
+        }
         catch (Exception invalid) when (InputErrors.IsInputError(invalid) || invalid is JobTooLargeException)
         {
             return Reply.Error(InputErrors.Describe(invalid) + " Type 'help' for examples.");

@@ -46,7 +46,9 @@ internal sealed class TerminalChat(IAnsiConsole console, ConversationEngine engi
             {
                 var summary = await JobProgressView.FollowAsync(console, engine, job, ctrlC.Token).ConfigureAwait(false);
                 await replies.ShowAsync(summary, cancellationToken).ConfigureAwait(false);
-                return summary;
+
+                // Ctrl+C stopped the watching: the job has no outcome yet, so a script must not read success.
+                return ctrlC.Token.IsCancellationRequested ? null : summary;
             }
 
             return reply;

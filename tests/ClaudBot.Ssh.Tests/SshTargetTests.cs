@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using ClaudBot.Bot.Replies;
+using ClaudBot.Ssh.Tests.Server;
+using Xunit.Abstractions;
+using static ClaudBot.Ssh.Tests.SshBotHarness;
+
+namespace ClaudBot.Ssh.Tests;
+
+/// <summary>
+/// The bot on one host driving the cluster on another: a network namespace with its own address and a
+/// real sshd, the node installed in the test user's home, the bot talking to it only over SSH.
+/// </summary>
+public sealed class SshTargetTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task StartSubmitResultsMonitor_KillTheNode_StartAgain_NoJobLost_Stop()
+    {
+        await using var server = await ServerHost.StartAsync();
+        await NodeInstall.InstallAsync(server, throttlePerTask: TimeSpan.FromMilliseconds(400));
+        using var keys = new Testing.TempDirectory("claudbot-sshkey-");
+        var (identity, publicLine) = await ClientKeys.CreateAsync(keys.Path);
+        server.AuthorizeKey(publicLine);
+        await using var bot = await StartAsync(server, identity);
+
+        var down = await bot.SayAsync("monitor cluster");
+        Assert.Contains(": DOWN", Text(down), StringComparison.Ordinal);
+
+        var started = await bot.SayAsync("start cluster");
+        Assert.True(started.Succeeded, Text(started));
+        Assert.Contains($"Cluster started on {server.User}@{server.Address}", Text(started), StringComparison.Ordinal);
+
+        var clock = Stopwatch.StartNew();
+        var monitor = await bot.SayAsync("monitor cluster");
+        output.WriteLine($"monitor over SSH: {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Contains(": UP", Text(monitor), StringComparison.Ordinal);
+        Assert.Contains("Workers: 1 (4 slots", Text(monitor), StringComparison.Ordinal);
+
+        clock.Restart();
+        var queued = await bot.SayAsync("backtest rsi on TCS 2021-2023");
+        output.WriteLine(Text(queued));
+        string job = queued.FollowJob!;
+        var summary = await bot.Engine.FollowAsync(job, null, CancellationToken.None);
+        output.WriteLine($"one backtest, submit to summary through the tunnel: {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Contains($"Job {job} completed", Text(summary), StringComparison.Ordinal);
+        Assert.Single(summary.Parts.OfType<TablePart>().First().Rows);
+        Assert.Single(summary.Parts.OfType<ImagePart>());
+        var json = Assert.Single((await bot.SayAsync($"json of job {job}")).Parts.OfType<DocumentPart>());
+        Assert.Contains($"\"id\":\"{job}\"", System.Text.Encoding.UTF8.GetString(json.Content.Span), StringComparison.Ordinal);
+
+        // A slow job, then the node's processes killed under it: monitor says down, start brings it back, nothing is lost.
+        Assert.NotEmpty((await bot.SayAsync("show driver logs")).Parts.OfType<BlockPart>());
+        string slow = (await bot.SayAsync("backtest momentum on TCS,INFY,WIPRO,ITC,SBIN,LT,RELIANCE,HDFCBANK 2021-2023")).FollowJob!;
+        // Caught in the middle: some backtests done, not all.
+        while (!System.Text.RegularExpressions.Regex.IsMatch(Text(await bot.SayAsync($"job {slow} status")), " [1-7]/8 backtests"))
+        {
+            await Task.Delay(50);
+        }
+
+        await server.KillUserProcessesAsync("claudbot-node");
+        var killed = Text(await bot.SayAsync("monitor cluster"));
+        Assert.Contains(": DOWN", killed, StringComparison.Ordinal);
+        Assert.Contains("is not running", Text(await bot.SayAsync("list jobs")), StringComparison.Ordinal);
+
+        Assert.True((await bot.SayAsync("start cluster")).Succeeded);
+        var resumed = await bot.Engine.FollowAsync(slow, null, CancellationToken.None);
+        output.WriteLine(Text(resumed));
+        Assert.Contains($"Job {slow} completed in", Text(resumed), StringComparison.Ordinal);
+        Assert.Contains("8 of 8 backtests done", Text(resumed), StringComparison.Ordinal);
+        var jobs = (await bot.SayAsync("list jobs")).Parts.OfType<TablePart>().Single();
+        Assert.Equal([slow, job], jobs.Rows.Select(r => r[0]));
+
+        var stopped = await bot.SayConfirmedAsync("stop cluster");
+        Assert.Contains("Cluster stopped on", Text(stopped), StringComparison.Ordinal);
+        Assert.Contains(": DOWN", Text(await bot.SayAsync("monitor cluster")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AChangedHostKey_IsRefused_WithBothFingerprintsAndTheFix()
+    {
+        await using var server = await ServerHost.StartAsync();
+        using var keys = new Testing.TempDirectory("claudbot-sshkey-");
+        var (identity, publicLine) = await ClientKeys.CreateAsync(keys.Path);
+        server.AuthorizeKey(publicLine);
+        await using var bot = await StartAsync(server, identity);
+        string before = "SHA256:" + server.HostKeyFingerprintSha256.TrimEnd('=');
+
+        await server.ChangeHostKeyAsync();
+        var refused = await bot.SayAsync("monitor cluster");
+
+        Assert.False(refused.Succeeded);
+        string text = Text(refused);
+        Assert.Contains("has CHANGED", text, StringComparison.Ordinal);
+        Assert.Contains(before, text, StringComparison.Ordinal);
+        Assert.Contains("SHA256:" + server.HostKeyFingerprintSha256.TrimEnd('='), text, StringComparison.Ordinal);
+        Assert.Contains(bot.KnownHosts, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWrongKey_AnUnknownHost_AndAMissingNode_EachGetAClearReply()
+    {
+        await using var server = await ServerHost.StartAsync();
+        using var keys = new Testing.TempDirectory("claudbot-sshkey-");
+        var (identity, _) = await ClientKeys.CreateAsync(keys.Path);
+
+        await using (var unauthorised = await StartAsync(server, identity))
+        {
+            Assert.Contains("refused the key", Text(await unauthorised.SayAsync("monitor cluster")), StringComparison.Ordinal);
+        }
+
+        await using (var stranger = await StartAsync(server, identity, recordHostKey: false))
+        {
+            Assert.Contains("is not in", Text(await stranger.SayAsync("monitor cluster")), StringComparison.Ordinal);
+        }
+
+        server.AuthorizeKey(await File.ReadAllTextAsync(identity + ".pub"));
+        await using var bot = await StartAsync(server, identity);
+        Assert.Contains("The node is not installed on", Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithSshdStopped_TheReplyComesWithinSeconds_AndTheNextRequestConnectsAgain()
+    {
+        await using var server = await ServerHost.StartAsync();
+        await NodeInstall.InstallAsync(server);
+        using var keys = new Testing.TempDirectory("claudbot-sshkey-");
+        var (identity, publicLine) = await ClientKeys.CreateAsync(keys.Path);
+        server.AuthorizeKey(publicLine);
+        await using var bot = await StartAsync(server, identity);
+        Assert.Contains(": DOWN", Text(await bot.SayAsync("monitor cluster")), StringComparison.Ordinal);
+
+        // Stopping sshd leaves open sessions alive (as OpenSSH does); ending ours too is the server going away.
+        await server.StopSshdAsync();
+        await server.KillUserProcessesAsync("sshd");
+        var clock = Stopwatch.StartNew();
+        var lost = await bot.SayAsync("monitor cluster");
+        var refused = await bot.SayAsync("monitor cluster");
+        output.WriteLine($"two replies with sshd stopped: {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.False(lost.Succeeded);
+        Assert.Matches("was lost|refused the connection", Text(lost));
+        Assert.False(refused.Succeeded);
+        Assert.Contains("refused the connection: is sshd running there (port 22)?", Text(refused), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the replies came within a few seconds, not a TCP timeout later");
+
+        await server.StartSshdAsync();
+        Assert.Contains(": DOWN", Text(await bot.SayAsync("monitor cluster")), StringComparison.Ordinal);
+    }
+}
