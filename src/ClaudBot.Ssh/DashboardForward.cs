@@ -1,19 +1,38 @@
+using ClaudBot.Bot.Targets;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ClaudBot.Ssh;
 
-/// <summary>Opens the SSH connection when the bot starts, so the dashboard is forwarded to this machine at once.</summary>
-internal sealed class DashboardForward(SshSession session) : BackgroundService
+/// <summary>
+/// While the bot runs, the server's dashboard (port <see cref="SshTargetOptions.DashboardPort"/> on its
+/// loopback) is on this machine's <c>localhost</c> at the same port. Best effort: a server not reachable
+/// now, or the port taken here, is logged and retried a minute later; the bot works without it.
+/// </summary>
+internal sealed partial class DashboardForward(SshSession session, IOptions<SshTargetOptions> options, TimeProvider time, ILogger<DashboardForward> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        int port = options.Value.DashboardPort;
+        using var tunnel = new OpenSshTunnel(options.Value, port, port);
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await session.ConnectAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            // Not reachable now: the first request says so, and connects (and forwards) when it can.
+            try
+            {
+                // The same checks as any request first: host key, login.
+                await session.ConnectAsync(stoppingToken).ConfigureAwait(false);
+                await tunnel.EnsureAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (ClusterTargetException failure)
+            {
+                LogNotForwarded(logger, port, failure.Message);
+            }
+
+            await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard is not forwarded to localhost:{Port} now: {Reason}")]
+    private static partial void LogNotForwarded(ILogger logger, int port, string reason);
 }

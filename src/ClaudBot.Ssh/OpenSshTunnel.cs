@@ -6,15 +6,19 @@ using ClaudBot.Bot.Targets;
 namespace ClaudBot.Ssh;
 
 /// <summary>
-/// The local port forward to the node's Redis, run by the OpenSSH client (<c>ssh -N -L</c>) as a child
-/// process, with the same key and the same pinned known_hosts file as every other connection.
+/// A local port forward to a port on the server's loopback (the node's Redis, the dashboard), run by the
+/// OpenSSH client (<c>ssh -N -L</c>) as a child process, with the same key and the same pinned known_hosts
+/// file as every other connection.
 /// </summary>
 /// <remarks>
 /// Why not SSH.NET's ForwardedPortLocal: measured here (2026.0.0, sshd in a network namespace), the first
 /// reply through it came after about 1 s, and 19 of 20 StackExchange.Redis connects through it timed out
 /// at 3 s, while raw PINGs passed. OpenSSH forwards at socket speed.
 /// </remarks>
-internal sealed class OpenSshTunnel(SshTargetOptions options) : IDisposable
+/// <param name="options">The server.</param>
+/// <param name="remotePort">The port on the server's loopback.</param>
+/// <param name="localPort">The port on this machine's loopback; 0 picks a free one.</param>
+internal sealed class OpenSshTunnel(SshTargetOptions options, int remotePort, int localPort = 0) : IDisposable
 {
     private Process? _ssh;
     private int _port;
@@ -30,7 +34,7 @@ internal sealed class OpenSshTunnel(SshTargetOptions options) : IDisposable
         Dispose();
 
         // The same local port as before when it is free, so Redis clients made earlier still point at it.
-        _port = _port != 0 && IsFree(_port) ? _port : FreePort();
+        _port = localPort != 0 ? localPort : _port != 0 && IsFree(_port) ? _port : FreePort();
         var start = new ProcessStartInfo("ssh") { RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (string argument in Arguments(_port))
         {
@@ -39,11 +43,11 @@ internal sealed class OpenSshTunnel(SshTargetOptions options) : IDisposable
 
         try
         {
-            _ssh = Process.Start(start) ?? throw new ClusterTargetException("Could not start the OpenSSH client ('ssh') for the Redis tunnel.");
+            _ssh = Process.Start(start) ?? throw new ClusterTargetException("Could not start the OpenSSH client ('ssh') for a tunnel.");
         }
         catch (System.ComponentModel.Win32Exception missing)
         {
-            throw new ClusterTargetException("The OpenSSH client ('ssh') is needed for the Redis tunnel: install openssh-client.", missing);
+            throw new ClusterTargetException("The OpenSSH client ('ssh') is needed for the tunnels to the server: install openssh-client.", missing);
         }
 
         var deadline = Stopwatch.StartNew();
@@ -52,7 +56,7 @@ internal sealed class OpenSshTunnel(SshTargetOptions options) : IDisposable
             if (_ssh.HasExited)
             {
                 string why = (await _ssh.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim();
-                throw new ClusterTargetException($"The Redis tunnel to {options.Describe()} did not open: {why}");
+                throw new ClusterTargetException($"The tunnel to port {remotePort} on {options.Describe()} did not open: {why}");
             }
 
             if (await AcceptsAsync(_port, cancellationToken).ConfigureAwait(false))
@@ -64,7 +68,7 @@ internal sealed class OpenSshTunnel(SshTargetOptions options) : IDisposable
         }
 
         Dispose();
-        throw new ClusterTargetException($"The Redis tunnel to {options.Describe()} did not open within {options.ConnectTimeout.TotalSeconds:0} s.");
+        throw new ClusterTargetException($"The tunnel to port {remotePort} on {options.Describe()} did not open within {options.ConnectTimeout.TotalSeconds:0} s.");
     }
 
     public void Dispose()
@@ -89,7 +93,7 @@ internal sealed class OpenSshTunnel(SshTargetOptions options) : IDisposable
     }
 
     // Fixed options; the values come from validated settings and are passed as separate arguments, never through a shell.
-    private IEnumerable<string> Arguments(int localPort) =>
+    private IEnumerable<string> Arguments(int port) =>
     [
         "-N", "-T",
         "-o", "BatchMode=yes",
@@ -103,7 +107,7 @@ internal sealed class OpenSshTunnel(SshTargetOptions options) : IDisposable
         "-o", "ServerAliveCountMax=3",
         "-i", options.ResolveIdentityFile(),
         "-p", options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "-L", $"127.0.0.1:{localPort}:127.0.0.1:{options.RedisPort}",
+        "-L", $"127.0.0.1:{port}:127.0.0.1:{remotePort}",
         $"{options.User}@{options.Host}",
     ];
 

@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using ClaudBot.Bot.Targets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using Renci.SshNet;
 using Renci.SshNet.Common;
 
@@ -25,9 +27,19 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
 
     public string Description => _options.Describe();
 
-    private OpenSshTunnel Tunnel => _tunnelInstance ??= new OpenSshTunnel(_options);
+    private OpenSshTunnel Tunnel => _tunnelInstance ??= new OpenSshTunnel(_options, _options.RedisPort);
 
     public SshTargetOptions Options => _options;
+
+    private ResiliencePipeline Reconnect { get; } = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = 2,
+            Delay = TimeSpan.FromMilliseconds(250),
+            BackoffType = DelayBackoffType.Exponential,
+            ShouldHandle = new PredicateBuilder().Handle<SocketException>().Handle<SshConnectionException>(e => !e.Message.Contains("Host key", StringComparison.Ordinal)),
+        })
+        .Build();
 
     /// <summary>Runs one of the fixed <see cref="RemoteCommand"/>s and returns its exit code and output.</summary>
     public async Task<RemoteResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken)
@@ -123,43 +135,42 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
             }
 
             DisposeClients();
-            _mismatch = null;
-            var ssh = new SshClient(Connection()) { KeepAliveInterval = _options.KeepAliveInterval };
-            ssh.HostKeyReceived += CheckHostKey;
+            var connection = Connection();
+            SshClient? ssh = null;
             try
             {
-                await ssh.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                // A dropped network or an sshd restarting gets two quick retries; a refused key or host key never does.
+                ssh = await Reconnect.ExecuteAsync(
+                    async ct =>
+                    {
+                        _mismatch = null;
+                        var client = new SshClient(connection) { KeepAliveInterval = _options.KeepAliveInterval };
+                        client.HostKeyReceived += CheckHostKey;
+                        try
+                        {
+                            await client.ConnectAsync(ct).ConfigureAwait(false);
+                            return client;
+                        }
+                        catch
+                        {
+                            client.Dispose();
+                            throw;
+                        }
+                    },
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                ssh.Dispose();
                 throw Explain(failure);
             }
 
             _ssh = ssh;
             LogConnected(logger, Description);
-            ForwardDashboard(ssh);
             return ssh;
         }
         finally
         {
             _gate.Release();
-        }
-    }
-
-    // The dashboard on this machine's localhost while the bot runs; a port taken here is a warning, not a failure.
-    private void ForwardDashboard(SshClient ssh)
-    {
-        var dashboard = new ForwardedPortLocal("127.0.0.1", (uint)_options.DashboardPort, "127.0.0.1", (uint)_options.DashboardPort);
-        try
-        {
-            ssh.AddForwardedPort(dashboard);
-            dashboard.Start();
-        }
-        catch (Exception taken) when (taken is SocketException or SshException or InvalidOperationException)
-        {
-            LogDashboardNotForwarded(logger, _options.DashboardPort, taken.Message);
-            dashboard.Dispose();
         }
     }
 
@@ -234,9 +245,6 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
         _ssh?.Dispose();
         _ssh = null;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard is not forwarded to localhost:{Port}: {Reason}")]
-    private static partial void LogDashboardNotForwarded(ILogger logger, int port, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Server}")]
     private static partial void LogConnected(ILogger logger, string server);

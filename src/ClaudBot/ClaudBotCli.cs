@@ -19,6 +19,7 @@ internal static class ClaudBotCli
         root.Subcommands.Add(ChatCommand.Create(consoles));
         root.Subcommands.Add(SayCommand.Create(consoles));
         root.Subcommands.Add(TelegramCommand.Create(consoles));
+        root.Subcommands.Add(SetupCommand.Create(consoles));
         foreach (var verb in ClusterVerbCommands.Create(consoles))
         {
             root.Subcommands.Add(verb);

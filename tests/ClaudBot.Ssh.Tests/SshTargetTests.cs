@@ -84,8 +84,14 @@ public sealed class SshTargetTests(ITestOutputHelper output)
         await using var bot = await StartAsync(server, identity);
         string before = "SHA256:" + server.HostKeyFingerprintSha256.TrimEnd('=');
 
+        // The session open from before the change (the dashboard forward connects at start) ends as the server restarts.
         await server.ChangeHostKeyAsync();
+        await server.KillUserProcessesAsync("sshd");
         var refused = await bot.SayAsync("monitor cluster");
+        if (Text(refused).Contains("was lost", StringComparison.Ordinal))
+        {
+            refused = await bot.SayAsync("monitor cluster");
+        }
 
         Assert.False(refused.Succeeded);
         string text = Text(refused);
@@ -139,7 +145,7 @@ public sealed class SshTargetTests(ITestOutputHelper output)
         Assert.Matches("was lost|refused the connection", Text(lost));
         Assert.False(refused.Succeeded);
         Assert.Contains("refused the connection: is sshd running there (port 22)?", Text(refused), StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the replies came within a few seconds, not a TCP timeout later");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the replies came within a few seconds (two quick retries each), not a TCP timeout later");
 
         await server.StartSshdAsync();
         Assert.Contains(": DOWN", Text(await bot.SayAsync("monitor cluster")), StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClaudBot.Cluster;
 using ClaudBot.Hosting;
 using ClaudBot.Cluster.Status;
+using ClaudBot.Node.Daemon;
 using ClaudBot.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +38,13 @@ internal static class RunCommand
 
             ClusterLogFiles.Add(builder.Logging, chosen, new ClusterOptions { LogDirectory = builder.Configuration["Cluster:LogDirectory"] ?? "logs" }.ResolveLogDirectory());
             using var host = builder.Build();
+
+            // A whole node in one process (systemd's unit, a terminal) shows in `status` like the daemons do.
+            if (chosen == NodeRole.All)
+            {
+                PidFiles.Write("node", Environment.ProcessId);
+            }
+
             try
             {
                 await host.RunAsync(cancellationToken);
@@ -52,6 +60,13 @@ internal static class RunCommand
                 // The port is taken or another node uses the same data folder.
                 await error.WriteLineAsync("Error: " + refused.Message);
                 return 1;
+            }
+            finally
+            {
+                if (chosen == NodeRole.All && PidFiles.Read().Any(p => p.Name == "node" && p.Pid == Environment.ProcessId))
+                {
+                    PidFiles.Delete("node");
+                }
             }
         });
         return command;

@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+
+namespace ClaudBot.Ssh.Setup;
+
+/// <summary>
+/// What <c>claudbot setup</c> was asked to do. Paths on this machine are injectable so tests can run setup
+/// in-process against temp folders; the CLI fills them with the places beside the program.
+/// </summary>
+public sealed partial record SetupOptions
+{
+    public required string Host { get; init; }
+
+    public required string User { get; init; }
+
+    public int Port { get; init; } = 22;
+
+    /// <summary>The private key (created when missing); <c>~</c> is the home folder. Written to the settings as given.</summary>
+    public string IdentityFile { get; init; } = "~/.ssh/id_ed25519";
+
+    /// <summary>The client's known_hosts (as <see cref="SshTargetOptions.KnownHostsFile"/>: relative to the program's folder).</summary>
+    public string KnownHostsFile { get; init; } = Path.Combine("state", "known_hosts");
+
+    /// <summary>The node's folder on the server, relative to the user's home.</summary>
+    public string RemoteDirectory { get; init; } = "claudbot";
+
+    public RedisMode Redis { get; init; } = RedisMode.Embedded;
+
+    /// <summary>Answer yes to every question (create the key, trust a new host key).</summary>
+    public bool Yes { get; init; }
+
+    /// <summary>The host key fingerprint the user expects (<c>SHA256:…</c>); a new host key is trusted only if it matches.</summary>
+    public string? TrustHostKey { get; init; }
+
+    /// <summary>A prebuilt claudbot-node folder to upload instead of publishing one from the source checkout.</summary>
+    public string? NodeDirectory { get; init; }
+
+    /// <summary>The client settings file whose <c>Target</c> section setup writes.</summary>
+    public string SettingsFile { get; init; } = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+
+    /// <summary>Where published nodes are kept (one folder per runtime and kind) between runs.</summary>
+    public string PublishDirectory { get; init; } = Path.Combine(AppContext.BaseDirectory, "state", "publish");
+
+    /// <summary>Where to start looking upwards for the source checkout (<c>src/ClaudBot.Node/ClaudBot.Node.csproj</c>).</summary>
+    public string ProgramDirectory { get; init; } = AppContext.BaseDirectory;
+
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The same server as the ssh target sees it (used to resolve paths and connect); a new object each time.</summary>
+    public SshTargetOptions Target => new()
+    {
+        Host = Host,
+        User = User,
+        Port = Port,
+        IdentityFile = IdentityFile,
+        KnownHostsFile = KnownHostsFile,
+        RemoteDirectory = RemoteDirectory,
+        ConnectTimeout = ConnectTimeout,
+    };
+
+    /// <summary>What is wrong with the arguments (empty when nothing is): each a sentence saying what to type instead.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Host))
+        {
+            errors.Add("--host is required (the server's name or address), or set WORKER_HOST.");
+        }
+
+        if (string.IsNullOrWhiteSpace(User))
+        {
+            errors.Add("--user is required (your user on the server), or set WORKER_USER.");
+        }
+
+        var target = Target;
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true);
+        errors.AddRange(results.Select(r => Flags(r.ErrorMessage ?? string.Empty)));
+        if (TrustHostKey is { } fingerprint && !FingerprintPattern().IsMatch(fingerprint))
+        {
+            errors.Add($"--trust-host-key must be a SHA256 fingerprint as ssh-keygen -l prints it (SHA256: and 43 base64 characters), not '{fingerprint}'.");
+        }
+
+        if (NodeDirectory is { } node && !Directory.Exists(node))
+        {
+            errors.Add($"--node-dir {node} does not exist.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>The fingerprint as ssh-keygen prints it, whether or not the user typed the <c>SHA256:</c> prefix.</summary>
+    public string? ExpectedFingerprint => TrustHostKey is { } f ? (f.StartsWith("SHA256:", StringComparison.Ordinal) ? f : "SHA256:" + f).TrimEnd('=') : null;
+
+    // The target's messages name settings; setup's user typed flags.
+    private static string Flags(string message) => message
+        .Replace("Target:Ssh:Host", "--host", StringComparison.Ordinal)
+        .Replace("Target:Ssh:User", "--user", StringComparison.Ordinal)
+        .Replace("Target:Ssh:Port", "--port", StringComparison.Ordinal)
+        .Replace("Target:Ssh:RemoteDirectory", "--remote-dir", StringComparison.Ordinal);
+
+    [GeneratedRegex("^(SHA256:)?[A-Za-z0-9+/]{43}=?$")]
+    private static partial Regex FingerprintPattern();
+}

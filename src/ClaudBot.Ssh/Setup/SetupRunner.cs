@@ -1,0 +1,89 @@
+using System.Globalization;
+using ClaudBot.Ssh.Setup.Steps;
+
+namespace ClaudBot.Ssh.Setup;
+
+/// <summary>
+/// <c>claudbot setup</c>: the manual guide as steps, each checking what exists before changing anything, so a
+/// second run changes nothing and a failed run continues where it stopped. Stops at the first failed step.
+/// </summary>
+public sealed class SetupRunner(SetupOptions options, ISetupConsole console, IPasswordSource passwords, TimeProvider time)
+{
+    /// <summary>The steps in order: the host key is checked before a password is ever sent.</summary>
+    public static IReadOnlyList<ISetupStep> Steps { get; } =
+    [
+        new KeyPairStep(),
+        new HostKeyStep(),
+        new KeyLoginStep(),
+        new ServerCheckStep(),
+        new NodeBuildStep(),
+        new NodeFilesStep(),
+        new DataFilesStep(),
+        new RedisStep(),
+        new NodeSettingsStep(),
+        new ServiceStep(),
+        new ClientSettingsStep(),
+    ];
+
+    public async Task<SetupResult> RunAsync(CancellationToken cancellationToken)
+    {
+        long started = time.GetTimestamp();
+        var context = new SetupContext(options, console, passwords);
+        var reports = new List<StepReport>();
+        try
+        {
+            foreach (var step in Steps)
+            {
+                StepReport report;
+                try
+                {
+                    report = await step.RunAsync(context, cancellationToken);
+                }
+                catch (SetupException failure)
+                {
+                    report = new StepReport(step.Name, StepOutcome.Failed, failure.Message);
+                }
+                catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or Renci.SshNet.Common.SshException or System.Net.Sockets.SocketException)
+                {
+                    report = new StepReport(step.Name, StepOutcome.Failed, failure.Message);
+                }
+
+                reports.Add(report);
+                console.Report(report);
+                if (report.Outcome == StepOutcome.Failed)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            context.Connection?.Dispose();
+        }
+
+        var result = new SetupResult(reports, context.FilesUploaded, context.BytesUploaded, time.GetElapsedTime(started));
+        Summarise(context, result);
+        return result;
+    }
+
+    private void Summarise(SetupContext context, SetupResult result)
+    {
+        string took = string.Create(CultureInfo.InvariantCulture, $"Took {result.Elapsed.TotalSeconds:0.0} s.");
+        if (result.Failure is { } failed)
+        {
+            console.Summary($"Setup stopped at '{failed.Step}' (why is said above). Fix that and run the same command again: the steps already done are checked and skipped. {took}");
+            return;
+        }
+
+        string changed = result.ChangedNothing
+            ? "nothing needed changing, everything was already in place"
+            : string.Create(CultureInfo.InvariantCulture, $"{result.FilesUploaded} file(s) written to the server ({result.BytesUploaded / 1048576.0:0.0} MB)");
+        console.Summary($"Setup complete: {options.Target.Describe()}, node in ~/{options.RemoteDirectory} ({context.ServiceManager}), Redis {(options.Redis == RedisMode.System ? "system (127.0.0.1:6379)" : "embedded")}; {changed}.");
+        if (context.NodeChanged && !result.ChangedNothing)
+        {
+            console.Summary("If the cluster was already running there, restart it to use the new files: claudbot say \"restart cluster\" --yes");
+        }
+
+        console.Summary($"Next: claudbot say \"start cluster\"   {took}");
+    }
+}

@@ -1,0 +1,26 @@
+namespace ClaudBot.Ssh.Setup;
+
+/// <summary>The node's systemd user unit: <c>claudbot-node run</c> from its folder, restarted when it fails.</summary>
+public static class SystemdUnit
+{
+    public const string Path = ".config/systemd/user/claudbot-node.service";
+
+    public static string Text(string remoteDirectory) => $"""
+        # Written by 'claudbot setup'; running setup again rewrites it.
+        [Unit]
+        Description=ClaudBot cluster node (driver, worker, embedded Redis)
+        After=network-online.target
+
+        [Service]
+        Type=simple
+        WorkingDirectory=%h/{remoteDirectory}
+        ExecStart=%h/{remoteDirectory}/claudbot-node run
+        Restart=on-failure
+        RestartSec=5
+        TimeoutStopSec=15
+
+        [Install]
+        WantedBy=default.target
+
+        """;
+}
