@@ -31,7 +31,7 @@ internal sealed class SshBotHarness : IAsyncDisposable
 
     public string KnownHosts => _folder.Combine("known_hosts");
 
-    public static async Task<SshBotHarness> StartAsync(ServerHost server, string identityFile, bool recordHostKey = true)
+    public static async Task<SshBotHarness> StartAsync(ServerHost server, string identityFile, bool recordHostKey = true, int? dashboardPort = null)
     {
         var folder = new TempDirectory("claudbot-sshbot-");
         if (recordHostKey)
@@ -47,7 +47,7 @@ internal sealed class SshBotHarness : IAsyncDisposable
             ["Target:Ssh:Port"] = server.Port.ToString(CultureInfo.InvariantCulture),
             ["Target:Ssh:IdentityFile"] = identityFile,
             ["Target:Ssh:KnownHostsFile"] = folder.Combine("known_hosts"),
-            ["Target:Ssh:DashboardPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
+            ["Target:Ssh:DashboardPort"] = (dashboardPort ?? TestPorts.Free()).ToString(CultureInfo.InvariantCulture),
             ["Target:Ssh:ConnectTimeout"] = "00:00:03",
         });
         var builder = ClaudBotHost.CreateBuilder(settings);

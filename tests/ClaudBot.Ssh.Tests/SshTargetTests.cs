@@ -34,6 +34,9 @@ public sealed class SshTargetTests(ITestOutputHelper output)
         output.WriteLine($"monitor over SSH: {clock.Elapsed.TotalMilliseconds:0} ms");
         Assert.Contains(": UP", Text(monitor), StringComparison.Ordinal);
         Assert.Contains("Workers: 1 (4 slots", Text(monitor), StringComparison.Ordinal);
+        clock.Restart();
+        await bot.SayAsync("monitor cluster");
+        output.WriteLine($"monitor over SSH, connection open: {clock.Elapsed.TotalMilliseconds:0} ms");
 
         clock.Restart();
         var queued = await bot.SayAsync("backtest rsi on TCS 2021-2023");
@@ -133,11 +136,16 @@ public sealed class SshTargetTests(ITestOutputHelper output)
         server.AuthorizeKey(publicLine);
         await using var bot = await StartAsync(server, identity);
         Assert.Contains(": DOWN", Text(await bot.SayAsync("monitor cluster")), StringComparison.Ordinal);
+        Assert.True((await bot.SayAsync("start cluster")).Succeeded);
+        var clock = Stopwatch.StartNew();
+        var job = (await bot.SayAsync("backtest rsi on TCS 2021-2023")).FollowJob!;
+        Assert.Contains("completed in", Text(await bot.Engine.FollowAsync(job, null, CancellationToken.None)), StringComparison.Ordinal);
+        output.WriteLine($"one backtest through the tunnel, submit to summary with chart: {clock.Elapsed.TotalMilliseconds:0} ms");
 
         // Stopping sshd leaves open sessions alive (as OpenSSH does); ending ours too is the server going away.
         await server.StopSshdAsync();
         await server.KillUserProcessesAsync("sshd");
-        var clock = Stopwatch.StartNew();
+        clock.Restart();
         var lost = await bot.SayAsync("monitor cluster");
         var refused = await bot.SayAsync("monitor cluster");
         output.WriteLine($"two replies with sshd stopped: {clock.Elapsed.TotalMilliseconds:0} ms");
@@ -148,6 +156,45 @@ public sealed class SshTargetTests(ITestOutputHelper output)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the replies came within a few seconds (two quick retries each), not a TCP timeout later");
 
         await server.StartSshdAsync();
-        Assert.Contains(": DOWN", Text(await bot.SayAsync("monitor cluster")), StringComparison.Ordinal);
+        Assert.Contains(": UP", Text(await bot.SayAsync("monitor cluster")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhileTheBotRuns_TheServersDashboardPort_IsOnThisMachinesLoopback()
+    {
+        await using var server = await ServerHost.StartAsync();
+        using var keys = new Testing.TempDirectory("claudbot-sshkey-");
+        var (identity, publicLine) = await ClientKeys.CreateAsync(keys.Path);
+        server.AuthorizeKey(publicLine);
+        int port = Testing.TestPorts.Free();
+
+        // A stand-in for the dashboard on the server's loopback: an echo server (Perl is on every Debian).
+        string echo = $$"""
+            setsid -f perl -MIO::Socket::INET -e '$s = IO::Socket::INET->new(LocalAddr => "127.0.0.1", LocalPort => {{port}}, Listen => 5, ReuseAddr => 1) or die "$!"; while ($c = $s->accept) { while (sysread($c, $b, 4096)) { syswrite($c, $b) } close $c }' </dev/null >/dev/null 2>&1
+            for i in $(seq 200); do (exec 3<>/dev/tcp/127.0.0.1/{{port}}) 2>/dev/null && exit 0; sleep 0.02; done; exit 1
+            """;
+        Assert.Equal(0, (await server.RunAsUserAsync(echo)).ExitCode);
+
+        await using var bot = await StartAsync(server, identity, dashboardPort: port);
+        byte[] answer = [];
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(15) && answer.Length == 0; await Task.Delay(50))
+        {
+            try
+            {
+                using var tcp = new System.Net.Sockets.TcpClient();
+                await tcp.ConnectAsync(System.Net.IPAddress.Loopback, port);
+                var stream = tcp.GetStream();
+                await stream.WriteAsync("GET / HTTP/1.0\r\n\r\n"u8.ToArray());
+                var buffer = new byte[64];
+                using var read = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                answer = buffer[..await stream.ReadAsync(buffer, read.Token)];
+            }
+            catch (Exception error) when (error is System.Net.Sockets.SocketException or IOException or OperationCanceledException)
+            {
+                // The forward is not up yet.
+            }
+        }
+
+        Assert.Equal("GET / HTTP/1.0\r\n\r\n", System.Text.Encoding.ASCII.GetString(answer));
     }
 }

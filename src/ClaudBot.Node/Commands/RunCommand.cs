@@ -19,7 +19,8 @@ internal static class RunCommand
     public static Command Create(TextWriter error)
     {
         var role = new Option<NodeRole>("--role") { Description = "What this process runs", DefaultValueFactory = _ => NodeRole.All };
-        var command = new Command("run", "Run the driver and/or workers in the foreground.") { role };
+        var pidFile = new Option<bool>("--pid-file") { Description = "Keep run/node.pid while running, so 'status' shows this process (systemd's unit uses it)" };
+        var command = new Command("run", "Run the driver and/or workers in the foreground.") { role, pidFile };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chosen = parse.GetValue(role);
@@ -39,8 +40,9 @@ internal static class RunCommand
             ClusterLogFiles.Add(builder.Logging, chosen, new ClusterOptions { LogDirectory = builder.Configuration["Cluster:LogDirectory"] ?? "logs" }.ResolveLogDirectory());
             using var host = builder.Build();
 
-            // A whole node in one process (systemd's unit, a terminal) shows in `status` like the daemons do.
-            if (chosen == NodeRole.All)
+            // A node run by systemd shows in `status` like the pid-file daemons do.
+            bool writesPid = parse.GetValue(pidFile);
+            if (writesPid)
             {
                 PidFiles.Write("node", Environment.ProcessId);
             }
@@ -63,7 +65,7 @@ internal static class RunCommand
             }
             finally
             {
-                if (chosen == NodeRole.All && PidFiles.Read().Any(p => p.Name == "node" && p.Pid == Environment.ProcessId))
+                if (writesPid && PidFiles.Read().Any(p => p.Name == "node" && p.Pid == Environment.ProcessId))
                 {
                     PidFiles.Delete("node");
                 }

@@ -1,6 +1,6 @@
 namespace ClaudBot.Ssh.Setup;
 
-/// <summary>The node's systemd user unit: <c>claudbot-node run</c> from its folder, restarted when it fails.</summary>
+/// <summary>The node's systemd user unit: <c>claudbot-node run --pid-file</c> from its folder (the pid file lets <c>status</c> see it), restarted when it fails.</summary>
 public static class SystemdUnit
 {
     public const string Path = ".config/systemd/user/claudbot-node.service";
@@ -14,7 +14,7 @@ public static class SystemdUnit
         [Service]
         Type=simple
         WorkingDirectory=%h/{remoteDirectory}
-        ExecStart=%h/{remoteDirectory}/claudbot-node run
+        ExecStart=%h/{remoteDirectory}/claudbot-node run --pid-file
         Restart=on-failure
         RestartSec=5
         TimeoutStopSec=15
