@@ -65,15 +65,7 @@ internal sealed class BotHarness : IAsyncDisposable
         Engine.HandleAsync(new ChatMessage(new ChatKey("test", chat), user ?? Operator, text), CancellationToken.None);
 
     /// <summary>All the text a reply shows (texts, blocks, table cells), one item per line, for assertions.</summary>
-    public static string Text(Reply reply) => string.Join("\n", reply.Parts.Select(part => part switch
-    {
-        TextPart t => t.Text,
-        BlockPart b => b.Text,
-        TablePart table => table.Title + "\n" + string.Join("\n", table.Rows.Select(r => string.Join(" | ", r))),
-        ImagePart i => "[image " + i.FileName + "]",
-        DocumentPart d => "[document " + d.FileName + "]",
-        _ => string.Empty,
-    }));
+    public static string Text(Reply reply) => ReplyPlainText.Render(reply);
 
     public async ValueTask DisposeAsync()
     {

@@ -67,15 +67,7 @@ internal sealed class SshBotHarness : IAsyncDisposable
         return reply.Confirm is null ? reply : await SayAsync("yes");
     }
 
-    public static string Text(Reply reply) => string.Join("\n", reply.Parts.Select(part => part switch
-    {
-        TextPart t => t.Text,
-        BlockPart b => b.Text,
-        TablePart table => table.Title + "\n" + string.Join("\n", table.Rows.Select(r => string.Join(" | ", r))),
-        ImagePart i => "[image " + i.FileName + "]",
-        DocumentPart d => "[document " + d.FileName + "]",
-        _ => string.Empty,
-    }));
+    public static string Text(Reply reply) => ReplyPlainText.Render(reply);
 
     public async ValueTask DisposeAsync()
     {
