@@ -9,8 +9,9 @@ cd "$(dirname "$0")"
 
 # Debian packages the tests use. The Redis and cluster suites start their own redis-server on free
 # loopback ports (the system service is not needed); the terminal chat's tests type into it through a
-# tmux pseudo-terminal; the SSH and dashboard suites add openssh-server, iproute2 and chromium here.
-packages=(redis-server tmux openssh-server iproute2)
+# tmux pseudo-terminal; the SSH suite runs a real sshd in a network namespace (openssh-server, iproute2);
+# the dashboard's browser test drives Debian's chromium through Playwright (no browser download).
+packages=(redis-server tmux openssh-server iproute2 chromium)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClaudBot.Cluster;
 using ClaudBot.Hosting;
 using ClaudBot.Cluster.Status;
+using ClaudBot.Dashboard;
 using ClaudBot.Node.Daemon;
 using ClaudBot.Redis;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,9 @@ internal static class RunCommand
             if (chosen != NodeRole.Worker)
             {
                 builder.Services.AddClusterDriver();
+
+                // The dashboard (REST API, /ws) is served by the driver; section Dashboard, 127.0.0.1:3000 by default.
+                builder.Services.AddClaudBotDashboard();
             }
 
             if (chosen != NodeRole.Driver)

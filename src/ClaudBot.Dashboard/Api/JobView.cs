@@ -1,0 +1,29 @@
+using ClaudBot.Cluster.Jobs;
+
+namespace ClaudBot.Dashboard.Api;
+
+/// <summary>A job as the API shows it.</summary>
+/// <param name="Progress">Share of tasks finished (done or failed), 0..1.</param>
+/// <param name="ResultsUrl">Where the ranked table is, once the job is finished.</param>
+public sealed record JobView(
+    string Id,
+    JobState State,
+    double Progress,
+    int TasksTotal,
+    int TasksDone,
+    int TasksFailed,
+    int ChunksTotal,
+    int ChunksDone,
+    JobSpec Spec,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    IReadOnlyList<string> Notes,
+    string? ResultsUrl)
+{
+    public static JobView From(JobStatus job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new(job.Id, job.State, Math.Round(job.Progress, 4), job.TasksTotal, job.TasksDone, job.TasksFailed, job.ChunksTotal, job.ChunksDone,
+            job.Spec, job.StartedAt, job.FinishedAt, job.Notes, job.State.IsTerminal() && job.ResultsFile is not null ? $"/api/jobs/{job.Id}/results" : null);
+    }
+}

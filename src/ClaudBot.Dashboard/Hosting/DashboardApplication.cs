@@ -1,0 +1,87 @@
+using ClaudBot.Cluster;
+using ClaudBot.Cluster.Status;
+using ClaudBot.Dashboard.Api;
+using ClaudBot.Dashboard.Live;
+using ClaudBot.Dashboard.Security;
+using ClaudBot.Redis;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClaudBot.Dashboard.Hosting;
+
+/// <summary>Builds the dashboard's web application from the node's services.</summary>
+internal static class DashboardApplication
+{
+    public static WebApplication Build(IServiceProvider node, DashboardOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(DashboardApplication).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+        });
+        builder.WebHost.UseUrls(options.Url);
+
+        // The node's logging and cluster services, shared rather than rebuilt (instances: not disposed here).
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(node.GetRequiredService<ILoggerFactory>());
+        builder.Services.AddSingleton(node.GetRequiredService<ClusterClient>());
+        builder.Services.AddSingleton(node.GetRequiredService<RedisConnection>());
+        builder.Services.AddSingleton(node.GetRequiredService<TimeProvider>());
+        builder.Services.AddSingleton(node.GetRequiredService<IOptions<ClusterOptions>>());
+        builder.Services.AddSingleton(Options.Create(options));
+
+        builder.Services.AddClaudBotDashboardApi();
+        var app = builder.Build();
+        app.MapClaudBotDashboard();
+        return app;
+    }
+
+    /// <summary>The services the endpoints use: JSON, problem details, OpenAPI, the live hub.</summary>
+    public static IServiceCollection AddClaudBotDashboardApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => DashboardJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DashboardExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ClaudBot dashboard API";
+            document.Info.Description = "Jobs, results, the cluster and its health. Live events: WebSocket at /ws.";
+            return Task.CompletedTask;
+        }));
+        services.AddSingleton<SystemLoad>();
+        services.AddSingleton<ClusterViews>();
+        services.AddSingleton<LiveHub>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveHub>());
+        return services;
+    }
+
+    /// <summary>The middleware and endpoints: errors, token check, WebSockets, API, OpenAPI, health.</summary>
+    public static WebApplication MapClaudBotDashboard(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<TokenMiddleware>();
+        app.UseDefaultFiles(); // the pages: wwwroot next to the assembly (index.html at /)
+        app.UseStaticFiles();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
+        app.MapHealth();
+        app.MapLogin();
+        app.MapJobs();
+        app.MapCluster();
+        app.Map("/ws", LiveSocket.HandleAsync).ExcludeFromDescription();
+        return app;
+    }
+}

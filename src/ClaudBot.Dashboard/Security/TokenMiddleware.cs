@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClaudBot.Dashboard.Security;
+
+/// <summary>With <see cref="DashboardOptions.Token"/> set, /api and /ws need it (401 problem otherwise); /healthz, /login and /openapi stay open.</summary>
+internal sealed class TokenMiddleware(RequestDelegate next, IOptions<DashboardOptions> options, ILogger<TokenMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        var path = context.Request.Path;
+        bool guarded = path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/ws", StringComparison.OrdinalIgnoreCase);
+        if (!guarded || !options.Value.RequiresToken || TokenCheck.Matches(TokenCheck.Presented(context.Request), options.Value.Token))
+        {
+            await next(context);
+            return;
+        }
+
+        Log.Unauthorized(logger, path);
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new()
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "Token required.",
+                Detail = $"Send 'Authorization: Bearer <token>' or log in at POST /login (cookie {TokenCheck.CookieName}).",
+            },
+        });
+    }
+}

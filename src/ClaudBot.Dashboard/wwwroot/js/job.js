@@ -1,0 +1,175 @@
+// Job page: the spec, live progress, the sortable results table and the chart of the selected row.
+import { getJson, Unauthorized } from './api.js';
+import { connectLive } from './live.js';
+import { dateTime, element, isFinished, number, percent, progressBar, setProgress, stateLabel } from './format.js';
+import { drawChart, resizeCharts } from './chart.js';
+
+window.claudbotLoadedAt ??= Date.now();
+const id = new URLSearchParams(location.search).get('id') ?? location.pathname.split('/').filter(Boolean).pop();
+const bar = progressBar(true);
+document.getElementById('job-progress').parentElement.replaceWith(bar);
+let job = null;
+let rows = [];
+let sort = { key: 'sharpe', direction: 'descending' };
+let selected = null;
+let fullFile = null; // the ?full=1 file, fetched once when a chart is first drawn
+let resultsLoaded = false;
+
+const columns = [
+  ['strategy_text', (r) => r.strategy_text ?? r.strategy, 'text'],
+  ['symbol', (r) => r.symbol, 'text'],
+  ['total_return', (r) => percent(r.total_return), 'num'],
+  ['cagr', (r) => percent(r.cagr), 'num'],
+  ['sharpe', (r) => number(r.sharpe), 'num'],
+  ['max_drawdown', (r) => percent(r.max_drawdown), 'num'],
+  ['trades', (r) => String(r.trades), 'num'],
+  ['win_rate', (r) => percent(r.win_rate, 0), 'num'],
+];
+
+function showError(message) {
+  const error = document.getElementById('error');
+  error.textContent = message;
+  error.hidden = false;
+}
+
+function renderJob() {
+  document.getElementById('job-id').textContent = job.id;
+  document.title = `ClaudBot · job ${job.id}`;
+  const state = document.getElementById('job-state');
+  state.textContent = stateLabel(job.state);
+  state.className = `state ${job.state}`;
+  setProgress(bar, job.progress);
+  const spec = job.spec;
+  const facts = [
+    ['Strategies', spec.strategies], ['Symbols', spec.symbols.join(', ')], ['Period', `${spec.from} → ${spec.to}`],
+    ['Cost', `${spec.cost_bps ?? '–'} bps`], ['Backtests', `${job.tasks_done + job.tasks_failed}/${job.tasks_total}${job.tasks_failed ? ` (${job.tasks_failed} failed)` : ''}`],
+    ['Submitted', `${dateTime(spec.submitted_at)} by ${spec.submitted_by}`],
+  ];
+  document.getElementById('spec').replaceChildren(...facts.flatMap(([k, v]) => [element('dt', { textContent: k }), element('dd', { textContent: v })]));
+  document.getElementById('notes').textContent = (job.notes ?? []).join(' ');
+  if (isFinished(job.state) && !resultsLoaded) loadResults();
+}
+
+async function loadResults() {
+  resultsLoaded = true;
+  try {
+    const summary = await getJson(`/api/jobs/${encodeURIComponent(id)}/results?top=1000`);
+    rows = summary.top;
+    const download = document.getElementById('download');
+    download.href = `/api/jobs/${encodeURIComponent(id)}/results?full=1`;
+    download.download = `job_${id}.json`;
+    download.hidden = false;
+    document.getElementById('results-section').hidden = rows.length === 0;
+    renderRows();
+    if (rows.length) select(rows[0]);
+  } catch (error) {
+    if (!(error instanceof Unauthorized)) showError(error.message);
+  }
+}
+
+function compare(key, direction) {
+  const sign = direction === 'ascending' ? 1 : -1;
+  return (a, b) => {
+    const x = a[key];
+    const y = b[key];
+    const order = typeof x === 'string' ? x.localeCompare(y) : (x ?? -Infinity) - (y ?? -Infinity);
+    return sign * order || a.index - b.index;
+  };
+}
+
+function renderRows() {
+  const sortKey = sort.key === 'strategy' ? 'strategy_text' : sort.key;
+  const sorted = [...rows].sort(compare(sortKey, sort.direction));
+  for (const th of document.querySelectorAll('#results th[data-key]')) {
+    th.setAttribute('aria-sort', th.dataset.key === sort.key ? sort.direction : 'none');
+  }
+  document.querySelector('#results tbody').replaceChildren(...sorted.map((row) => {
+    const tr = element('tr', {}, ...columns.map(([key, show, kind]) => {
+      const td = element('td', { className: kind === 'num' ? 'num' : '', textContent: show(row) });
+      td.dataset.value = String(row[key]);
+      if (key === 'total_return') td.classList.add(row.total_return >= 0 ? 'pos' : 'neg');
+      return td;
+    }));
+    tr.dataset.index = String(row.index);
+    tr.classList.toggle('selected', row === selected);
+    tr.addEventListener('click', () => select(row));
+    return tr;
+  }));
+}
+
+async function select(row) {
+  selected = row;
+  for (const tr of document.querySelectorAll('#results tbody tr')) tr.classList.toggle('selected', tr.dataset.index === String(row.index));
+  try {
+    fullFile ??= await getJson(`/api/jobs/${encodeURIComponent(id)}/results?full=1`);
+  } catch (error) {
+    if (!(error instanceof Unauthorized)) showError(error.message);
+    return;
+  }
+  const result = fullFile.results.find((r) => r.index === row.index && r.trades);
+  if (!result) return;
+  const section = document.getElementById('chart-section');
+  section.hidden = false;
+  document.getElementById('chart-title').textContent = `${row.strategy_text ?? row.strategy} on ${row.symbol}`;
+  const chart = document.getElementById('chart');
+  drawChart(chart, result);
+  chart.dataset.drawn = String(row.index);
+}
+
+for (const th of document.querySelectorAll('#results th[data-key]')) {
+  th.addEventListener('click', () => {
+    const key = th.dataset.key;
+    const first = th.dataset.type === 'text' ? 'ascending' : 'descending';
+    sort = { key, direction: sort.key === key ? (sort.direction === 'ascending' ? 'descending' : 'ascending') : first };
+    renderRows();
+  });
+}
+
+let resizeTimer = 0;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => resizeCharts(document.getElementById('chart')), 150);
+});
+
+function onLive(message) {
+  if (message.type === 'snapshot') {
+    const current = (message.jobs ?? []).find((j) => j.id === id);
+    if (current) {
+      job = current;
+      renderJob();
+    }
+    return;
+  }
+  if (message.job_id !== id || !job) return;
+  if (message.type === 'progress' || message.type === 'task_failed') {
+    job = {
+      ...job,
+      state: message.state ?? (job.state === 'queued' ? 'running' : job.state),
+      tasks_done: message.tasks_done ?? job.tasks_done,
+      tasks_failed: message.tasks_failed ?? job.tasks_failed,
+      tasks_total: message.tasks_total ?? job.tasks_total,
+      progress: message.progress ?? job.progress,
+    };
+    renderJob();
+  } else if (message.type === 'job_done' || message.type === 'job_cancelled') {
+    getJson(`/api/jobs/${encodeURIComponent(id)}`).then((fresh) => { job = fresh; renderJob(); }).catch(() => {});
+  }
+}
+
+async function start() {
+  if (!id) {
+    showError('No job id: open this page as /job.html?id=<job>.');
+    return;
+  }
+  try {
+    job = await getJson(`/api/jobs/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (!(error instanceof Unauthorized)) showError(error.message);
+    return;
+  }
+  renderJob();
+  if (!isFinished(job.state)) connectLive(onLive, document.getElementById('live'));
+  else document.getElementById('live').hidden = true;
+}
+
+start();

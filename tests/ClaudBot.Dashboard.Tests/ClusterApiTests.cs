@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json;
+
+namespace ClaudBot.Dashboard.Tests;
+
+/// <summary>/api/cluster, /healthz and /openapi on a running node.</summary>
+[Collection(NodeTests.Name)]
+public sealed class ClusterApiTests(NodeFixture fixture)
+{
+    private DashboardNode Node => fixture.Node;
+
+    [Fact]
+    public async Task Cluster_ShowsOneWorkerWithFourSlots_AndTheBoxsLoad()
+    {
+        JsonElement cluster = default;
+        for (int i = 0; i < 100; i++)
+        {
+            cluster = await Node.GetJsonAsync("/api/cluster");
+            if (cluster.GetProperty("workers").GetArrayLength() > 0)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        var worker = Assert.Single(cluster.GetProperty("workers").EnumerateArray());
+        Assert.Equal(4, worker.GetProperty("slots").GetInt32());
+        Assert.InRange(worker.GetProperty("busy").GetInt32(), 0, 4);
+        Assert.InRange(worker.GetProperty("heartbeat_age_seconds").GetDouble(), 0, 15);
+        Assert.Equal(Environment.MachineName, worker.GetProperty("host").GetString(), ignoreCase: true);
+        Assert.Equal(4, cluster.GetProperty("slots_total").GetInt32());
+        Assert.True(cluster.GetProperty("queue").GetProperty("chunks").GetInt32() >= 0);
+        Assert.True(cluster.GetProperty("queue").TryGetProperty("tasks_waiting", out _));
+        Assert.True(cluster.GetProperty("jobs").TryGetProperty("running", out _));
+        Assert.InRange(cluster.GetProperty("cpu_percent").GetDouble(), 0, 100);
+        Assert.InRange(cluster.GetProperty("memory_percent").GetDouble(), 0.1, 100);
+    }
+
+    [Fact]
+    public async Task Healthz_Is200Ok_WhenRedisAnswers()
+    {
+        using var response = await Node.Client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApi_ServesADocumentListingTheEndpoints()
+    {
+        using var response = await Node.Client.GetAsync("/openapi");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/openapi/v1.json", response.RequestMessage?.RequestUri?.AbsolutePath);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/results", "/api/cluster", "/healthz" }, paths);
+        var jobs = document.GetProperty("paths").GetProperty("/api/jobs");
+        Assert.True(jobs.TryGetProperty("get", out _));
+        Assert.True(jobs.TryGetProperty("post", out _));
+        Assert.True(document.GetProperty("paths").GetProperty("/api/jobs/{id}").TryGetProperty("delete", out _));
+    }
+}
