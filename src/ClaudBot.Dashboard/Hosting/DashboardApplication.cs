@@ -36,6 +36,8 @@ internal static class DashboardApplication
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(node.GetRequiredService<ILoggerFactory>());
         builder.Services.AddSingleton(node.GetRequiredService<ClusterClient>());
+        builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Backtesting.BacktestService>());
+        builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.MarketData.IMarketData>());
         builder.Services.AddSingleton(node.GetRequiredService<RedisConnection>());
         builder.Services.AddSingleton(node.GetRequiredService<TimeProvider>());
         builder.Services.AddSingleton(node.GetRequiredService<IOptions<ClusterOptions>>());
@@ -80,6 +82,7 @@ internal static class DashboardApplication
         app.MapHealth();
         app.MapLogin();
         app.MapJobs();
+        app.MapEquity();
         app.MapCluster();
         app.Map("/ws", LiveSocket.HandleAsync).ExcludeFromDescription();
         return app;

@@ -12,7 +12,6 @@ let job = null;
 let rows = [];
 let sort = { key: 'sharpe', direction: 'descending' };
 let selected = null;
-let fullFile = null; // the ?full=1 file, fetched once when a chart is first drawn
 let resultsLoaded = false;
 
 const columns = [
@@ -100,14 +99,14 @@ function renderRows() {
 async function select(row) {
   selected = row;
   for (const tr of document.querySelectorAll('#results tbody tr')) tr.classList.toggle('selected', tr.dataset.index === String(row.index));
+  let result;
   try {
-    fullFile ??= await getJson(`/api/jobs/${encodeURIComponent(id)}/results?full=1`);
+    const query = new URLSearchParams({ strategy: row.strategy_text ?? row.strategy, symbol: row.symbol });
+    result = await getJson(`/api/jobs/${encodeURIComponent(id)}/equity?${query}`);
   } catch (error) {
     if (!(error instanceof Unauthorized)) showError(error.message);
     return;
   }
-  const result = fullFile.results.find((r) => r.index === row.index && r.trades);
-  if (!result) return;
   const section = document.getElementById('chart-section');
   section.hidden = false;
   document.getElementById('chart-title').textContent = `${row.strategy_text ?? row.strategy} on ${row.symbol}`;

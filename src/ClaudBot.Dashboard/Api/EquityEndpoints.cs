@@ -1,0 +1,71 @@
+using System.Globalization;
+using ClaudBot.Backtesting;
+using ClaudBot.Cluster;
+using ClaudBot.MarketData;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace ClaudBot.Dashboard.Api;
+
+/// <summary>
+/// <c>GET /api/jobs/{id}/equity?strategy=...&amp;symbol=...</c>: one result of a job run again with its daily
+/// equity, and buy-and-hold beside it. Results files keep metrics and trades, not daily equity (that would
+/// multiply a sweep's file many times), and the engine is deterministic and takes microseconds, so the one
+/// curve a user looks at is computed when asked — the same way the bot draws its charts.
+/// </summary>
+internal static class EquityEndpoints
+{
+    public static IEndpointRouteBuilder MapEquity(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/jobs/{id}/equity", EquityAsync).WithTags("jobs").WithName("GetResultEquity").Produces<EquityView>().ProducesProblem(400).ProducesProblem(404)
+            .WithSummary("Daily equity of one result of the job (strategy as in the results, symbol) and buy-and-hold's, over the job's period and cost.");
+        return app;
+    }
+
+    private static async Task<IResult> EquityAsync(
+        ClusterClient cluster, BacktestService backtests, IMarketData marketData, string id, [FromQuery] string? strategy, [FromQuery] string? symbol, CancellationToken cancellationToken)
+    {
+        if (!JobIds.IsValid(id))
+        {
+            return Problems.Field("id", JobIds.Rule);
+        }
+
+        if (await cluster.GetAsync(id, cancellationToken) is not { } job)
+        {
+            return Problems.NotFound($"There is no job '{id}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(strategy) || strategy.Length > 200)
+        {
+            return Problems.Field("strategy", "Give the result's strategy as the results show it, e.g. rsi(period=14, lower=30, upper=70).");
+        }
+
+        if (symbol is null || !job.Spec.Symbols.Contains(symbol, StringComparer.Ordinal))
+        {
+            return Problems.Field("symbol", $"'{symbol}' is not one of job {id}'s symbols ({string.Join(", ", job.Spec.Symbols)}).");
+        }
+
+        try
+        {
+            var curve = await RunAsync(backtests, strategy, symbol, job.Spec, cancellationToken);
+            var hold = await RunAsync(backtests, "buy_hold", symbol, job.Spec, cancellationToken);
+            var bars = (await marketData.LoadAsync(symbol, cancellationToken: cancellationToken)).Bars;
+            var dates = Enumerable.Range(curve.Range.Start, curve.Range.Count).Select(i => bars.DateAt(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+            return Results.Ok(new EquityView(curve.Strategy.ToString(), symbol, dates, curve.Equity!, hold.Equity!));
+        }
+        catch (Exception invalid) when (InputErrors.IsInputError(invalid))
+        {
+            return Problems.Field("strategy", InputErrors.Describe(invalid));
+        }
+    }
+
+    private static async Task<Engine.BacktestResult> RunAsync(BacktestService backtests, string strategy, string symbol, Cluster.Jobs.JobSpec spec, CancellationToken cancellationToken)
+    {
+        var report = await backtests.RunAsync(new BacktestRequest(strategy, [symbol], spec.From, spec.To) { CostBps = spec.CostBps, IncludeEquity = true }, cancellationToken);
+        return report.Results.Count == 1
+            ? report.Results[0]
+            : throw new Engine.Strategies.StrategySpecException($"'{strategy}' is {report.Results.Count} strategies; give the one result's strategy.");
+    }
+}
