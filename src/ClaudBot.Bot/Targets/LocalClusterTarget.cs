@@ -3,6 +3,7 @@ using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Status;
 using ClaudBot.Cluster.Worker;
+using ClaudBot.Dashboard;
 using ClaudBot.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -176,6 +177,9 @@ public sealed class LocalClusterTarget(IConfiguration configuration, SystemLoad 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(4));
         builder.Services.AddClusterClient(hostEmbeddedRedis: true);
         builder.Services.AddClusterDriver();
+
+        // The driver's dashboard, as claudbot-node serves it (127.0.0.1:3000 unless Dashboard:Url says otherwise).
+        builder.Services.AddClaudBotDashboard();
         builder.Services.AddClusterWorker();
         builder.Logging.ClearProviders();
         ClusterLogFiles.Add(builder.Logging, NodeRole.All, LogDirectory);
