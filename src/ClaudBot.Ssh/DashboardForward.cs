@@ -29,7 +29,14 @@ internal sealed partial class DashboardForward(SshSession session, IOptions<SshT
                 LogNotForwarded(logger, port, failure.Message);
             }
 
-            await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The bot is stopping; the tunnel goes with it.
+            }
         }
     }
 
