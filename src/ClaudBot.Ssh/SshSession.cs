@@ -23,7 +23,7 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
     private SshClient? _ssh;
     private SftpClient? _sftp;
     private OpenSshTunnel? _tunnelInstance;
-    private string? _mismatch;
+    private HostKeyCheck? _hostKey;
 
     public string Description => _options.Describe();
 
@@ -93,7 +93,7 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
             {
                 _sftp?.Dispose();
                 _sftp = new SftpClient(Connection());
-                _sftp.HostKeyReceived += CheckHostKey;
+                _sftp.HostKeyReceived += PinnedHostKey().OnHostKeyReceived;
                 await _sftp.ConnectAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -143,9 +143,9 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
                 ssh = await Reconnect.ExecuteAsync(
                     async ct =>
                     {
-                        _mismatch = null;
+                        _hostKey = PinnedHostKey();
                         var client = new SshClient(connection) { KeepAliveInterval = _options.KeepAliveInterval };
-                        client.HostKeyReceived += CheckHostKey;
+                        client.HostKeyReceived += _hostKey.OnHostKeyReceived;
                         try
                         {
                             await client.ConnectAsync(ct).ConfigureAwait(false);
@@ -196,27 +196,18 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
     }
 
     // Only the key recorded for this host is trusted; a host never seen was not set up (setup records it after asking).
-    private void CheckHostKey(object? sender, HostKeyEventArgs e)
-    {
-        var known = new KnownHosts(_options.ResolveKnownHostsFile());
-        var recorded = known.Find(_options.Host, _options.Port);
-        string seen = KnownHosts.Fingerprint(e.HostKey);
-        if (recorded is { } key && key.Type == e.HostKeyName && key.Key.AsSpan().SequenceEqual(e.HostKey))
-        {
-            e.CanTrust = true;
-            return;
-        }
+    private HostKeyCheck PinnedHostKey() => new(new KnownHosts(_options.ResolveKnownHostsFile()), _options.Host, _options.Port, acceptNew: _ => false);
 
-        e.CanTrust = false;
-        _mismatch = recorded is { } other
-            ? $"The host key of {_options.Host} has CHANGED: it was {KnownHosts.Fingerprint(other.Key)} ({other.Type}) and is now {seen} ({e.HostKeyName}). "
-              + $"If the server was reinstalled, remove its line ({KnownHosts.Name(_options.Host, _options.Port)}) from {known.Path} and run 'claudbot setup' again; otherwise someone may be in between: do not connect."
-            : $"{_options.Host} is not in {known.Path} (its key is {seen} {e.HostKeyName}). Run 'claudbot setup --host {_options.Host} --user {_options.User}' to check and record it.";
-    }
+    private string? HostKeyRefusal() => _hostKey switch
+    {
+        { Changed: true } check => check.ChangedMessage(),
+        { Recorded: null, Seen: { } seen } => $"{_options.Host} is not in {_options.ResolveKnownHostsFile()} (its key is {KnownHosts.Fingerprint(seen.Key)} {seen.Type}). Run 'claudbot setup --host {_options.Host} --user {_options.User}' to check and record it.",
+        _ => null,
+    };
 
     private ClusterTargetException Explain(Exception failure) => failure switch
     {
-        SshConnectionException when _mismatch is not null => new ClusterTargetException(_mismatch, failure),
+        SshConnectionException when HostKeyRefusal() is { } refusal => new ClusterTargetException(refusal, failure),
         SshAuthenticationException => new ClusterTargetException($"{Description} refused the key {_options.ResolveIdentityFile()} ({failure.Message}). Run 'claudbot setup' to install it.", failure),
         SocketException { SocketErrorCode: SocketError.ConnectionRefused } => new ClusterTargetException($"{Description} refused the connection: is sshd running there (port {_options.Port})?", failure),
         SocketException or SshOperationTimeoutException or OperationCanceledException => new ClusterTargetException($"{Description} is not reachable ({failure.Message}). Is it on and on the network?", failure),

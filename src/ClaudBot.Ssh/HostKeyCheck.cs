@@ -1,6 +1,6 @@
 using Renci.SshNet.Common;
 
-namespace ClaudBot.Ssh.Setup;
+namespace ClaudBot.Ssh;
 
 /// <summary>
 /// Decides on the server's host key during the key exchange. SSH.NET trusts every key unless told not to, so
