@@ -43,4 +43,27 @@ public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOpt
 
         return new BacktestReport(results, notes, prepared.Settings.CostBps, prepared.Settings.InitialCapital);
     }
+
+    /// <summary>
+    /// The daily equity of one strategy (one parameter set) on one symbol, with its dates: what charts draw.
+    /// Results files keep metrics and trades only, so a chart runs its few curves again (microseconds each).
+    /// </summary>
+    public async Task<EquityCurve> EquityAsync(string strategy, string symbol, DateOnly from, DateOnly to, double? costBps, CancellationToken cancellationToken)
+    {
+        var report = await RunAsync(new BacktestRequest(strategy, [symbol], from, to) { CostBps = costBps, IncludeEquity = true }, cancellationToken).ConfigureAwait(false);
+        if (report.Results.Count != 1)
+        {
+            throw new Engine.Strategies.StrategySpecException($"'{strategy}' is {report.Results.Count} strategies; give one parameter set for an equity curve.");
+        }
+
+        var result = report.Results[0];
+        var bars = (await marketData.LoadAsync(result.Symbol, cancellationToken: cancellationToken).ConfigureAwait(false)).Bars;
+        var dates = new DateOnly[result.Range.Count];
+        for (int i = 0; i < dates.Length; i++)
+        {
+            dates[i] = bars.DateAt(result.Range.Start + i);
+        }
+
+        return new EquityCurve(result.Strategy.ToString(), result.Symbol, dates, result.Equity!);
+    }
 }

@@ -3,7 +3,6 @@ using ClaudBot.Bot.Conversations;
 using ClaudBot.Charts;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results;
-using ClaudBot.MarketData;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ namespace ClaudBot.Bot.Results;
 /// trades, not daily equity (that would multiply a sweep's file by ten), so the few curves drawn are run
 /// again here from the job's spec: the engine is deterministic and a run takes microseconds.
 /// </summary>
-public sealed partial class EquityChartMaker(BacktestService backtests, IMarketData marketData, IOptions<BotOptions> options, ILogger<EquityChartMaker> logger)
+public sealed partial class EquityChartMaker(BacktestService backtests, IOptions<BotOptions> options, ILogger<EquityChartMaker> logger)
 {
     private const int MaxSeries = 8;
 
@@ -49,16 +48,8 @@ public sealed partial class EquityChartMaker(BacktestService backtests, IMarketD
 
     private async Task<EquitySeries> CurveAsync(string strategy, string symbol, ResultRow row, double costBps, string label, bool benchmark, CancellationToken cancellationToken)
     {
-        var report = await backtests.RunAsync(new BacktestRequest(strategy, [symbol], row.From, row.To) { CostBps = costBps, IncludeEquity = true }, cancellationToken).ConfigureAwait(false);
-        var result = report.Results[0];
-        var bars = (await marketData.LoadAsync(symbol, cancellationToken: cancellationToken).ConfigureAwait(false)).Bars;
-        var dates = new DateOnly[result.Range.Count];
-        for (int i = 0; i < dates.Length; i++)
-        {
-            dates[i] = bars.DateAt(result.Range.Start + i);
-        }
-
-        return new EquitySeries(label, dates, result.Equity!) { IsBenchmark = benchmark };
+        var curve = await backtests.EquityAsync(strategy, symbol, row.From, row.To, costBps, cancellationToken).ConfigureAwait(false);
+        return new EquitySeries(label, curve.Dates, curve.Equity) { IsBenchmark = benchmark };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No equity chart for job {JobId}: {Reason}")]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClaudBot.Backtesting;
 using ClaudBot.Cluster;
-using ClaudBot.MarketData;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +24,7 @@ internal static class EquityEndpoints
     }
 
     private static async Task<IResult> EquityAsync(
-        ClusterClient cluster, BacktestService backtests, IMarketData marketData, string id, [FromQuery] string? strategy, [FromQuery] string? symbol, CancellationToken cancellationToken)
+        ClusterClient cluster, BacktestService backtests, string id, [FromQuery] string? strategy, [FromQuery] string? symbol, CancellationToken cancellationToken)
     {
         if (!JobIds.IsValid(id))
         {
@@ -49,23 +48,14 @@ internal static class EquityEndpoints
 
         try
         {
-            var curve = await RunAsync(backtests, strategy, symbol, job.Spec, cancellationToken);
-            var hold = await RunAsync(backtests, "buy_hold", symbol, job.Spec, cancellationToken);
-            var bars = (await marketData.LoadAsync(symbol, cancellationToken: cancellationToken)).Bars;
-            var dates = Enumerable.Range(curve.Range.Start, curve.Range.Count).Select(i => bars.DateAt(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
-            return Results.Ok(new EquityView(curve.Strategy.ToString(), symbol, dates, curve.Equity!, hold.Equity!));
+            var curve = await backtests.EquityAsync(strategy, symbol, job.Spec.From, job.Spec.To, job.Spec.CostBps, cancellationToken);
+            var hold = await backtests.EquityAsync("buy_hold", symbol, job.Spec.From, job.Spec.To, job.Spec.CostBps, cancellationToken);
+            var dates = curve.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+            return Results.Ok(new EquityView(curve.Strategy, symbol, dates, curve.Equity, hold.Equity));
         }
         catch (Exception invalid) when (InputErrors.IsInputError(invalid))
         {
             return Problems.Field("strategy", InputErrors.Describe(invalid));
         }
-    }
-
-    private static async Task<Engine.BacktestResult> RunAsync(BacktestService backtests, string strategy, string symbol, Cluster.Jobs.JobSpec spec, CancellationToken cancellationToken)
-    {
-        var report = await backtests.RunAsync(new BacktestRequest(strategy, [symbol], spec.From, spec.To) { CostBps = spec.CostBps, IncludeEquity = true }, cancellationToken);
-        return report.Results.Count == 1
-            ? report.Results[0]
-            : throw new Engine.Strategies.StrategySpecException($"'{strategy}' is {report.Results.Count} strategies; give the one result's strategy.");
     }
 }

@@ -37,7 +37,6 @@ internal static class DashboardApplication
         builder.Services.AddSingleton(node.GetRequiredService<ILoggerFactory>());
         builder.Services.AddSingleton(node.GetRequiredService<ClusterClient>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Backtesting.BacktestService>());
-        builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.MarketData.IMarketData>());
         builder.Services.AddSingleton(node.GetRequiredService<RedisConnection>());
         builder.Services.AddSingleton(node.GetRequiredService<TimeProvider>());
         builder.Services.AddSingleton(node.GetRequiredService<IOptions<ClusterOptions>>());
