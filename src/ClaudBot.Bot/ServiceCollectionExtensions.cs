@@ -4,7 +4,9 @@ using ClaudBot.Bot.Audit;
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.Results;
 using ClaudBot.Bot.Targets;
-using ClaudBot.Cluster.Status;
+using ClaudBot.Bot.Targets.Local;
+using ClaudBot.Cluster;
+using ClaudBot.Cluster.Platform;
 using ClaudBot.Intents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +18,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// The conversation engine with its actions, audit log and cluster target (section <c>Target</c>):
-    /// the in-process node for <c>local</c>. Another target (SSH) is registered as <see cref="IClusterTarget"/>
+    /// the node service on this machine for <c>local</c>. Another target (SSH) is registered as <see cref="IClusterTarget"/>
     /// before this call and is then kept.
     /// </summary>
     public static IServiceCollection AddBot(this IServiceCollection services)
@@ -26,9 +28,13 @@ public static class ServiceCollectionExtensions
         services.AddBacktesting();
         services.AddIntents();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SystemLoad>();
+        services.TryAddSingleton(_ => SystemLoad.ForThisPlatform());
+
+        // The local target is a client of the node service on this machine: the queue's client, never its server.
+        services.AddClusterClient(hostEmbeddedRedis: false);
+        services.TryAddSingleton<NodeProgram>();
         services.TryAddSingleton<IClusterTarget>(sp => sp.GetRequiredService<IOptions<TargetOptions>>().Value.Kind == "local"
-            ? ActivatorUtilities.CreateInstance<LocalClusterTarget>(sp)
+            ? ActivatorUtilities.CreateInstance<LocalNodeTarget>(sp)
             : throw new OptionsValidationException(TargetOptions.Section, typeof(TargetOptions), ["Target:Kind 'ssh' needs the SSH target registered before AddBot (AddSshTarget); this host has none."]));
         services.AddHostedService<TargetLifetime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, ClusterActions>());

@@ -42,15 +42,21 @@ public sealed class ClusterOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ThrottlePerTask { get; set; } = TimeSpan.Zero;
 
-    /// <summary>Where the driver writes <c>job_&lt;id&gt;.json</c>; relative to the program's folder.</summary>
+    /// <summary>Where the driver writes <c>job_&lt;id&gt;.json</c>; the host sets it to the home's data folder (<c>results/</c>).</summary>
     [Required]
     public string ResultsDirectory { get; set; } = "results";
 
     public string ResolveResultsDirectory() => Path.GetFullPath(ResultsDirectory, AppContext.BaseDirectory);
 
-    /// <summary>Where the node writes <c>cluster_driver.log</c> and <c>worker_&lt;id&gt;.log</c>; relative to the program's folder.</summary>
+    /// <summary>Where the node writes <c>cluster_driver.log</c> and the workers' logs; the host sets it to the home's state folder (<c>logs/</c>).</summary>
     [Required]
     public string LogDirectory { get; set; } = "logs";
 
     public string ResolveLogDirectory() => Path.GetFullPath(LogDirectory, AppContext.BaseDirectory);
+
+    /// <summary>Where the node's background processes keep their pid files; the host sets it to the home's state folder (<c>run/</c>).</summary>
+    [Required]
+    public string RunDirectory { get; set; } = "run";
+
+    public string ResolveRunDirectory() => Path.GetFullPath(RunDirectory, AppContext.BaseDirectory);
 }

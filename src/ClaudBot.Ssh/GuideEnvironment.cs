@@ -1,3 +1,4 @@
+using ClaudBot.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace ClaudBot.Ssh;
@@ -5,7 +6,7 @@ namespace ClaudBot.Ssh;
 /// <summary>
 /// The setup guide's variables, honoured so its users' habits carry over: <c>WORKER_HOST</c> (the server;
 /// setting it chooses the ssh target), <c>WORKER_USER</c>, <c>CLUSTER_PORT</c> (the dashboard's port). They
-/// come from the environment or from a <c>.env</c> file beside the program (<c>KEY=value</c> lines, <c>#</c>
+/// come from the environment or from a <c>.env</c> file in the home's config folder (<c>KEY=value</c> lines, <c>#</c>
 /// comments, optional quotes), the environment winning, and override <c>appsettings.json</c>.
 /// </summary>
 public static class GuideEnvironment
@@ -20,7 +21,7 @@ public static class GuideEnvironment
     public static IConfigurationBuilder AddGuideEnvironment(this IConfigurationBuilder builder, string? dotEnvFile = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var file = ReadDotEnv(dotEnvFile ?? Path.Combine(AppContext.BaseDirectory, ".env"));
+        var file = ReadDotEnv(dotEnvFile ?? ClaudBotHome.Resolve().DotEnvFile);
         var settings = new Dictionary<string, string?>();
         foreach (var (variable, key) in Map)
         {

@@ -71,6 +71,7 @@ internal sealed class BotHarness : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
+        NodeDaemons.KillAll(_folder.Combine("home"));
         _folder.Dispose();
     }
 }

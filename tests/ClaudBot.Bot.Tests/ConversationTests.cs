@@ -145,15 +145,16 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task ShellLookingInput_RunsNothing_AndSubmittingToAStoppedClusterSaysWhatToDo()
+    public async Task ShellLookingInput_RunsNothing_AndABacktestOnAStoppedClusterStartsItAndSaysSo()
     {
         await using var bot = await StartAsync();
         var shell = await bot.SayAsync("start cluster; rm -rf /");
         Assert.False(shell.Succeeded);
         Assert.Contains(": DOWN", Text(await bot.SayAsync("monitor cluster")), StringComparison.Ordinal);
 
-        var stopped = await bot.SayAsync("backtest rsi on TCS 2021-2022");
-        Assert.False(stopped.Succeeded);
-        Assert.Equal("The cluster is not running. Type 'start cluster' first.", Text(stopped));
+        var started = await bot.SayAsync("backtest rsi on TCS 2021-2022");
+        Assert.True(started.Succeeded, Text(started));
+        Assert.StartsWith("Cluster started on this machine (driver PID ", Text(started), StringComparison.Ordinal);
+        Assert.Matches(@"\nJob [a-z0-9]+ queued: 1 backtest ", Text(started));
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ClaudBot.Cluster;
 using ClaudBot.Hosting;
+using ClaudBot.Node;
 using ClaudBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,15 +54,17 @@ public sealed class DashboardNode : IAsyncDisposable
         }
 
         var builder = ClaudBotHost.CreateBuilder(IsolatedBotSettings.In(folder, settings));
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(4));
-        builder.Services.AddClusterClient(hostEmbeddedRedis: true);
         if (cluster)
         {
-            builder.Services.AddClusterDriver();
-            builder.Services.AddClusterWorker();
+            builder.AddClusterNode(NodeRole.All, logFiles: false);
+        }
+        else
+        {
+            // The dashboard alone over the queue: the node's driver role without its driver service.
+            builder.Services.AddClusterClient(hostEmbeddedRedis: true);
+            builder.Services.AddClaudBotDashboard();
         }
 
-        builder.Services.AddClaudBotDashboard();
         return (builder.Build(), folder, port);
     }
 

@@ -75,6 +75,7 @@ internal sealed class TelegramBotHarness : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         await Server.DisposeAsync();
+        NodeDaemons.KillAll(_folder.Combine("home"));
         _folder.Dispose();
     }
 }

@@ -13,7 +13,10 @@ public static class IsolatedBotSettings
         ArgumentNullException.ThrowIfNull(folder);
         var settings = new Dictionary<string, string?>
         {
+            // The whole home in the test's folder: pid files, settings, charts, history; the lines below name the rest.
+            ["Home"] = folder.Combine("home"),
             ["Redis:EmbeddedPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
+            ["Dashboard:Url"] = "http://127.0.0.1:" + TestPorts.Free().ToString(CultureInfo.InvariantCulture),
             ["Redis:EmbeddedDirectory"] = folder.Combine("redis"),
             ["Cluster:ResultsDirectory"] = folder.Combine("results"),
             ["Cluster:LogDirectory"] = folder.Combine("logs"),

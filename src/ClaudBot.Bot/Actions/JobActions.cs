@@ -17,12 +17,15 @@ public sealed class JobActions(IClusterTarget target, JobSummaryBuilder summarie
     public async Task<Reply> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Match.Intent == "submit_cluster_job")
+        {
+            return await SubmitStartingAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+
         var client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
         string? job = context.Slot("job")?.Job;
         switch (context.Match.Intent)
         {
-            case "submit_cluster_job":
-                return await SubmitAsync(context, client, cancellationToken).ConfigureAwait(false);
             case "job_status":
                 return Status(await JobLookup.FindAsync(client, job, cancellationToken).ConfigureAwait(false));
             case "list_jobs":
@@ -46,6 +49,25 @@ public sealed class JobActions(IClusterTarget target, JobSummaryBuilder summarie
                         : $"Removed {removed.Count} finished job(s) and their results files ({string.Join(", ", removed)}); kept the newest {keep}.",
                     ReplyTone.Success);
         }
+    }
+
+    // A backtest asked for while the cluster is down starts it first and says so, so the first request on a fresh machine works.
+    private async Task<Reply> SubmitStartingAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        string? started = null;
+        Cluster.ClusterClient client;
+        try
+        {
+            client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClusterDownException)
+        {
+            started = await target.StartAsync(cancellationToken).ConfigureAwait(false);
+            client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var reply = await SubmitAsync(context, client, cancellationToken).ConfigureAwait(false);
+        return started is null ? reply : reply with { Parts = [new TextPart(started, ReplyTone.Info), .. reply.Parts] };
     }
 
     private static async Task<Reply> SubmitAsync(ActionContext context, Cluster.ClusterClient client, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using ClaudBot.Cluster;
-using ClaudBot.Cluster.Status;
+using ClaudBot.Cluster.Platform;
 using ClaudBot.Cluster.Worker;
 
 namespace ClaudBot.Dashboard.Api;
@@ -15,7 +15,7 @@ internal sealed class ClusterViews(ClusterClient cluster, SystemLoad load, TimeP
         var snapshot = await cluster.SnapshotAsync(cancellationToken);
         var workers = snapshot.Workers.Select(Worker).ToList();
         return new ClusterView(workers, workers.Sum(w => w.Slots), workers.Sum(w => w.Busy), new QueueView(snapshot.ChunksQueued, snapshot.TasksPending),
-            new JobCounts(snapshot.JobsRunning, snapshot.JobsQueued), load.CpuPercent(), SystemLoad.MemoryPercent());
+            new JobCounts(snapshot.JobsRunning, snapshot.JobsQueued), load.CpuPercent(), load.MemoryPercent());
     }
 
     public WorkerView Worker(WorkerHeartbeat beat) =>

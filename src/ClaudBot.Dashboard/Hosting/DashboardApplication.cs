@@ -1,9 +1,10 @@
 using ClaudBot.Cluster;
-using ClaudBot.Cluster.Status;
+using ClaudBot.Cluster.Platform;
 using ClaudBot.Dashboard.Api;
 using ClaudBot.Dashboard.Live;
 using ClaudBot.Dashboard.Security;
 using ClaudBot.Redis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -60,7 +61,7 @@ internal static class DashboardApplication
             document.Info.Description = "Jobs, results, the cluster and its health. Live events: WebSocket at /ws.";
             return Task.CompletedTask;
         }));
-        services.AddSingleton<SystemLoad>();
+        services.TryAddSingleton(_ => SystemLoad.ForThisPlatform());
         services.AddSingleton<ClusterViews>();
         services.AddSingleton<LiveHub>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveHub>());

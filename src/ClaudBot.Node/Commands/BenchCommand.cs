@@ -47,10 +47,7 @@ internal static class BenchCommand
                 ["Cluster:ResultsDirectory"] = Path.Combine(scratch, "results"),
                 ["Logging:LogLevel:Default"] = "Warning",
             };
-            var builder = ClaudBotHost.CreateBuilder(settings);
-            builder.Services.AddClusterClient(hostEmbeddedRedis: true);
-            builder.Services.AddClusterDriver();
-            using var host = builder.Build();
+            using var host = ClaudBotHost.CreateBuilder(settings).AddClusterNode(NodeRole.Driver, dashboard: false, logFiles: false).Build();
             await host.StartAsync(cancellationToken);
             var processes = Enumerable.Range(0, count).Select(_ => StartWorker(port, scratch)).ToList();
             try

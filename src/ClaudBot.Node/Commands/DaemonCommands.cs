@@ -20,12 +20,13 @@ internal static class DaemonCommands
         var command = new Command("start", "Start the driver and workers in the background.") { role, workers };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var running = PidFiles.Read().Where(p => p.Alive).ToList();
+            var pids = NodePids.ForThisNode();
+            var running = pids.Read().Where(p => p.Running).ToList();
             if (running.Count > 0)
             {
-                foreach (var (name, pid, _) in running)
+                foreach (var process in running)
                 {
-                    await output.WriteLineAsync($"Already running: {name} (PID: {pid})");
+                    await output.WriteLineAsync($"Already running: {process.Name} (PID: {process.Pid})");
                 }
 
                 return 0;
@@ -35,11 +36,11 @@ internal static class DaemonCommands
             if (chosen != NodeRole.Worker)
             {
                 int pid = NodeLauncher.Start("driver");
-                PidFiles.Write("driver", pid);
+                pids.Write("driver", pid);
                 await output.WriteLineAsync($"Started driver (PID: {pid})");
                 if (!await WaitForQueueAsync(cancellationToken))
                 {
-                    await error.WriteLineAsync("Error: the driver started but its queue server did not answer within 20 s; see logs/cluster_driver.log.");
+                    await error.WriteLineAsync("Error: the driver started but its queue server did not answer within 20 s; see cluster_driver.log in the node's log folder ('claudbot-node logs driver').");
                     return 1;
                 }
             }
@@ -49,7 +50,7 @@ internal static class DaemonCommands
                 for (int i = 1; i <= Math.Clamp(parse.GetValue(workers), 1, 64); i++)
                 {
                     int pid = NodeLauncher.Start("worker");
-                    PidFiles.Write($"worker-{i}", pid);
+                    pids.Write($"worker-{i}", pid);
                     await output.WriteLineAsync($"Started worker (PID: {pid})");
                 }
             }
@@ -64,7 +65,8 @@ internal static class DaemonCommands
         var command = new Command("stop", "Stop the node's background processes: SIGTERM, then SIGKILL after 10 s.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            var processes = PidFiles.Read();
+            var pids = NodePids.ForThisNode();
+            var processes = pids.Read();
             if (processes.Count == 0)
             {
                 await output.WriteLineAsync("Not running.");
@@ -72,15 +74,15 @@ internal static class DaemonCommands
             }
 
             // Workers first, so they hand their chunks back while the driver's queue server is still up.
-            foreach (var (name, pid, alive) in processes.OrderBy(p => p.Name == "driver"))
+            foreach (var (name, pid, alive) in processes.OrderBy(p => p.Name is "driver" or "node"))
             {
                 if (alive)
                 {
                     await StopAsync(pid, cancellationToken);
-                    await output.WriteLineAsync($"Stopped {(name == "driver" ? "driver" : "worker")} (PID: {pid})");
+                    await output.WriteLineAsync($"Stopped {(name.StartsWith("worker", StringComparison.Ordinal) ? "worker" : name)} (PID: {pid})");
                 }
 
-                PidFiles.Delete(name);
+                pids.Delete(name);
             }
 
             return 0;

@@ -2,11 +2,9 @@ using System.CommandLine;
 using ClaudBot.Cluster;
 using ClaudBot.Hosting;
 using ClaudBot.Cluster.Status;
-using ClaudBot.Dashboard;
-using ClaudBot.Node.Daemon;
 using ClaudBot.Redis;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace ClaudBot.Node.Commands;
 
@@ -25,30 +23,15 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chosen = parse.GetValue(role);
-            var builder = ClaudBotHost.CreateBuilder();
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(4));
-            builder.Services.AddClusterClient(hostEmbeddedRedis: chosen != NodeRole.Worker);
-            if (chosen != NodeRole.Worker)
-            {
-                builder.Services.AddClusterDriver();
-
-                // The dashboard (REST API, /ws) is served by the driver; section Dashboard, 127.0.0.1:3000 by default.
-                builder.Services.AddClaudBotDashboard();
-            }
-
-            if (chosen != NodeRole.Driver)
-            {
-                builder.Services.AddClusterWorker();
-            }
-
-            ClusterLogFiles.Add(builder.Logging, chosen, new ClusterOptions { LogDirectory = builder.Configuration["Cluster:LogDirectory"] ?? "logs" }.ResolveLogDirectory());
+            var builder = ClaudBotHost.CreateBuilder().AddClusterNode(chosen);
             using var host = builder.Build();
 
-            // A node run by systemd shows in `status` like the pid-file daemons do.
+            // A node run by systemd (or 'claudbot start --foreground') shows in `status` like the pid-file daemons do.
             bool writesPid = parse.GetValue(pidFile);
+            var pids = new NodePidFiles(builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions());
             if (writesPid)
             {
-                PidFiles.Write("node", Environment.ProcessId);
+                pids.Write("node", Environment.ProcessId);
             }
 
             try
@@ -69,9 +52,9 @@ internal static class RunCommand
             }
             finally
             {
-                if (writesPid && PidFiles.Read().Any(p => p.Name == "node" && p.Pid == Environment.ProcessId))
+                if (writesPid && pids.Read().Any(p => p.Name == "node" && p.Pid == Environment.ProcessId))
                 {
-                    PidFiles.Delete("node");
+                    pids.Delete("node");
                 }
             }
         });

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Queue;
 using ClaudBot.Hosting;
+using ClaudBot.Cluster.Platform;
 using ClaudBot.Cluster.Status;
 using ClaudBot.Node.Daemon;
 using ClaudBot.Redis;
@@ -32,7 +33,7 @@ internal static class StatusCommand
 
     private static async Task<NodeStatus> GatherAsync(CancellationToken cancellationToken)
     {
-        var processes = PidFiles.Read().Select(p => new NodeProcessStatus(p.Name, p.Pid, p.Alive)).ToList();
+        var processes = NodePids.ForThisNode().Read();
         ClusterSnapshot? snapshot = null;
         string? problem = null;
         var builder = ClaudBotHost.CreateBuilder(new Dictionary<string, string?> { ["Redis:ConnectTimeout"] = "00:00:02" });
@@ -49,7 +50,8 @@ internal static class StatusCommand
             }
         }
 
-        double cpu = await SystemLoad.CpuPercentAsync(TimeSpan.FromMilliseconds(250), cancellationToken);
-        return new NodeStatus(Environment.MachineName, processes, snapshot, problem, cpu, SystemLoad.MemoryPercent(), TimeProvider.System.GetUtcNow());
+        var load = SystemLoad.ForThisPlatform();
+        double cpu = await load.CpuPercentAsync(TimeSpan.FromMilliseconds(250), cancellationToken);
+        return new NodeStatus(Environment.MachineName, processes, snapshot, problem, cpu, load.MemoryPercent(), TimeProvider.System.GetUtcNow());
     }
 }

@@ -1,3 +1,4 @@
+using ClaudBot.Hosting;
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 
@@ -35,11 +36,11 @@ public sealed partial record SetupOptions
     /// <summary>A prebuilt claudbot-node folder to upload instead of publishing one from the source checkout.</summary>
     public string? NodeDirectory { get; init; }
 
-    /// <summary>The client settings file whose <c>Target</c> section setup writes.</summary>
-    public string SettingsFile { get; init; } = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+    /// <summary>The client settings file whose <c>Target</c> section setup writes: the user's <c>settings.json</c> in the home's config folder.</summary>
+    public string SettingsFile { get; init; } = ClaudBotHome.Resolve().SettingsFile;
 
-    /// <summary>Where published nodes are kept (one folder per runtime and kind) between runs.</summary>
-    public string PublishDirectory { get; init; } = Path.Combine(AppContext.BaseDirectory, "state", "publish");
+    /// <summary>Where published nodes are kept (one folder per runtime and kind) between runs, in the home's state folder.</summary>
+    public string PublishDirectory { get; init; } = ClaudBotHome.Resolve().PublishDirectory;
 
     /// <summary>Where to start looking upwards for the source checkout (<c>src/ClaudBot.Node/ClaudBot.Node.csproj</c>).</summary>
     public string ProgramDirectory { get; init; } = AppContext.BaseDirectory;

@@ -12,7 +12,7 @@ internal static class ChatCommand
     {
         var command = new Command("chat", "Talk to the cluster: 'start cluster', 'backtest rsi on TCS 2020-2024', 'monitor cluster', 'help'.");
         command.SetAction((_, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), (services, ct) =>
-            services.GetRequiredService<TerminalChat>().RunAsync(new LineEditor("claudbot> ", BotHost.HistoryFile), ct), cancellationToken));
+            services.GetRequiredService<TerminalChat>().RunAsync(new LineEditor("claudbot> ", services.GetRequiredService<ClaudBotHome>().ChatHistory), ct), cancellationToken));
         return command;
     }
 }

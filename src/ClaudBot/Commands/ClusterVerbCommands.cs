@@ -3,6 +3,7 @@ using ClaudBot.Hosting;
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Targets;
+using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Chat;
 using ClaudBot.Output;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace ClaudBot.Commands;
 /// <summary>
 /// The guide's scripts as plain commands: <c>claudbot start | stop | monitor [--watch] | submit STRATEGIES SYMBOLS FROM TO</c>.
 /// Each is the chat phrase it names, through the same engine (validation, audit). On the local target the
-/// cluster lives in a process: <c>start</c> runs it in the foreground until Ctrl+C.
+/// node is a background service on this machine: <c>start</c> returns once it is up (<c>--foreground</c> keeps it attached).
 /// </summary>
 internal static class ClusterVerbCommands
 {
@@ -27,29 +28,35 @@ internal static class ClusterVerbCommands
 
     private static Command Start(CliConsoles consoles)
     {
-        var command = new Command("start", "Start the cluster (local target: runs it here until Ctrl+C).");
-        command.SetAction((_, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), async (services, ct) =>
+        var foreground = new Option<bool>("--foreground") { Description = "Local target: run the node attached to this terminal until Ctrl+C, instead of in the background" };
+        var command = new Command("start", "Start the cluster (local target: the node runs in the background until 'claudbot stop').") { foreground };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), async (services, ct) =>
         {
-            var target = services.GetRequiredService<IClusterTarget>();
+            if (parse.GetValue(foreground) && services.GetRequiredService<IClusterTarget>() is LocalNodeTarget)
+            {
+                return await RunAttachedAsync(services.GetRequiredService<NodeProgram>(), ct);
+            }
+
             var reply = await services.GetRequiredService<TerminalChat>().SayAsync("start cluster", follow: false, ct);
-            if (target is not LocalClusterTarget || reply is not { Succeeded: true })
-            {
-                return reply is { Succeeded: true } ? UserErrors.Success : UserErrors.Unexpected;
-            }
-
-            consoles.Out.MarkupLine("[grey]The cluster runs while this command runs; Ctrl+C stops it (jobs are kept and resume on the next start).[/]");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                consoles.Out.MarkupLine("Stopping the cluster.");
-            }
-
-            return UserErrors.Success;
+            return reply is { Succeeded: true } ? UserErrors.Success : UserErrors.Unexpected;
         }, cancellationToken));
         return command;
+    }
+
+    // 'claudbot-node run --pid-file' with this terminal: its logs stay in the log files, Ctrl+C reaches it too and stops it.
+    private static async Task<int> RunAttachedAsync(NodeProgram program, CancellationToken cancellationToken)
+    {
+        using var process = System.Diagnostics.Process.Start(program.StartInfo("run", "--pid-file"))!;
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        return process.ExitCode;
     }
 
     private static Command Stop(CliConsoles consoles)
@@ -57,12 +64,6 @@ internal static class ClusterVerbCommands
         var command = new Command("stop", "Stop the cluster (running jobs resume after the next start).");
         command.SetAction((_, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), async (services, ct) =>
         {
-            if (services.GetRequiredService<IClusterTarget>() is LocalClusterTarget)
-            {
-                consoles.Error.MarkupLine("The local cluster runs inside 'claudbot chat' or 'claudbot start' and stops with it: type 'stop cluster' there, or press Ctrl+C.");
-                return UserErrors.Unexpected;
-            }
-
             var chat = services.GetRequiredService<TerminalChat>();
             var reply = await chat.SayAsync("stop cluster", follow: false, ct);
             reply = reply?.Confirm is not null ? await chat.SayAsync("yes", follow: false, ct) : reply;

@@ -8,8 +8,8 @@ using Spectre.Console;
 namespace ClaudBot.Commands;
 
 /// <summary>
-/// <c>claudbot say "TEXT" [--yes] [--no-wait]</c>: one request from a script. On the local target the
-/// cluster runs for the length of the command (jobs and results are kept on disk between commands).
+/// <c>claudbot say "TEXT" [--yes] [--no-wait]</c>: one request from a script, as a client of the node service
+/// (a backtest asked for while the local node is down starts it first and says so).
 /// Exit codes: 0 done, 1 failed or refused, 2 the bot needs more (a question or a choice), 3 it needs a
 /// yes (add --yes), 130 cancelled.
 /// </summary>
@@ -30,7 +30,7 @@ internal static class SayCommand
 
     /// <summary>Sends <paramref name="text"/> (and "yes" after it when <paramref name="yes"/>); the exit code tells the outcome.</summary>
     public static Task<int> RunAsync(CliConsoles consoles, string text, bool yes, bool follow, CancellationToken cancellationToken) =>
-        CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles, OneShot), async (services, ct) =>
+        CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), async (services, ct) =>
         {
             var chat = services.GetRequiredService<TerminalChat>();
             var reply = await chat.SayAsync(text, follow, ct);
@@ -47,9 +47,6 @@ internal static class SayCommand
 
             return ExitCode(reply);
         }, cancellationToken);
-
-    // A one-shot command on the local target brings the in-process cluster up for its own length.
-    private static Dictionary<string, string?> OneShot { get; } = new() { ["Target:AutoStart"] = "true" };
 
     private static int ExitCode(Reply? reply) => reply switch
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClaudBot.Hosting;
 using ClaudBot.Output;
 using ClaudBot.Ssh;
 using ClaudBot.Ssh.Setup;
@@ -29,14 +30,14 @@ internal static class SetupCommand
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the server password from the first line of standard input instead of asking" };
         var trust = new Option<string>("--trust-host-key") { Description = "Trust a new host key only if its fingerprint is this (SHA256:..., from ssh-keygen -lf on the server)" };
         var nodeDir = new Option<string>("--node-dir") { Description = "Upload this published claudbot-node folder instead of publishing one from the source checkout" };
-        var settings = new Option<string>("--settings") { Description = "The client settings file to write (default: appsettings.json beside claudbot)" };
+        var settings = new Option<string>("--settings") { Description = "The client settings file to write (default: settings.json in the config folder, see 'claudbot doctor')" };
         var command = new Command("setup", "Set up the server: SSH key, host key, node, data, Redis, service, and this client's settings. Safe to run again.")
         {
             host, user, port, identity, redis, remoteDir, yes, passwordStdin, trust, nodeDir, settings,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            string settingsFile = Path.GetFullPath(parse.GetValue(settings) ?? Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+            string settingsFile = Path.GetFullPath(parse.GetValue(settings) ?? ClaudBotHome.Resolve().SettingsFile);
             SshTargetOptions saved;
             try
             {
@@ -114,7 +115,7 @@ internal static class SetupCommand
     // WORKER_HOST / WORKER_USER override appsettings.json when the bot runs: say so if they point elsewhere.
     private static void WarnAboutOverrides(CliConsoles consoles, SetupOptions options)
     {
-        var dotEnv = GuideEnvironment.ReadDotEnv(Path.Combine(AppContext.BaseDirectory, ".env"));
+        var dotEnv = GuideEnvironment.ReadDotEnv(ClaudBotHome.Resolve().DotEnvFile);
         foreach (var (variable, value) in new[] { ("WORKER_HOST", options.Host), ("WORKER_USER", options.User) })
         {
             string? set = Environment.GetEnvironmentVariable(variable) ?? dotEnv.GetValueOrDefault(variable);

@@ -4,6 +4,7 @@ using ClaudBot.Ssh;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ClaudBot.Hosting;
 
@@ -14,7 +15,7 @@ internal static class BotHost
     {
         var builder = Create(overrides);
         builder.Services.AddBot();
-        builder.Services.AddSingleton(sp => new TerminalReplies(consoles.Out, Path.Combine(AppContext.BaseDirectory, "downloads")));
+        builder.Services.AddSingleton(sp => new TerminalReplies(consoles.Out, sp.GetRequiredService<ClaudBotHome>().ChartsDirectory));
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TerminalChat>(sp, consoles.Out));
         return builder.Build();
     }
@@ -25,13 +26,14 @@ internal static class BotHost
     /// </summary>
     public static HostApplicationBuilder Create(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var builder = ClaudBotHost.CreateBuilder();
-        builder.Configuration.AddGuideEnvironment();
+        var builder = ClaudBotHost.CreateBuilder(overrides);
+        builder.Configuration.AddGuideEnvironment(ClaudBotHome.Resolve(overrides?.GetValueOrDefault(ClaudBotHost.HomeKey)).DotEnvFile);
         builder.Configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
         builder.Services.AddSshTarget(builder.Configuration);
+
+        // The queue client's reconnect warnings (a node stopped or killed) would land in the chat; the reply already says what happened.
+        builder.Logging.AddFilter("ClaudBot.Redis", LogLevel.Error);
         return builder;
     }
 
-    /// <summary>Where the chat keeps its input history.</summary>
-    public static string HistoryFile => Path.Combine(AppContext.BaseDirectory, "state", "chat_history");
 }

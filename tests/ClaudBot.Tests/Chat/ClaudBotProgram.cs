@@ -29,16 +29,4 @@ internal static class ClaudBotProgram
             start.Environment.Remove(name);
         }
     }
-
-    /// <summary>The chart a job summary saves beside the program (a folder all tests share).</summary>
-    public static string ChartPath(string jobId) => Path.Combine(AppContext.BaseDirectory, "downloads", $"job_{jobId}_equity.png");
-
-    /// <summary>Removes the files this test's job left in the shared downloads folder.</summary>
-    public static void DeleteChart(string? jobId)
-    {
-        if (!string.IsNullOrEmpty(jobId) && File.Exists(ChartPath(jobId)))
-        {
-            File.Delete(ChartPath(jobId));
-        }
-    }
 }

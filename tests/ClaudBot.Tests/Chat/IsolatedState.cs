@@ -5,9 +5,9 @@ namespace ClaudBot.Tests.Chat;
 
 /// <summary>
 /// Settings that keep one test's claudbot to itself: embedded Redis on its own free port, and its data,
-/// results, logs, audit log and bar cache in a fresh temp folder. Runs of <c>claudbot</c> given the same
-/// state share jobs, as commands typed one after another on one box do. Only the chat history and the
-/// downloads folder stay beside the program (shared by every test).
+/// results, logs, audit log and bar cache in a fresh temp folder (its home). Runs of <c>claudbot</c> given the same
+/// state share one node and its jobs, as commands typed one after another on one box do. The background
+/// node it starts is killed when the test ends.
 /// </summary>
 internal sealed class IsolatedState : IDisposable
 {
@@ -18,6 +18,8 @@ internal sealed class IsolatedState : IDisposable
     {
         _variables = new Dictionary<string, string>
         {
+            ["CLAUDBOT_HOME"] = Home,
+            ["CLAUDBOT_Dashboard__Url"] = "http://127.0.0.1:" + TestPorts.Free().ToString(CultureInfo.InvariantCulture),
             ["CLAUDBOT_Redis__EmbeddedPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
             ["CLAUDBOT_Redis__EmbeddedDirectory"] = _folder.Combine("redis"),
             ["CLAUDBOT_Cluster__ResultsDirectory"] = ResultsDirectory,
@@ -36,7 +38,13 @@ internal sealed class IsolatedState : IDisposable
 
     public string Folder => _folder.Path;
 
+    /// <summary>The test's home (<c>CLAUDBOT_HOME</c>): pid files, settings, charts, chat history.</summary>
+    public string Home => _folder.Combine("home");
+
     public string ResultsDirectory => _folder.Combine("results");
+
+    /// <summary>The chart a job summary saves in the home's data folder.</summary>
+    public string ChartPath(string jobId) => Path.Combine(Home, "data", "charts", $"job_{jobId}_equity.png");
 
     /// <summary>One worker slot, one backtest per chunk, each slowed by <paramref name="perTask"/>: a job lasts about tasks x perTask.</summary>
     public static IReadOnlyDictionary<string, string> SlowJobs(TimeSpan perTask) => new Dictionary<string, string>
@@ -46,5 +54,9 @@ internal sealed class IsolatedState : IDisposable
         ["Cluster:WorkerSlots"] = "1",
     };
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        NodeDaemons.KillAll(Home);
+        _folder.Dispose();
+    }
 }

@@ -64,11 +64,15 @@ public sealed class SayCommandTests
     public async Task StopCluster_WithYes_ExitsZeroAndStops()
     {
         using var state = new IsolatedState();
+        var start = await OneShot.RunAsync(state, "start");
+        Assert.True(start.ExitCode == Done, start.ToString());
 
         var run = await OneShot.RunAsync(state, "say", "stop cluster", "--yes");
 
         Assert.True(run.ExitCode == Done, run.ToString());
-        Assert.Contains("Cluster stopped.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Cluster stopped (Stopped worker (PID: ", run.Flat, StringComparison.Ordinal);
+        var again = await OneShot.RunAsync(state, "say", "stop cluster", "--yes");
+        Assert.Contains("The cluster is not running.", again.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,26 +104,18 @@ public sealed class SayCommandTests
     public async Task Backtest_RunsToItsSummary_AndTheNextCommandListsTheJob()
     {
         using var state = new IsolatedState();
-        string? id = null;
-        try
-        {
-            var backtest = await OneShot.RunAsync(state, "say", "backtest momentum on WIPRO 2022-2023");
+        var backtest = await OneShot.RunAsync(state, "say", "backtest momentum on WIPRO 2022-2023");
 
-            Assert.True(backtest.ExitCode == Done, backtest.ToString());
-            id = Regex.Match(backtest.Stdout, "^Job (?<id>[a-z0-9]+) queued: 1 backtest ").Groups["id"].Value;
-            Assert.True(id.Length > 0, backtest.ToString());
-            Assert.Contains($"Job {id} completed in ", backtest.Flat, StringComparison.Ordinal);
-            Assert.Contains("Top 1 by Sharpe", backtest.Stdout, StringComparison.Ordinal);
+        Assert.True(backtest.ExitCode == Done, backtest.ToString());
+        string id = Regex.Match(backtest.Stdout, "^Job (?<id>[a-z0-9]+) queued: 1 backtest ", RegexOptions.Multiline).Groups["id"].Value;
+        Assert.True(id.Length > 0, backtest.ToString());
+        Assert.Contains($"Job {id} completed in ", backtest.Flat, StringComparison.Ordinal);
+        Assert.Contains("Top 1 by Sharpe", backtest.Stdout, StringComparison.Ordinal);
 
-            // A new process on the same state folder: the job is kept between one-shot commands.
-            var jobs = await OneShot.RunAsync(state, "say", "list jobs");
+        // A new process on the same state folder: the job is kept between one-shot commands.
+        var jobs = await OneShot.RunAsync(state, "say", "list jobs");
 
-            Assert.True(jobs.ExitCode == Done, jobs.ToString());
-            Assert.Matches($@"│ {id} +│ completed +│ +100% │ +1 │", jobs.Stdout);
-        }
-        finally
-        {
-            ClaudBotProgram.DeleteChart(id);
-        }
+        Assert.True(jobs.ExitCode == Done, jobs.ToString());
+        Assert.Matches($@"│ {id} +│ completed +│ +100% │ +1 │", jobs.Stdout);
     }
 }

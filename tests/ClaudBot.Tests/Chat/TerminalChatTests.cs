@@ -21,39 +21,32 @@ public sealed partial class TerminalChatTests(ITestOutputHelper output)
         using var state = new IsolatedState();
         await using var chat = await ChatTerminal.StartAsync(state);
         await chat.WaitForPromptAsync();
-        Assert.StartsWith("Cluster started in this process", Assert.Single(await chat.SayAsync("start cluster")), StringComparison.Ordinal);
+        Assert.StartsWith("Cluster started on this machine", (await chat.SayAsync("start cluster"))[0], StringComparison.Ordinal);
 
         // SayAsync returns once the prompt is back below the summary: the chat goes on after a job.
         var reply = await chat.SayAsync("backtest rsi,macd on TCS,INFY from 2021-01-01 to 2023-12-31", JobTimeout);
 
         string id = JobId(reply);
-        try
-        {
-            Assert.StartsWith($"Job {id} queued: 4 backtests (", reply[0], StringComparison.Ordinal);
-            Assert.Contains(reply, line => line.StartsWith($"Job {id} completed in ", StringComparison.Ordinal));
+        Assert.StartsWith($"Job {id} queued: 4 backtests (", reply[0], StringComparison.Ordinal);
+        Assert.Contains(reply, line => line.StartsWith($"Job {id} completed in ", StringComparison.Ordinal));
 
-            var top = ScreenTable.Find(reply, "Top 4 by Sharpe");
-            Assert.StartsWith("╭", top.Lines[0], StringComparison.Ordinal);
-            Assert.StartsWith("╰", top.Lines[^1], StringComparison.Ordinal);
-            Assert.Equal(["INFY", "INFY", "TCS", "TCS"], top.Rows.Select(r => top.Cell(r, "Symbol")).Order());
-            Assert.Equal(["macd", "macd", "rsi", "rsi"], top.Rows.Select(r => top.Cell(r, "Strategy").Split('(')[0]).Order());
-            var sharpe = top.Rows.Select(r => double.Parse(top.Cell(r, "Sharpe"), CultureInfo.InvariantCulture)).ToList();
-            Assert.Equal(sharpe.OrderDescending(), sharpe);
+        var top = ScreenTable.Find(reply, "Top 4 by Sharpe");
+        Assert.StartsWith("╭", top.Lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("╰", top.Lines[^1], StringComparison.Ordinal);
+        Assert.Equal(["INFY", "INFY", "TCS", "TCS"], top.Rows.Select(r => top.Cell(r, "Symbol")).Order());
+        Assert.Equal(["macd", "macd", "rsi", "rsi"], top.Rows.Select(r => top.Cell(r, "Strategy").Split('(')[0]).Order());
+        var sharpe = top.Rows.Select(r => double.Parse(top.Cell(r, "Sharpe"), CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(sharpe.OrderDescending(), sharpe);
 
-            // Each symbol's best is its highest row in the ranked table, best first.
-            var best = ScreenTable.Find(reply, "Best per symbol");
-            Assert.Equal(
-                top.Rows.DistinctBy(r => top.Cell(r, "Symbol")).Select(r => (top.Cell(r, "Symbol"), top.Cell(r, "Strategy"), top.Cell(r, "Sharpe"))),
-                best.Rows.Select(r => (best.Cell(r, "Symbol"), best.Cell(r, "Strategy"), best.Cell(r, "Sharpe"))));
+        // Each symbol's best is its highest row in the ranked table, best first.
+        var best = ScreenTable.Find(reply, "Best per symbol");
+        Assert.Equal(
+            top.Rows.DistinctBy(r => top.Cell(r, "Symbol")).Select(r => (top.Cell(r, "Symbol"), top.Cell(r, "Strategy"), top.Cell(r, "Sharpe"))),
+            best.Rows.Select(r => (best.Cell(r, "Symbol"), best.Cell(r, "Strategy"), best.Cell(r, "Sharpe"))));
 
-            string chart = ClaudBotProgram.ChartPath(id);
-            Assert.Contains(reply, line => line.EndsWith(": " + chart, StringComparison.Ordinal));
-            Assert.Equal(PngSignature, File.ReadAllBytes(chart)[..PngSignature.Length]);
-        }
-        finally
-        {
-            ClaudBotProgram.DeleteChart(id);
-        }
+        string chart = state.ChartPath(id);
+        Assert.Contains(reply, line => line.EndsWith(": " + chart, StringComparison.Ordinal));
+        Assert.Equal(PngSignature, File.ReadAllBytes(chart)[..PngSignature.Length]);
     }
 
     [Fact]
@@ -101,7 +94,7 @@ public sealed partial class TerminalChatTests(ITestOutputHelper output)
         var again = await chat.ReplyAsync("stop cluster");
         Assert.Equal(question, again);
 
-        Assert.StartsWith("Cluster stopped.", Assert.Single(await chat.SayAsync("yes")), StringComparison.Ordinal);
+        Assert.StartsWith("Cluster stopped (", Assert.Single(await chat.SayAsync("yes")), StringComparison.Ordinal);
         Assert.EndsWith(": DOWN", (await chat.SayAsync("monitor cluster"))[0], StringComparison.Ordinal);
     }
 
@@ -132,13 +125,13 @@ public sealed partial class TerminalChatTests(ITestOutputHelper output)
 
         // A measurement for the report, not a bound: speed targets belong to the benchmarks.
         output.WriteLine($"claudbot chat: first prompt after {clock.Elapsed.TotalMilliseconds:0} ms (tmux start included)");
-        Assert.StartsWith("ClaudBot - cluster in this process.", screen.Lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("ClaudBot - cluster on this machine.", screen.Lines[0], StringComparison.Ordinal);
         Assert.Equal(ChatTerminal.Prompt.TrimEnd(), screen.Lines[1]);
     }
 
     private static string JobId(IReadOnlyList<string> reply)
     {
-        var queued = Regex.Match(reply.Count > 0 ? reply[0] : string.Empty, "^Job (?<id>[a-z0-9]+) queued:");
+        var queued = Regex.Match(string.Join('\n', reply), "^Job (?<id>[a-z0-9]+) queued:", RegexOptions.Multiline);
         Assert.True(queued.Success, $"No job queued in:\n{string.Join('\n', reply)}");
         return queued.Groups["id"].Value;
     }

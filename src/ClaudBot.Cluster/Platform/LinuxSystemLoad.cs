@@ -1,18 +1,17 @@
 using System.Globalization;
 
-namespace ClaudBot.Cluster.Status;
+namespace ClaudBot.Cluster.Platform;
 
 /// <summary>
-/// CPU and memory use of the whole box, from <c>/proc</c>. CPU is the busy share since the previous
+/// Linux: CPU and memory of the whole box from <c>/proc</c>. CPU is the busy share since the previous
 /// reading, so a status request costs no waiting window; the first reading covers the time since boot.
 /// </summary>
-public sealed class SystemLoad
+public sealed class LinuxSystemLoad : SystemLoad
 {
     private readonly Lock _gate = new();
-    private (double Idle, double Total) _previous = ReadCpu();
+    private (double Idle, double Total) _previous;
 
-    /// <summary>Busy share of all cores since the previous call (or since this object was made), 0..100.</summary>
-    public double CpuPercent()
+    public override double CpuPercent()
     {
         var now = ReadCpu();
         (double Idle, double Total) before;
@@ -32,16 +31,8 @@ public sealed class SystemLoad
         return Math.Round(100 * (1 - ((now.Idle - before.Idle) / total)), 1);
     }
 
-    /// <summary>Busy share of all cores over <paramref name="window"/>, 0..100 (a fresh sample for one-off commands).</summary>
-    public static async Task<double> CpuPercentAsync(TimeSpan window, CancellationToken cancellationToken)
-    {
-        var load = new SystemLoad();
-        await Task.Delay(window, cancellationToken).ConfigureAwait(false);
-        return load.CpuPercent();
-    }
-
     /// <summary>Share of memory in use (total minus available), 0..100.</summary>
-    public static double MemoryPercent()
+    public override double MemoryPercent()
     {
         double total = 0, available = 0;
         foreach (string line in File.ReadLines("/proc/meminfo"))

@@ -1,0 +1,50 @@
+using ClaudBot.Cluster;
+using ClaudBot.Cluster.Status;
+using ClaudBot.Dashboard;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ClaudBot.Node;
+
+/// <summary>
+/// The one composition of a node process, used by <c>claudbot-node run</c>, the test harnesses and the bench:
+/// the driver role hosts the queue (the embedded server unless <c>Redis:ConnectionString</c> names one), the
+/// driver and its dashboard; the worker role runs <c>Cluster:WorkerSlots</c> tasks at once; <c>all</c> both.
+/// </summary>
+public static class NodeComposition
+{
+    /// <summary>Adds <paramref name="role"/>'s services to <paramref name="builder"/> (made by <c>ClaudBotHost.CreateBuilder</c>).</summary>
+    /// <param name="dashboard">Serve the dashboard with the driver (the bench leaves it out).</param>
+    /// <param name="logFiles">Log to the node's files in <c>Cluster:LogDirectory</c> (in-process test nodes may log to the test output instead).</param>
+    public static HostApplicationBuilder AddClusterNode(this HostApplicationBuilder builder, NodeRole role, bool dashboard = true, bool logFiles = true)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Under systemd's and 'stop''s SIGKILL deadline (10 s), with time for the workers to hand chunks back.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(4));
+        builder.Services.AddClusterClient(hostEmbeddedRedis: role != NodeRole.Worker);
+        if (role != NodeRole.Worker)
+        {
+            builder.Services.AddClusterDriver();
+            if (dashboard)
+            {
+                // REST API and /ws, section Dashboard, 127.0.0.1:3000 by default.
+                builder.Services.AddClaudBotDashboard();
+            }
+        }
+
+        if (role != NodeRole.Driver)
+        {
+            builder.Services.AddClusterWorker();
+        }
+
+        if (logFiles)
+        {
+            var options = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
+            ClusterLogFiles.Add(builder.Logging, role, options.ResolveLogDirectory());
+        }
+
+        return builder;
+    }
+}
