@@ -10,6 +10,13 @@ public interface IMarketData
     IReadOnlyList<string> Symbols { get; }
 
     /// <summary>
+    /// The newest day any symbol has a bar for, or null when no file has a readable row. Read once per data
+    /// directory (from the end of each file, not a full load), like <see cref="Symbols"/>; periods relative to
+    /// today (<c>ytd</c>, <c>last 3 years</c>) end on it when the data stops before today.
+    /// </summary>
+    DateOnly? LastDay { get; }
+
+    /// <summary>
     /// Resolves user text (trimmed, case-insensitive) to a symbol, following aliases.
     /// </summary>
     /// <exception cref="InvalidSymbolException">The text cannot be a symbol (e.g. <c>../etc/passwd</c>).</exception>

@@ -19,6 +19,7 @@ public sealed class MarketDataStore : IMarketData
     private readonly string _directory;
     private readonly BarCache? _cache;
     private readonly Lazy<SymbolUniverse> _universe;
+    private readonly Lazy<DateOnly?> _lastDay;
     private readonly ConcurrentDictionary<(string Symbol, bool Lenient), (CsvStamp Stamp, LoadedSeries Series)> _memo = new();
     private int _cacheWritesOff;
 
@@ -31,10 +32,14 @@ public sealed class MarketDataStore : IMarketData
         _directory = _options.ResolveDirectory();
         _cache = _options.UseCache && BarCache.IsSupported ? new BarCache(_options.ResolveCacheDirectory()) : null;
         _universe = new Lazy<SymbolUniverse>(LoadUniverse);
+        _lastDay = new Lazy<DateOnly?>(FindLastDay);
     }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Symbols => _universe.Value.Symbols;
+
+    /// <inheritdoc />
+    public DateOnly? LastDay => _lastDay.Value;
 
     /// <inheritdoc />
     public SymbolResolution Resolve(string text) => _universe.Value.Resolve(text);
@@ -146,6 +151,21 @@ public sealed class MarketDataStore : IMarketData
         var universe = SymbolUniverse.Load(_directory, _logger);
         Log.UniverseLoaded(_logger, universe.Symbols.Count, universe.AliasCount, _directory);
         return universe;
+    }
+
+    private DateOnly? FindLastDay()
+    {
+        var universe = _universe.Value;
+        DateOnly? newest = null;
+        foreach (string symbol in universe.Symbols)
+        {
+            if (CsvLastDay.TryRead(universe.PathOf(symbol)) is { } day && (newest is null || day > newest))
+            {
+                newest = day;
+            }
+        }
+
+        return newest;
     }
 
     private static LoadedSeries ToLoaded(CsvReadResult result, bool fromCache) =>

@@ -58,6 +58,32 @@ public sealed class IntentEndToEndTests
     }
 
     [Fact]
+    public async Task PeriodsAgainstTheData_YtdEndsOnTheDataEnd_AndTheHeadlineShowsTheDatesRun()
+    {
+        // Today on the conversation's clock is 2026-11-29; the bundled data ends on 2026-01-23 and starts on 2021-01-27.
+        await using var bot = await StartAsync(fakeClock: true);
+        await bot.SayAsync("start cluster");
+
+        var ytd = Text(await bot.SayAsync("backtest rsi on TCS ytd"));
+        Assert.Contains("(rsi on TCS, 2026-01-01 to 2026-01-23, cost 10 bps).", ytd, StringComparison.Ordinal);
+        Assert.Contains(
+            "The data ends on 2026-01-23, so 'ytd' runs 2026-01-01 to 2026-01-23. That is only 23 days, too short for annualised figures such as CAGR to mean much.",
+            ytd,
+            StringComparison.Ordinal);
+
+        string job = (await bot.SayAsync("backtest rsi on TCS 2020-2024")).FollowJob!;
+        var summary = Text(await bot.Engine.FollowAsync(job, null, CancellationToken.None));
+        Assert.Contains(
+            $"Job {job} completed in ",
+            summary,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            ": 1 of 1 backtests done. rsi on TCS, 2021-01-27 to 2024-12-31 (asked 2020-01-01 to 2024-12-31), cost 10 bps.",
+            summary,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CancelJob_StopsAQueuedJob_AfterAYes()
     {
         await using var bot = await StartAsync(settings: new Dictionary<string, string?> { ["Cluster:ThrottlePerTask"] = "00:00:02", ["Cluster:ChunkSize"] = "1" });

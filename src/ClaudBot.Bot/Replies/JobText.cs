@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Intents.Slots;
 
 namespace ClaudBot.Bot.Replies;
 
@@ -14,10 +15,21 @@ public static class JobText
             $"{job.Id}  {job.State.ToName()}  {job.Progress * 100:0}%  {job.TasksDone + job.TasksFailed:N0}/{job.TasksTotal:N0} backtests{(job.TasksFailed > 0 ? $", {job.TasksFailed} failed" : string.Empty)}");
     }
 
-    public static string Request(JobSpec spec)
+    public static string Request(JobSpec spec) => Request(spec, null);
+
+    /// <summary>
+    /// The request with the dates that ran when they differ from those asked:
+    /// <c>rsi on TCS, 2021-01-27 to 2024-12-31 (asked 2020-01-01 to 2024-12-31), cost 10 bps</c>.
+    /// </summary>
+    /// <param name="ran">The first and last bar used (<see cref="Results.RunDates"/>); null when unknown.</param>
+    public static string Request(JobSpec spec, DateSpan? ran)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return string.Create(CultureInfo.InvariantCulture, $"{spec.Strategies} on {string.Join(",", spec.Symbols)}, {spec.From:yyyy-MM-dd} to {spec.To:yyyy-MM-dd}, cost {spec.CostBps:0.##} bps");
+        var asked = new DateSpan(spec.From, spec.To);
+        string dates = ran is { } run && run != asked
+            ? $"{PeriodParser.Describe(run)} (asked {PeriodParser.Describe(asked)})"
+            : PeriodParser.Describe(asked);
+        return string.Create(CultureInfo.InvariantCulture, $"{spec.Strategies} on {string.Join(",", spec.Symbols)}, {dates}, cost {spec.CostBps:0.##} bps");
     }
 
     public static string Duration(TimeSpan span) => span.TotalSeconds < 60

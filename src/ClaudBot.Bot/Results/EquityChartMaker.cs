@@ -3,6 +3,7 @@ using ClaudBot.Bot.Conversations;
 using ClaudBot.Charts;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results;
+using ClaudBot.Intents.Slots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +37,7 @@ public sealed partial class EquityChartMaker(BacktestService backtests, IOptions
                 series.Add(await CurveAsync("buy_hold", row.Symbol, row, job.Spec.CostBps, $"buy & hold {row.Symbol}", benchmark: true, cancellationToken).ConfigureAwait(false));
             }
 
-            var request = new EquityChartRequest($"Job {job.Id}: top {chosen.Count} by Sharpe vs buy & hold ({job.Spec.From:yyyy-MM-dd} to {job.Spec.To:yyyy-MM-dd})", series);
+            var request = new EquityChartRequest(Title(job, chosen), series);
             return EquityChart.RenderPng(request);
         }
         catch (Exception error) when (InputErrors.IsInputError(error) || error is ArgumentException or IOException)
@@ -44,6 +45,13 @@ public sealed partial class EquityChartMaker(BacktestService backtests, IOptions
             LogChartSkipped(logger, job.Id, error.Message);
             return null;
         }
+    }
+
+    /// <summary>The chart's title, with the dates its curves cover (the bars used), not the period asked for.</summary>
+    internal static string Title(JobStatus job, IReadOnlyList<ResultRow> drawn)
+    {
+        var dates = RunDates.Of(drawn) ?? new DateSpan(job.Spec.From, job.Spec.To);
+        return $"Job {job.Id}: top {drawn.Count} by Sharpe vs buy & hold ({PeriodParser.Describe(dates)})";
     }
 
     private async Task<EquitySeries> CurveAsync(string strategy, string symbol, ResultRow row, double costBps, string label, bool benchmark, CancellationToken cancellationToken)

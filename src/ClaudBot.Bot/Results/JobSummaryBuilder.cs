@@ -57,7 +57,11 @@ public sealed class JobSummaryBuilder(IClusterTarget target, EquityChartMaker ch
         return new Reply(parts) { Succeeded = job.State != JobState.Cancelled };
     }
 
-    private static string Headline(JobStatus job, ResultsSummary summary)
+    /// <summary>
+    /// One line on how the job went and what it ran. The dates are those of the bars used: the best row of each
+    /// symbol has that symbol's dates (every strategy on a symbol runs on the same bars), so together they span the job.
+    /// </summary>
+    internal static string Headline(JobStatus job, ResultsSummary summary)
     {
         string outcome = job.State switch
         {
@@ -67,6 +71,6 @@ public sealed class JobSummaryBuilder(IClusterTarget target, EquityChartMaker ch
         };
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Job {job.Id} {outcome} in {JobText.DurationSeconds(summary.Timings.TotalSeconds)}: {summary.TasksDone:N0} of {summary.TasksTotal:N0} backtests done{(summary.TasksFailed > 0 ? $", {summary.TasksFailed:N0} failed" : string.Empty)}. {JobText.Request(summary.Spec)}.");
+            $"Job {job.Id} {outcome} in {JobText.DurationSeconds(summary.Timings.TotalSeconds)}: {summary.TasksDone:N0} of {summary.TasksTotal:N0} backtests done{(summary.TasksFailed > 0 ? $", {summary.TasksFailed:N0} failed" : string.Empty)}. {JobText.Request(summary.Spec, RunDates.Of(summary.BestBySymbol))}.");
     }
 }

@@ -9,7 +9,7 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
 {
     private readonly StrategyListSlot _strategies = new(catalog.Aliases.Strategies);
     private readonly SymbolListSlot _symbols = new(catalog.Aliases.Symbols, catalog.Aliases.Universes, marketData);
-    private readonly BoundedCache<(bool Ok, DateSpan Period, string? Error)> _periods = new(10_000);
+    private readonly BoundedCache<(bool Ok, DateSpan Period, string? Note, string? Error)> _periods = new(10_000);
 
     /// <returns>The value, or null with <paramref name="error"/> saying why the text does not fit.</returns>
     public SlotValue? Parse(SlotDefinition slot, string text, DateOnly today, List<string> notes, out string? error)
@@ -39,13 +39,21 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
 
                 return null;
             case SlotType.Period:
-                // Remembered by day and text: a phrase's words are tried as a period in many readings.
-                var (ok, period, problem) = _periods.GetOrAdd(
+                // Remembered by day and text: a phrase's words are tried as a period in many readings. The data's
+                // end is read once per store, so it is the same for every entry.
+                var (ok, period, note, problem) = _periods.GetOrAdd(
                     today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + text,
-                    _ => PeriodParser.TryParse(text, today, out var parsed, out string? reason) ? (true, parsed, null) : (false, default, reason));
+                    _ => PeriodParser.TryParse(text, new AsOfDay(today, marketData.LastDay), out var parsed, out string? anchored, out string? reason)
+                        ? (true, parsed, anchored, null)
+                        : (false, default, null, reason));
                 error = problem;
                 if (ok)
                 {
+                    if (note is not null)
+                    {
+                        notes.Add(note);
+                    }
+
                     return value with { Period = period };
                 }
 
