@@ -2,6 +2,7 @@ using ClaudBot.Backtesting;
 using ClaudBot.Bot.Actions;
 using ClaudBot.Bot.Audit;
 using ClaudBot.Bot.Conversations;
+using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Results;
 using ClaudBot.Bot.Targets;
 using ClaudBot.Bot.Targets.Local;
@@ -41,6 +42,8 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, JobActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, CatalogActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, LogActions>());
+        services.TryAddSingleton(sp => new NodeApiClient(
+            sp.GetRequiredService<IClusterTarget>(), sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         services.TryAddSingleton<EquityChartMaker>();
         services.TryAddSingleton<JobSummaryBuilder>();
         services.TryAddSingleton<IntentExecutor>();

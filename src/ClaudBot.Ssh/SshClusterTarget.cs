@@ -103,6 +103,9 @@ public sealed partial class SshClusterTarget(SshSession session, IConfiguration 
         return removed.Success ? [.. removed.Groups[1].Value.Split(", ", StringSplitOptions.TrimEntries)] : [];
     }
 
+    public async Task<Uri> NodeApiAsync(CancellationToken cancellationToken) =>
+        new($"http://127.0.0.1:{await session.ApiTunnelAsync(cancellationToken).ConfigureAwait(false)}");
+
     public Task<Stream> OpenResultsAsync(JobStatus job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);

@@ -23,11 +23,15 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
     private SshClient? _ssh;
     private SftpClient? _sftp;
     private OpenSshTunnel? _tunnelInstance;
+    private OpenSshTunnel? _apiTunnelInstance;
     private HostKeyCheck? _hostKey;
 
     public string Description => _options.Describe();
 
     private OpenSshTunnel Tunnel => _tunnelInstance ??= new OpenSshTunnel(_options, _options.RedisPort);
+
+    // The node's API on a port of its own here: the dashboard's forward may sit on the same port as a local node's.
+    private OpenSshTunnel ApiTunnel => _apiTunnelInstance ??= new OpenSshTunnel(_options, _options.DashboardPort);
 
     public SshTargetOptions Options => _options;
 
@@ -67,6 +71,21 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
     }
 
     /// <summary>The local port (on 127.0.0.1) forwarded to the node's Redis on the server's loopback.</summary>
+    /// <summary>The local port of a tunnel to the node's API (the dashboard's port on the server's loopback).</summary>
+    public async Task<int> ApiTunnelAsync(CancellationToken cancellationToken)
+    {
+        await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ApiTunnel.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task<int> RedisTunnelAsync(CancellationToken cancellationToken)
     {
         // Connecting first checks the host key and the login, with this session's clear errors.
@@ -231,6 +250,7 @@ public sealed partial class SshSession(IOptions<SshTargetOptions> options, ILogg
     private void DisposeClients()
     {
         _tunnelInstance?.Dispose();
+        _apiTunnelInstance?.Dispose();
         _sftp?.Dispose();
         _sftp = null;
         _ssh?.Dispose();

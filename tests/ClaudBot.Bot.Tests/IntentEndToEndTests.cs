@@ -55,6 +55,10 @@ public sealed class IntentEndToEndTests
         var list = (await bot.SayAsync("list jobs")).Parts.OfType<TablePart>().Single();
         Assert.Equal(job, list.Rows[0][0]);
         Assert.Equal("completed", list.Rows[0][1]);
+
+        // The summary comes from the node (ranked and stored when the job finished), not from reading the results file here.
+        await File.WriteAllTextAsync(Path.Combine(bot.ResultsDirectory, $"job_{job}.json"), "not json");
+        Assert.Equal(Text(summary), Text(await bot.SayAsync($"results of job {job}")));
     }
 
     [Fact]

@@ -57,4 +57,38 @@ public sealed class ResultsApiTests(NodeFixture fixture)
         Assert.True(onDisk.AsSpan().SequenceEqual(served));
         Assert.Contains("\"trades\"", System.Text.Encoding.UTF8.GetString(served), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Summary_IsStoredByTheDriverWhenTheJobFinishes_AndServedWithoutReadingTheResultsFile()
+    {
+        string id = (await Node.SubmitAsync("rsi,macd", ["TCS", "INFY"])).GetProperty("id").GetString()!;
+        await Node.WaitFinishedAsync(id);
+        string results = Path.Combine(Node.ResultsDirectory, string.Create(CultureInfo.InvariantCulture, $"job_{id}.json"));
+        string stored = Path.Combine(Node.ResultsDirectory, string.Create(CultureInfo.InvariantCulture, $"job_{id}.summary.json"));
+        Assert.True(File.Exists(stored), stored);
+        var before = await Node.GetJsonAsync($"/api/jobs/{id}/results?top=3");
+
+        // A results file that no longer parses: only the stored summary can answer now.
+        await File.WriteAllTextAsync(results, "not json");
+        var after = await Node.GetJsonAsync($"/api/jobs/{id}/results?top=3");
+
+        Assert.Equal(before.ToString(), after.ToString());
+        Assert.Equal(3, after.GetProperty("top").GetArrayLength());
+        Assert.Equal(4, after.GetProperty("tasks_done").GetInt32());
+    }
+
+    [Fact]
+    public async Task Spec_RecordsCapitalDataFingerprintAndEngineVersion_TheSameForTheSameData()
+    {
+        var first = await Node.SubmitAsync("rsi", ["TCS", "INFY"]);
+        var second = await Node.SubmitAsync("macd", ["TCS", "INFY"]);
+        var other = await Node.SubmitAsync("rsi", ["TCS", "WIPRO"]);
+
+        var spec = first.GetProperty("spec");
+        Assert.Equal(1_000_000, spec.GetProperty("initial_capital").GetDouble());
+        Assert.Matches("^xxh3:[0-9a-f]{16}$", spec.GetProperty("data_fingerprint").GetString());
+        Assert.Equal(spec.GetProperty("data_fingerprint").GetString(), second.GetProperty("spec").GetProperty("data_fingerprint").GetString());
+        Assert.NotEqual(spec.GetProperty("data_fingerprint").GetString(), other.GetProperty("spec").GetProperty("data_fingerprint").GetString());
+        Assert.Equal(ClaudBot.Cluster.Jobs.EngineVersion.Current, spec.GetProperty("engine_version").GetString());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Results;
 using ClaudBot.Bot.Targets;
@@ -7,7 +8,7 @@ using ClaudBot.Cluster.Jobs;
 namespace ClaudBot.Bot.Actions;
 
 /// <summary>Submit a job, follow it, list jobs, read results, cancel, clean up.</summary>
-public sealed class JobActions(IClusterTarget target, JobSummaryBuilder summaries, TimeProvider time) : IIntentAction
+public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, JobSummaryBuilder summaries, TimeProvider time) : IIntentAction
 {
     /// <summary>Above this a results file is not sent as a chat document (Telegram's bots may send up to 50 MB).</summary>
     public const long MaxDocumentBytes = 45 * 1024 * 1024;
@@ -70,16 +71,29 @@ public sealed class JobActions(IClusterTarget target, JobSummaryBuilder summarie
         return started is null ? reply : reply with { Parts = [new TextPart(started, ReplyTone.Info), .. reply.Parts] };
     }
 
-    private static async Task<Reply> SubmitAsync(ActionContext context, Cluster.ClusterClient client, CancellationToken cancellationToken)
+    private async Task<Reply> SubmitAsync(ActionContext context, Cluster.ClusterClient client, CancellationToken cancellationToken)
     {
         var strategies = context.Slot("strategies")!;
         var symbols = context.Slot("symbols")!;
         var period = context.Slot("period")!.Period!.Value;
         var request = new JobRequest(strategies.StrategyText!, symbols.Symbols!, period.From, period.To, context.Requester);
-        var (id, plan) = await client.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        SubmittedJob plan;
+        try
+        {
+            // Validated and planned by the node, with the node's data.
+            plan = await nodeApi.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NodeApiUnavailableException)
+        {
+            // A node running without its API (port taken): the queue still takes jobs, planned here.
+            var (queued, local) = await client.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+            plan = new SubmittedJob(queued, local.TaskCount, local.Spec, local.Notes);
+        }
+
+        string id = plan.Id;
         var parts = new List<ReplyPart>
         {
-            new TextPart(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TaskCount:N0} backtest{(plan.TaskCount == 1 ? string.Empty : "s")} ({JobText.Request(plan.Spec)})."), ReplyTone.Success),
+            new TextPart(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TasksTotal:N0} backtest{(plan.TasksTotal == 1 ? string.Empty : "s")} ({JobText.Request(plan.Spec)})."), ReplyTone.Success),
         };
         foreach (string note in context.Match.Notes.Concat(plan.Notes).Distinct())
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaudBot.Bot.Conversations;
+using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster.Jobs;
@@ -10,10 +11,10 @@ namespace ClaudBot.Bot.Results;
 
 /// <summary>
 /// A finished job's summary: what ran, the ranked table (best Sharpe first), the best result per symbol,
-/// failures, and the equity chart of the top results against buy-and-hold. The results file is streamed,
-/// so a 100 MB sweep costs the bot only the rows it shows.
+/// failures, and the equity chart of the top results against buy-and-hold. The node ranks and stores the summary
+/// when the job finishes, so a 100 MB sweep costs the bot only the rows it shows.
 /// </summary>
-public sealed class JobSummaryBuilder(IClusterTarget target, EquityChartMaker charts, IOptions<BotOptions> options)
+public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeApi, EquityChartMaker charts, IOptions<BotOptions> options)
 {
     public async Task<Reply> BuildAsync(JobStatus job, CancellationToken cancellationToken)
     {
@@ -23,11 +24,7 @@ public sealed class JobSummaryBuilder(IClusterTarget target, EquityChartMaker ch
             return Reply.Text($"Job {job.Id} was cancelled before any results were written.", ReplyTone.Warning);
         }
 
-        ResultsSummary summary;
-        await using (var stream = await target.OpenResultsAsync(job, cancellationToken).ConfigureAwait(false))
-        {
-            summary = await ResultsFileReader.ReadSummaryAsync(stream, options.Value.TopResults, cancellationToken).ConfigureAwait(false);
-        }
+        var summary = await SummaryAsync(job, cancellationToken).ConfigureAwait(false);
 
         var parts = new List<ReplyPart>
         {
@@ -55,6 +52,20 @@ public sealed class JobSummaryBuilder(IClusterTarget target, EquityChartMaker ch
 
         parts.Add(new TextPart($"Full results (every backtest and trade): type 'json of job {job.Id}'."));
         return new Reply(parts) { Succeeded = job.State != JobState.Cancelled };
+    }
+
+    // The node's stored summary (a few KB whatever the job's size); the results file only when the node's API is away.
+    private async Task<ResultsSummary> SummaryAsync(JobStatus job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await nodeApi.SummaryAsync(job.Id, options.Value.TopResults, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NodeApiUnavailableException)
+        {
+            await using var stream = await target.OpenResultsAsync(job, cancellationToken).ConfigureAwait(false);
+            return await ResultsFileReader.ReadSummaryAsync(stream, options.Value.TopResults, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

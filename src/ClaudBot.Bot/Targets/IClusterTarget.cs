@@ -31,6 +31,12 @@ public interface IClusterTarget
     /// <summary>Removes finished jobs beyond the newest <paramref name="keep"/>, with their results files where they are written.</summary>
     Task<IReadOnlyList<string>> CleanupAsync(int keep, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Where the node's API (the driver's dashboard server) answers from this machine: its own address for the
+    /// local node, a tunnel's for a server. Summaries and equity curves come from there, computed beside the data.
+    /// </summary>
+    Task<Uri> NodeApiAsync(CancellationToken cancellationToken);
+
     /// <summary>Opens a finished job's results file for reading.</summary>
     Task<Stream> OpenResultsAsync(JobStatus job, CancellationToken cancellationToken);
 }

@@ -58,6 +58,9 @@ internal sealed class JobFinisher(RedisConnection redis, JobStore jobs, IOptions
         var state = failed > 0 ? JobState.CompletedWithErrors : JobState.Completed;
         var finishedAt = time.GetUtcNow();
         string path = await ResultsFileWriter.WriteAsync(options.Value.ResolveResultsDirectory(), job, state, finishedAt, tasks, summaries, cancellationToken);
+
+        // Ranked once, here beside the data, so every client's summary is a small read (see StoredSummary).
+        await StoredSummary.WriteAsync(path, cancellationToken);
         long finished = (long)await redis.Database.ScriptEvaluateAsync(
             QueueScripts.Finish,
             [ClusterKeys.Job(jobId), ClusterKeys.ActiveJobs],

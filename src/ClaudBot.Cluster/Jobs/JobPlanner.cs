@@ -31,8 +31,14 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
             ranges.Add((loaded.Bars, BarRange.Resolve(loaded.Bars, request.From, request.To)));
         }
 
+        // Everything that decides the numbers is recorded with the job, so any result can be reproduced.
         var settings = prepared.Settings;
-        var spec = new JobSpec(request.Strategies, [.. prepared.Symbols.Select(s => s.Symbol)], request.From, request.To, settings.CostBps, request.SubmittedBy, time.GetUtcNow());
+        var spec = new JobSpec(request.Strategies, [.. prepared.Symbols.Select(s => s.Symbol)], request.From, request.To, settings.CostBps, request.SubmittedBy, time.GetUtcNow())
+        {
+            InitialCapital = settings.InitialCapital,
+            DataFingerprint = DataFingerprint.Of(ranges.Select(r => r.Item1)),
+            EngineVersion = EngineVersion.Current,
+        };
         var strategies = prepared.Selection.Parameters.Select(p => p.ToString()).ToArray();
         var notes = prepared.Notes.Concat(RequestPreparation.ClippingNotes(ranges)).ToList();
         return new JobPlan(spec, Chunk(spec, strategies, settings.InitialCapital), (int)taskCount, notes);

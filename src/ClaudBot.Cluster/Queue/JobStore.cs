@@ -158,9 +158,12 @@ public sealed class JobStore(RedisConnection redis, TimeProvider time)
             keys.AddRange(Enumerable.Range(0, job?.ChunksTotal ?? 0).Select(i => ClusterKeys.Chunk(ClusterKeys.ChunkId(jobId, i))));
             await db.KeyDeleteAsync([.. keys]);
             await db.SortedSetRemoveAsync(ClusterKeys.Jobs, jobId);
-            if (job?.ResultsFile is { } file && File.Exists(file))
+            foreach (string file in job?.ResultsFile is { } results ? [results, Results.StoredSummary.PathFor(results)] : Array.Empty<string>())
             {
-                File.Delete(file);
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                }
             }
 
             removed.Add(jobId);

@@ -129,7 +129,8 @@ internal static class JobEndpoints
             return Results.File(path, "application/json", $"job_{id}.json", enableRangeProcessing: true);
         }
 
-        return Results.Ok(await ResultsFileReader.ReadSummaryAsync(path, topN, cancellationToken));
+        // The summary the driver stored when the job finished: a small read whatever the results file's size.
+        return Results.Ok(await StoredSummary.ReadAsync(path, topN, cancellationToken));
     }
 
     private static async Task<IResult> SubmitAsync(HttpContext context, ClusterClient cluster, IOptions<DashboardOptions> options, CancellationToken cancellationToken)
@@ -179,7 +180,12 @@ internal static class JobEndpoints
             return Problems.Field("to", error.Message);
         }
 
-        var request = new JobRequest(body.Strategies ?? string.Empty, body.Symbols ?? [], from, to, "dashboard") { CostBps = body.CostBps };
+        if (body.SubmittedBy is { } by && (by.Length is 0 or > 100 || by.Any(char.IsControl)))
+        {
+            return Problems.Field("submitted_by", "submitted_by must be 1 to 100 printable characters.");
+        }
+
+        var request = new JobRequest(body.Strategies ?? string.Empty, body.Symbols ?? [], from, to, body.SubmittedBy ?? "dashboard") { CostBps = body.CostBps };
         string id;
         try
         {

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClaudBot.Bot.Targets;
+using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Results;
+using Microsoft.Extensions.Configuration;
+
+namespace ClaudBot.Bot.NodeApi;
+
+/// <summary>
+/// The node's HTTP API as the bot uses it: jobs validated and planned by the node with the node's data, a
+/// finished job's stored summary, one result's daily equity. Data-heavy work happens next to the data; what
+/// crosses the wire is a few kilobytes however large the job. <see cref="NodeApiUnavailableException"/> when the
+/// API does not answer (a node whose port 3000 was taken runs without it), so callers can fall back.
+/// </summary>
+public sealed class NodeApiClient(IClusterTarget target, IConfiguration configuration, HttpClient http)
+{
+    /// <summary>Queues a job; the node validates it with its data and answers with the plan's size and notes.</summary>
+    public async Task<SubmittedJob> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = new SubmitBody(request.Strategies, request.Symbols, Iso(request.From), Iso(request.To), request.CostBps, request.SubmittedBy);
+        using var content = JsonContent.Create(body, NodeApiJson.Default.SubmitBody);
+        return await SendAsync(HttpMethod.Post, "api/jobs", content, NodeApiJson.Default.SubmittedJob, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The summary the driver stored when the job finished, with the best <paramref name="top"/> rows.</summary>
+    public Task<ResultsSummary> SummaryAsync(string jobId, int top, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"api/jobs/{Uri.EscapeDataString(jobId)}/results?top={top.ToString(CultureInfo.InvariantCulture)}", null, SummaryJson.Default.ResultsSummary, cancellationToken);
+
+    /// <summary>One result's daily equity and buy-and-hold's, run again at the node from the job's spec.</summary>
+    public Task<NodeEquity> EquityAsync(string jobId, string strategy, string symbol, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"api/jobs/{Uri.EscapeDataString(jobId)}/equity?strategy={Uri.EscapeDataString(strategy)}&symbol={Uri.EscapeDataString(symbol)}", null, NodeApiJson.Default.NodeEquity, cancellationToken);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var baseUri = await target.NodeApiAsync(cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(method, new Uri(baseUri, path)) { Content = content };
+        if (configuration["Dashboard:Token"] is { Length: > 0 } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException unreachable)
+        {
+            throw new NodeApiUnavailableException($"The node's API at {baseUri} does not answer ({unreachable.HttpRequestError}).", unreachable);
+        }
+        catch (TaskCanceledException slow) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new NodeApiUnavailableException($"The node's API at {baseUri} did not answer within {http.Timeout.TotalSeconds:0} s.", slow);
+        }
+
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                return await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ClusterTargetException($"The node answered {path} with nothing.");
+            }
+
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            {
+                // Not our node's API (another program on the port), or one that wants a token we do not have.
+                throw new NodeApiUnavailableException($"{baseUri} did not answer as the node's API ({(int)response.StatusCode}).");
+            }
+
+            // The node's own words: the planner's one-line message for a refused job, 404 for an unknown one.
+            string detail = await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false);
+            throw new ClusterTargetException(detail);
+        }
+    }
+
+    private static async Task<string> ProblemDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync(NodeApiJson.Default.Problem, cancellationToken).ConfigureAwait(false);
+            return problem?.Detail ?? problem?.Title ?? $"The node answered {(int)response.StatusCode}.";
+        }
+        catch (JsonException)
+        {
+            return $"The node answered {(int)response.StatusCode} {response.ReasonPhrase}.";
+        }
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace ClaudBot.Bot.NodeApi;
+
+/// <summary>The body of <c>POST /api/jobs</c>.</summary>
+internal sealed record SubmitBody(string Strategies, IReadOnlyList<string> Symbols, string From, string To, double? CostBps, string SubmittedBy);
+
+/// <summary>An RFC 7807 problem as the node writes it.</summary>
+internal sealed record Problem(string? Title, string? Detail);
+
+/// <summary>The node API's shapes the bot reads and writes: snake_case, as the node serves them.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(SubmitBody))]
+[JsonSerializable(typeof(SubmittedJob))]
+[JsonSerializable(typeof(NodeEquity))]
+[JsonSerializable(typeof(Problem))]
+internal sealed partial class NodeApiJson : JsonSerializerContext;
