@@ -29,6 +29,9 @@ internal sealed class SshBotHarness : IAsyncDisposable
 
     public ConversationEngine Engine => _host.Services.GetRequiredService<ConversationEngine>();
 
+    public T Get<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
+
     public string KnownHosts => _folder.Combine("known_hosts");
 
     public static async Task<SshBotHarness> StartAsync(ServerHost server, string identityFile, bool recordHostKey = true, int? dashboardPort = null)
