@@ -7,8 +7,8 @@ namespace ClaudBot.Tests.Chat;
 
 /// <summary>
 /// <c>claudbot chat</c> as a person uses it: a real terminal (tmux), keys typed, the screen read back.
-/// Each test has its own state folder and Redis port; the chat history and downloads beside the program
-/// are shared, so no test expects them empty.
+/// Each test has its own home folder (CLAUDBOT_HOME), Redis port and dashboard port, so its node, chat
+/// history and charts are its own.
 /// </summary>
 public sealed partial class TerminalChatTests(ITestOutputHelper output)
 {
@@ -69,9 +69,10 @@ public sealed partial class TerminalChatTests(ITestOutputHelper output)
         Assert.Contains($"Stopped watching job {id}; it keeps running.", reply[^1], StringComparison.Ordinal);
         Assert.Matches($@"^{id}\s+(queued|running)\s", (await chat.SayAsync($"job {id} status"))[0]);
 
-        // The job finishes in this process only if Ctrl+C left the process running.
+        // The job runs on in the node; the chat, still alive after Ctrl+C, sees it complete. The results file
+        // is written before the job is marked completed (the summary is stored in between), so poll the state.
         await WaitForFileAsync(Path.Combine(state.ResultsDirectory, $"job_{id}.json"), JobTimeout);
-        Assert.Matches($@"^{id}\s+completed\s+100%\s+2/2 backtests$", (await chat.SayAsync($"job {id} status"))[0]);
+        await WaitForStatusAsync(chat, id, $@"^{id}\s+completed\s+100%\s+2/2 backtests$", JobTimeout);
         Assert.False((await chat.Tmux.PaneAsync()).Dead);
     }
 
@@ -143,6 +144,18 @@ public sealed partial class TerminalChatTests(ITestOutputHelper output)
         {
             Assert.True(elapsed.Elapsed < timeout, $"{path} did not appear within {timeout.TotalSeconds:0} s");
             await Task.Delay(50);
+        }
+    }
+
+    private static async Task WaitForStatusAsync(ChatTerminal chat, string id, string pattern, TimeSpan timeout)
+    {
+        var elapsed = Stopwatch.StartNew();
+        string line = (await chat.SayAsync($"job {id} status"))[0];
+        while (!Regex.IsMatch(line, pattern))
+        {
+            Assert.True(elapsed.Elapsed < timeout, $"job {id} status still \"{line}\" after {timeout.TotalSeconds:0} s");
+            await Task.Delay(200);
+            line = (await chat.SayAsync($"job {id} status"))[0];
         }
     }
 
