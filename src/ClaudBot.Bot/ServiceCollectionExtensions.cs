@@ -9,6 +9,7 @@ using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Platform;
 using ClaudBot.Intents;
+using ClaudBot.Targets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(_ => SystemLoad.ForThisPlatform());
 
         // The local target is a client of the node service on this machine: the queue's client, never its server.
-        services.AddClusterClient(hostEmbeddedRedis: false);
+        services.AddClusterClient();
         services.TryAddSingleton<NodeProgram>();
         services.TryAddSingleton<IClusterTarget>(sp => sp.GetRequiredService<IOptions<TargetOptions>>().Value.Kind == "local"
             ? ActivatorUtilities.CreateInstance<LocalNodeTarget>(sp)

@@ -15,15 +15,14 @@ namespace ClaudBot.Cluster;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The cluster's shared parts: options (section <c>Cluster</c>), the Redis connection (hosting the
-    /// embedded server when <paramref name="hostEmbeddedRedis"/> and no connection string is set),
-    /// market data, the job store and the client.
+    /// The cluster's shared parts: options (section <c>Cluster</c>), the Redis connection (a client only: the
+    /// node composition adds the embedded server where it serves the queue), market data, the job store and the client.
     /// </summary>
-    public static IServiceCollection AddClusterClient(this IServiceCollection services, bool hostEmbeddedRedis = false)
+    public static IServiceCollection AddClusterClient(this IServiceCollection services)
     {
         services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddBacktesting();
-        services.AddClaudBotRedis(hostEmbeddedRedis);
+        services.AddClaudBotRedis();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JobPlanner>();
         services.TryAddSingleton<JobStore>();

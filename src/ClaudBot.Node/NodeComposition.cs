@@ -1,6 +1,7 @@
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Status;
 using ClaudBot.Dashboard;
+using ClaudBot.Redis.Embedded;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,9 +24,11 @@ public static class NodeComposition
 
         // Under systemd's and 'stop''s SIGKILL deadline (10 s), with time for the workers to hand chunks back.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(4));
-        builder.Services.AddClusterClient(hostEmbeddedRedis: role != NodeRole.Worker);
+        builder.Services.AddClusterClient();
         if (role != NodeRole.Worker)
         {
+            // The driver serves the queue: the embedded server, unless Redis:ConnectionString names a Redis.
+            builder.Services.AddEmbeddedRedisServer();
             builder.Services.AddClusterDriver();
             if (dashboard)
             {

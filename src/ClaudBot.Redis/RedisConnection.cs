@@ -36,7 +36,7 @@ public sealed class RedisConnection : IAsyncDisposable
     {
     }
 
-    internal RedisConnection(RedisOptions options, EmbeddedRedisHost? host, TimeProvider? time, ILogger? logger)
+    internal RedisConnection(RedisOptions options, IEmbeddedServerHost? host, TimeProvider? time, ILogger? logger)
     {
         _target = new RedisTarget(options, host);
         _time = time ?? TimeProvider.System;

@@ -1,4 +1,4 @@
-using ClaudBot.Bot.Targets;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using ClaudBot.Bot.Targets;
+using ClaudBot.Targets;
 
 namespace ClaudBot.Ssh;
 

@@ -1,4 +1,4 @@
-using ClaudBot.Bot.Targets;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Status;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -162,7 +162,7 @@ public sealed partial class SshClusterTarget(SshSession session, IConfiguration 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(settings);
         services.AddLogging();
-        services.AddClusterClient(hostEmbeddedRedis: false);
+        services.AddClusterClient();
         return services.BuildServiceProvider();
     }
 

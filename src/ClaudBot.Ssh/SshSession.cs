@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using ClaudBot.Bot.Targets;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;

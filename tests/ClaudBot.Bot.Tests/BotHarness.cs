@@ -1,8 +1,8 @@
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.Replies;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Hosting;
 using ClaudBot.Intents.Catalog;
+using ClaudBot.Targets;
 using ClaudBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using ClaudBot.Cluster;
 using ClaudBot.Hosting;
 using ClaudBot.Node;
+using ClaudBot.Redis.Embedded;
 using ClaudBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -61,7 +62,7 @@ public sealed class DashboardNode : IAsyncDisposable
         else
         {
             // The dashboard alone over the queue: the node's driver role without its driver service.
-            builder.Services.AddClusterClient(hostEmbeddedRedis: true);
+            builder.Services.AddClusterClient().AddEmbeddedRedisServer();
             builder.Services.AddClaudBotDashboard();
         }
 

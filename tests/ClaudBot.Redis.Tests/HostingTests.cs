@@ -1,3 +1,4 @@
+using ClaudBot.Redis.Embedded;
 using ClaudBot.Redis.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ using StackExchange.Redis;
 
 namespace ClaudBot.Redis.Tests;
 
-/// <summary><see cref="ServiceCollectionExtensions.AddClaudBotRedis"/> in a real host.</summary>
+/// <summary><see cref="ClaudBot.Redis.ServiceCollectionExtensions.AddClaudBotRedis"/> with <see cref="ClaudBot.Redis.Embedded.ServiceCollectionExtensions.AddEmbeddedRedisServer"/> in a real host.</summary>
 [Collection(BackendServers.Name)]
 public sealed class HostingTests(RealRedisFixture redis, EmbeddedRedisFixture embedded, ITestOutputHelper output)
     : BackendTestBase(redis, embedded, output), IDisposable
@@ -21,7 +22,7 @@ public sealed class HostingTests(RealRedisFixture redis, EmbeddedRedisFixture em
 
         // Registered before AddClaudBotRedis on purpose: it still finds the server up in StartAsync and StopAsync.
         builder.Services.AddHostedService<UsesRedisOnStartAndStop>();
-        builder.Services.AddClaudBotRedis(hostEmbeddedServer: true);
+        builder.Services.AddClaudBotRedis().AddEmbeddedRedisServer();
         using (var host = builder.Build())
         {
             await host.StartAsync();
@@ -45,11 +46,11 @@ public sealed class HostingTests(RealRedisFixture redis, EmbeddedRedisFixture em
     {
         var settings = new Dictionary<string, string?> { ["Redis:EmbeddedPort"] = "0", ["Redis:EmbeddedDirectory"] = _folder.FullName };
         var serverBuilder = Builder(settings);
-        serverBuilder.Services.AddClaudBotRedis(hostEmbeddedServer: true);
+        serverBuilder.Services.AddClaudBotRedis().AddEmbeddedRedisServer();
         using var server = serverBuilder.Build();
         await server.StartAsync();
         var cliBuilder = Builder(settings);
-        cliBuilder.Services.AddClaudBotRedis(hostEmbeddedServer: false);
+        cliBuilder.Services.AddClaudBotRedis();
         using var cli = cliBuilder.Build();
         await cli.StartAsync();
 
@@ -66,7 +67,7 @@ public sealed class HostingTests(RealRedisFixture redis, EmbeddedRedisFixture em
     public async Task WithAConnectionString_NoEmbeddedServerStarts_AndRedisIsUsed()
     {
         var builder = Builder(new() { ["Redis:ConnectionString"] = RealRedis.ConnectionString, ["Redis:EmbeddedDirectory"] = _folder.FullName });
-        builder.Services.AddClaudBotRedis(hostEmbeddedServer: true);
+        builder.Services.AddClaudBotRedis().AddEmbeddedRedisServer();
         using var host = builder.Build();
         await host.StartAsync();
         var connection = host.Services.GetRequiredService<RedisConnection>();
@@ -84,7 +85,7 @@ public sealed class HostingTests(RealRedisFixture redis, EmbeddedRedisFixture em
     public async Task InvalidSettings_FailTheHostStart()
     {
         var builder = Builder(new() { ["Redis:EmbeddedPort"] = "70000" });
-        builder.Services.AddClaudBotRedis(hostEmbeddedServer: true);
+        builder.Services.AddClaudBotRedis().AddEmbeddedRedisServer();
         using var host = builder.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());

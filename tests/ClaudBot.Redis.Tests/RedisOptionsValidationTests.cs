@@ -73,7 +73,7 @@ public sealed class RedisOptionsValidationTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
-        services.AddClaudBotRedis(hostEmbeddedServer: false);
+        services.AddClaudBotRedis();
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IOptions<RedisOptions>>().Value;
     }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using ClaudBot.Bot.NodeApi;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results;
 using ClaudBot.MarketData;
 using ClaudBot.Ssh.Tests.Server;
+using ClaudBot.Targets;
 using Xunit.Abstractions;
 
 namespace ClaudBot.Ssh.Tests;

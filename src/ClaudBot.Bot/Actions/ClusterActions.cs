@@ -1,7 +1,7 @@
 using ClaudBot.Bot.Replies;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Status;
+using ClaudBot.Targets;
 
 namespace ClaudBot.Bot.Actions;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Results;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Targets;
 
 namespace ClaudBot.Bot.Actions;
 

@@ -1,7 +1,7 @@
-using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Intents.Slots;
+using ClaudBot.Targets;
 
 namespace ClaudBot.Bot.Actions;
 

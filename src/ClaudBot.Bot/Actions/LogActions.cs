@@ -1,6 +1,6 @@
 using ClaudBot.Bot.Replies;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster;
+using ClaudBot.Targets;
 
 namespace ClaudBot.Bot.Actions;
 

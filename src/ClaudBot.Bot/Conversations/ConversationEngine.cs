@@ -2,10 +2,10 @@ using System.Diagnostics;
 using ClaudBot.Bot.Audit;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Results;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Intents.Llm;
 using ClaudBot.Intents.Matching;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Options;
 
 namespace ClaudBot.Bot.Conversations;

@@ -1,11 +1,11 @@
 using ClaudBot.Backtesting;
 using ClaudBot.Bot.Actions;
 using ClaudBot.Bot.Replies;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Intents.Catalog;
 using ClaudBot.Intents.Matching;
 using ClaudBot.Redis;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Logging;
 
 namespace ClaudBot.Bot.Conversations;

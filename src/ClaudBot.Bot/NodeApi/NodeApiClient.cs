@@ -3,9 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Configuration;
 
 namespace ClaudBot.Bot.NodeApi;

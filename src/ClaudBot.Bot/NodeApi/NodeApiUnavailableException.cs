@@ -1,4 +1,4 @@
-using ClaudBot.Bot.Targets;
+using ClaudBot.Targets;
 
 namespace ClaudBot.Bot.NodeApi;
 

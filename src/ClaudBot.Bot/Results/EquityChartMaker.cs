@@ -31,7 +31,7 @@ public sealed partial class EquityChartMaker(NodeApiClient nodeApi, BacktestServ
             var series = await FromNodeAsync(job, chosen, cancellationToken).ConfigureAwait(false) ?? await HereAsync(job, chosen, cancellationToken).ConfigureAwait(false);
             return EquityChart.RenderPng(new EquityChartRequest(Title(job, chosen), series));
         }
-        catch (Exception error) when (InputErrors.IsInputError(error) || error is ArgumentException or IOException or Targets.ClusterTargetException)
+        catch (Exception error) when (InputErrors.IsInputError(error) || error is ArgumentException or IOException or ClaudBot.Targets.ClusterTargetException)
         {
             LogChartSkipped(logger, job.Id, error.Message);
             return null;

@@ -2,9 +2,9 @@ using System.Globalization;
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Options;
 
 namespace ClaudBot.Bot.Results;

@@ -1,4 +1,5 @@
 using ClaudBot.Bot.Targets.Local;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

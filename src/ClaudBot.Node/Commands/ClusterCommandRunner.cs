@@ -19,7 +19,7 @@ internal static class ClusterCommandRunner
         try
         {
             var builder = ClaudBotHost.CreateBuilder();
-            builder.Services.AddClusterClient(hostEmbeddedRedis: false);
+            builder.Services.AddClusterClient();
             using var host = builder.Build();
             await host.StartAsync(cancellationToken);
             try

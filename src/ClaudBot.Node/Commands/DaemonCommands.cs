@@ -117,7 +117,7 @@ internal static class DaemonCommands
         {
             // A fresh connection each time: the endpoint file appears only once the server listens.
             var builder = ClaudBotHost.CreateBuilder();
-            builder.Services.AddClusterClient(hostEmbeddedRedis: false);
+            builder.Services.AddClusterClient();
             await using var services = builder.Services.BuildServiceProvider();
             try
             {

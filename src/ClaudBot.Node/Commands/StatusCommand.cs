@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using ClaudBot.Cluster;
-using ClaudBot.Cluster.Queue;
-using ClaudBot.Hosting;
 using ClaudBot.Cluster.Platform;
+using ClaudBot.Cluster.Queue;
 using ClaudBot.Cluster.Status;
+using ClaudBot.Hosting;
 using ClaudBot.Node.Daemon;
 using ClaudBot.Redis;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +37,7 @@ internal static class StatusCommand
         ClusterSnapshot? snapshot = null;
         string? problem = null;
         var builder = ClaudBotHost.CreateBuilder(new Dictionary<string, string?> { ["Redis:ConnectTimeout"] = "00:00:02" });
-        builder.Services.AddClusterClient(hostEmbeddedRedis: false);
+        builder.Services.AddClusterClient();
         await using (var services = builder.Services.BuildServiceProvider())
         {
             try

@@ -8,7 +8,7 @@ namespace ClaudBot.Redis.Connection;
 /// Which Redis to connect to: the configured connection string; the embedded server this process
 /// hosts; or the one another process on this box hosts, found through its <c>endpoint</c> file.
 /// </summary>
-internal sealed class RedisTarget(RedisOptions options, EmbeddedRedisHost? host)
+internal sealed class RedisTarget(RedisOptions options, IEmbeddedServerHost? host)
 {
     public bool IsEmbedded => options.UsesEmbeddedServer;
 
@@ -24,7 +24,7 @@ internal sealed class RedisTarget(RedisOptions options, EmbeddedRedisHost? host)
             return string.Join(",", parsed.EndPoints.Select(Format));
         }
 
-        return host?.Server?.EndPoint.ToString() ?? EmbeddedEndpointText() ?? $"127.0.0.1:{options.EmbeddedPort}";
+        return host?.EndPoint?.ToString() ?? EmbeddedEndpointText() ?? $"127.0.0.1:{options.EmbeddedPort}";
     }
 
     /// <summary>Endpoints and credentials to connect with; the caller adds timeouts.</summary>

@@ -1,6 +1,6 @@
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.Replies;
-using ClaudBot.Bot.Targets;
+using ClaudBot.Targets;
 using Spectre.Console;
 
 namespace ClaudBot.Chat;

@@ -1,11 +1,11 @@
 using System.CommandLine;
-using ClaudBot.Hosting;
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.Replies;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Chat;
+using ClaudBot.Hosting;
 using ClaudBot.Output;
+using ClaudBot.Targets;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 

@@ -1,7 +1,7 @@
 using ClaudBot.Backtesting;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Hosting;
 using ClaudBot.Output;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 

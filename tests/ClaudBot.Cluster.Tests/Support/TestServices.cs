@@ -31,7 +31,7 @@ internal static class TestServices
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddClusterClient(hostEmbeddedRedis: false);
+        services.AddClusterClient();
         services.AddClusterWorker();
         return services.BuildServiceProvider();
     }

@@ -4,6 +4,7 @@ using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Platform;
 using ClaudBot.Cluster.Status;
 using ClaudBot.Redis;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

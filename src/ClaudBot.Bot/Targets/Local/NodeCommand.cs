@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClaudBot.Targets;
 
 namespace ClaudBot.Bot.Targets.Local;
 

@@ -1,4 +1,4 @@
-namespace ClaudBot.Bot.Targets;
+namespace ClaudBot.Targets;
 
 /// <summary>The cluster is not running, so jobs cannot be queued or read.</summary>
 public sealed class ClusterDownException : ClusterTargetException

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ClaudBot.Bot.Targets;
+namespace ClaudBot.Targets;
 
 /// <summary>Which cluster the bot acts on (section <c>Target</c>).</summary>
 public sealed class TargetOptions

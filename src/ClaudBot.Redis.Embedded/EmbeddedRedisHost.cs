@@ -10,7 +10,7 @@ namespace ClaudBot.Redis.Embedded;
 /// before any hosted service starts (<see cref="StartingAsync"/>) and, after every hosted service has
 /// stopped (<see cref="StoppedAsync"/>), closes the Redis connection and stops it gracefully.
 /// </summary>
-internal sealed class EmbeddedRedisHost(IOptions<RedisOptions> options, ILoggerFactory loggerFactory) : IHostedLifecycleService, IAsyncDisposable
+internal sealed class EmbeddedRedisHost(IOptions<RedisOptions> options, ILoggerFactory loggerFactory) : IEmbeddedServerHost, IHostedLifecycleService, IAsyncDisposable
 {
     private readonly TaskCompletionSource<EmbeddedRedisServer> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ILogger _logger = loggerFactory.CreateLogger<EmbeddedRedisHost>();
@@ -18,7 +18,8 @@ internal sealed class EmbeddedRedisHost(IOptions<RedisOptions> options, ILoggerF
 
     public EmbeddedRedisServer? Server { get; private set; }
 
-    /// <summary>The connection that uses this server, closed before the server stops.</summary>
+    public EndPoint? EndPoint => Server?.EndPoint;
+
     public void Attach(RedisConnection connection) => _connection = connection;
 
     public async Task<EndPoint> WaitForServerAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -39,7 +40,7 @@ internal sealed class EmbeddedRedisHost(IOptions<RedisOptions> options, ILoggerF
         var settings = options.Value;
         if (!settings.UsesEmbeddedServer)
         {
-            Log.EmbeddedNotNeeded(_logger, new Connection.RedisTarget(settings, null).Describe());
+            EmbeddedLog.NotNeeded(_logger, new Connection.RedisTarget(settings, null).Describe());
             return Task.CompletedTask;
         }
 

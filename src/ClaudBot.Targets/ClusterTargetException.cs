@@ -1,4 +1,4 @@
-namespace ClaudBot.Bot.Targets;
+namespace ClaudBot.Targets;
 
 /// <summary>The cluster target could not do what was asked; the message says why and what to type instead.</summary>
 public class ClusterTargetException : Exception

@@ -65,7 +65,7 @@ public sealed class EmbeddedRedisServer : IAsyncDisposable, IDisposable
             var (garnet, endPoint) = StartGarnet(options.EmbeddedPort, folder.Path, options.Persist, new GarnetLoggerFactory(loggerFactory));
             folder.WriteEndpoint(endPoint);
             var server = new EmbeddedRedisServer(garnet, endPoint, folder, options.Persist, loggerFactory.CreateLogger<EmbeddedRedisServer>());
-            Log.EmbeddedStarted(server._logger, endPoint.ToString(), folder.Path, options.Persist, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            EmbeddedLog.Started(server._logger, endPoint.ToString(), folder.Path, options.Persist, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return server;
         }
         catch
@@ -99,7 +99,7 @@ public sealed class EmbeddedRedisServer : IAsyncDisposable, IDisposable
             _folder.Dispose();
         }
 
-        Log.EmbeddedStopped(_logger, EndPoint.ToString(), Directory);
+        EmbeddedLog.Stopped(_logger, EndPoint.ToString(), Directory);
     }
 
     public ValueTask DisposeAsync()

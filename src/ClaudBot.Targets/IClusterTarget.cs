@@ -2,15 +2,15 @@ using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Status;
 
-namespace ClaudBot.Bot.Targets;
+namespace ClaudBot.Targets;
 
 /// <summary>
-/// The cluster the bot acts on: the node in this process (<c>local</c>) or on a server reached over SSH
+/// The cluster a client acts on: the node service on this machine (<c>local</c>) or on a server reached over SSH
 /// (<c>ssh</c>). Every method says what went wrong with a <see cref="ClusterTargetException"/> the user can act on.
 /// </summary>
 public interface IClusterTarget
 {
-    /// <summary>Where the cluster runs, for replies ("in this process", "i7 over SSH").</summary>
+    /// <summary>Where the cluster runs, for replies ("this machine", "i7 over SSH").</summary>
     string Description { get; }
 
     /// <summary>Starts the driver and workers; says so when they already run.</summary>
