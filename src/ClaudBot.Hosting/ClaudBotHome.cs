@@ -42,6 +42,9 @@ public sealed record ClaudBotHome(string ConfigDirectory, string DataDirectory, 
 
     public string PublishDirectory => Path.Combine(StateDirectory, "publish");
 
+    /// <summary>The servers' host keys this user accepted (a trust decision, so with the settings).</summary>
+    public string KnownHostsFile => Path.Combine(ConfigDirectory, "known_hosts");
+
     /// <summary>The home of this process: <paramref name="root"/> if given, else <c>CLAUDBOT_HOME</c>, else the platform's folders.</summary>
     public static ClaudBotHome Resolve(string? root = null) =>
         Resolve(root ?? Environment.GetEnvironmentVariable(Variable), Environment.GetEnvironmentVariable, OperatingSystem.IsMacOS());
@@ -78,6 +81,7 @@ public sealed record ClaudBotHome(string ConfigDirectory, string DataDirectory, 
         ["Redis:EmbeddedDirectory"] = RedisDirectory,
         ["MarketData:CacheDirectory"] = CacheDirectory,
         ["Bot:AuditLog"] = AuditLog,
+        ["Target:Ssh:KnownHostsFile"] = KnownHostsFile,
     };
 
     /// <summary>A short platform name for <c>doctor</c>.</summary>

@@ -23,7 +23,7 @@ public sealed class RedisOptions : IValidatableObject
 
     /// <summary>
     /// Folder of the embedded server's data, lock and <c>endpoint</c> file; a relative path resolves against
-    /// the program's folder (<see cref="AppContext.BaseDirectory"/>). Default <c>state/redis</c>.
+    /// the program's folder (<see cref="AppContext.BaseDirectory"/>). Hosts set it to the home's <c>data/redis</c> (<c>ClaudBotHome</c>).
     /// </summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Redis:EmbeddedDirectory must name a folder.")]
     public string EmbeddedDirectory { get; set; } = Path.Combine("state", "redis");

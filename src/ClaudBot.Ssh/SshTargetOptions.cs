@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Ssh;
 
 /// <summary>
 /// The server the <c>ssh</c> target drives (section <c>Target:Ssh</c>, written by <c>claudbot setup</c>).
 /// The guide's variables <c>WORKER_HOST</c>, <c>WORKER_USER</c> and <c>CLUSTER_PORT</c> (environment or a
-/// <c>.env</c> file beside the program) override it.
+/// <c>.env</c> file in the home's config folder) override it.
 /// </summary>
 public sealed class SshTargetOptions
 {
@@ -24,8 +25,8 @@ public sealed class SshTargetOptions
     /// <summary>The private key (OpenSSH format); <c>~</c> is the home folder.</summary>
     public string IdentityFile { get; set; } = "~/.ssh/id_ed25519";
 
-    /// <summary>Host keys seen and accepted, OpenSSH <c>known_hosts</c> format; relative to the program's folder.</summary>
-    public string KnownHostsFile { get; set; } = Path.Combine("state", "known_hosts");
+    /// <summary>Host keys seen and accepted, OpenSSH <c>known_hosts</c> format; by default in the home's config folder.</summary>
+    public string KnownHostsFile { get; set; } = ClaudBotHome.Resolve().KnownHostsFile;
 
     /// <summary>Where the node lives on the server, relative to the user's home (letters, digits, <c>._/-</c>).</summary>
     [RegularExpression(@"^(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$", ErrorMessage = "Target:Ssh:RemoteDirectory may hold only letters, digits, '.', '_', '/', '-' and no '..'.")]

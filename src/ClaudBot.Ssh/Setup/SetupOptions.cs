@@ -6,7 +6,7 @@ namespace ClaudBot.Ssh.Setup;
 
 /// <summary>
 /// What <c>claudbot setup</c> was asked to do. Paths on this machine are injectable so tests can run setup
-/// in-process against temp folders; the CLI fills them with the places beside the program.
+/// in-process against temp folders; the CLI fills them with the home's places (<c>ClaudBotHome</c>).
 /// </summary>
 public sealed partial record SetupOptions
 {
@@ -19,8 +19,8 @@ public sealed partial record SetupOptions
     /// <summary>The private key (created when missing); <c>~</c> is the home folder. Written to the settings as given.</summary>
     public string IdentityFile { get; init; } = "~/.ssh/id_ed25519";
 
-    /// <summary>The client's known_hosts (as <see cref="SshTargetOptions.KnownHostsFile"/>: relative to the program's folder).</summary>
-    public string KnownHostsFile { get; init; } = Path.Combine("state", "known_hosts");
+    /// <summary>The client's known_hosts (as <see cref="SshTargetOptions.KnownHostsFile"/>: in the home's config folder).</summary>
+    public string KnownHostsFile { get; init; } = ClaudBotHome.Resolve().KnownHostsFile;
 
     /// <summary>The node's folder on the server, relative to the user's home.</summary>
     public string RemoteDirectory { get; init; } = "claudbot";
