@@ -16,6 +16,9 @@ public interface IMarketData
     /// </summary>
     DateOnly? LastDay { get; }
 
+    /// <summary>The symbols, aliases and newest day, without bars (what a client needs to understand requests).</summary>
+    DataListing Listing();
+
     /// <summary>
     /// Resolves user text (trimmed, case-insensitive) to a symbol, following aliases.
     /// </summary>

@@ -42,6 +42,9 @@ public sealed class MarketDataStore : IMarketData
     public DateOnly? LastDay => _lastDay.Value;
 
     /// <inheritdoc />
+    public DataListing Listing() => new(Symbols, _universe.Value.Aliases(), LastDay);
+
+    /// <inheritdoc />
     public SymbolResolution Resolve(string text) => _universe.Value.Resolve(text);
 
     /// <inheritdoc />

@@ -1,6 +1,8 @@
+using ClaudBot.MarketData;
 using ClaudBot.Targets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClaudBot.Ssh;
 
@@ -25,6 +27,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SshClusterTarget>();
         services.AddSingleton<IClusterTarget>(sp => sp.GetRequiredService<SshClusterTarget>());
         services.AddHostedService<DashboardForward>();
+
+        // Requests are read against the server's data (its listing through the node's API), not this machine's copy.
+        services.AddMarketData();
+        services.AddSingleton<ServerMarketData>();
+        services.Replace(ServiceDescriptor.Singleton<IMarketData>(sp => sp.GetRequiredService<ServerMarketData>()));
         return services;
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ClaudBot.Dashboard.Tests;
 
-/// <summary>/api/cluster, /healthz and /openapi on a running node.</summary>
+/// <summary>/api/cluster, /api/data, /healthz and /openapi on a running node.</summary>
 [Collection(NodeTests.Name)]
 public sealed class ClusterApiTests(NodeFixture fixture)
 {
@@ -38,6 +38,19 @@ public sealed class ClusterApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Data_ListsTheNodesSymbolsAliasesAndNewestDay()
+    {
+        var data = await Node.GetJsonAsync("/api/data");
+
+        var symbols = data.GetProperty("symbols").EnumerateArray().Select(s => s.GetString()).ToList();
+        Assert.Contains("TCS", symbols);
+        Assert.Equal(symbols.Order(StringComparer.Ordinal), symbols);
+        var hdfc = Assert.Single(data.GetProperty("aliases").EnumerateArray(), a => a.GetProperty("alias").GetString() == "HDFC");
+        Assert.Equal("HDFCBANK", hdfc.GetProperty("symbol").GetString());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", data.GetProperty("last_day").GetString());
+    }
+
+    [Fact]
     public async Task Healthz_Is200Ok_WhenRedisAnswers()
     {
         using var response = await Node.Client.GetAsync("/healthz");
@@ -54,7 +67,7 @@ public sealed class ClusterApiTests(NodeFixture fixture)
         var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/results", "/api/cluster", "/healthz" }, paths);
+        Assert.Superset(new HashSet<string> { "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/results", "/api/cluster", "/api/data", "/healthz" }, paths);
         var jobs = document.GetProperty("paths").GetProperty("/api/jobs");
         Assert.True(jobs.TryGetProperty("get", out _));
         Assert.True(jobs.TryGetProperty("post", out _));

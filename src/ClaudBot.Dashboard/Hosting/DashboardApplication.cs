@@ -38,6 +38,7 @@ internal static class DashboardApplication
         builder.Services.AddSingleton(node.GetRequiredService<ILoggerFactory>());
         builder.Services.AddSingleton(node.GetRequiredService<ClusterClient>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Backtesting.BacktestService>());
+        builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.MarketData.IMarketData>());
         builder.Services.AddSingleton(node.GetRequiredService<RedisConnection>());
         builder.Services.AddSingleton(node.GetRequiredService<TimeProvider>());
         builder.Services.AddSingleton(node.GetRequiredService<IOptions<ClusterOptions>>());
@@ -84,6 +85,7 @@ internal static class DashboardApplication
         app.MapJobs();
         app.MapEquity();
         app.MapCluster();
+        app.MapData();
         app.Map("/ws", LiveSocket.HandleAsync).ExcludeFromDescription();
         return app;
     }

@@ -10,7 +10,7 @@ internal static class AliasFile
 {
     public const string FileName = "aliases.csv";
 
-    public static Dictionary<string, AliasTarget> Load(string directory, IReadOnlyDictionary<string, string> symbols, ILogger logger)
+    public static Dictionary<string, AliasTarget> Load(string directory, IReadOnlyDictionary<string, string?> symbols, ILogger logger)
     {
         var aliases = new Dictionary<string, AliasTarget>(StringComparer.Ordinal);
         string path = Path.Combine(directory, FileName);
@@ -39,7 +39,7 @@ internal static class AliasFile
         return aliases;
     }
 
-    private static string? Add(Dictionary<string, AliasTarget> aliases, string[] parts, IReadOnlyDictionary<string, string> symbols)
+    private static string? Add(Dictionary<string, AliasTarget> aliases, string[] parts, IReadOnlyDictionary<string, string?> symbols)
     {
         if (parts.Length < 2)
         {

@@ -9,10 +9,11 @@ namespace ClaudBot.MarketData.Symbols;
 internal sealed class SymbolUniverse
 {
     private const int MaxSuggestions = 5;
-    private readonly Dictionary<string, string> _paths;
+    // Symbol to CSV path; null paths for a universe built from a listing, whose bars are elsewhere.
+    private readonly Dictionary<string, string?> _paths;
     private readonly Dictionary<string, AliasTarget> _aliases;
 
-    private SymbolUniverse(Dictionary<string, string> paths, Dictionary<string, AliasTarget> aliases)
+    private SymbolUniverse(Dictionary<string, string?> paths, Dictionary<string, AliasTarget> aliases)
     {
         _paths = paths;
         _aliases = aliases;
@@ -32,7 +33,7 @@ internal sealed class SymbolUniverse
         }
 
         var options = new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive };
-        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (string path in Directory.EnumerateFiles(directory, "*.csv", options).Order(StringComparer.Ordinal))
         {
             string fileName = Path.GetFileName(path);
@@ -50,6 +51,21 @@ internal sealed class SymbolUniverse
 
         return new SymbolUniverse(paths, AliasFile.Load(directory, paths, logger));
     }
+
+    /// <summary>The symbols and aliases of another machine's data folder (no paths: its bars are not here).</summary>
+    public static SymbolUniverse FromListing(DataListing listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        var paths = listing.Symbols.Select(SymbolName.Validate).Distinct(StringComparer.Ordinal).ToDictionary(s => s, string? (_) => null, StringComparer.Ordinal);
+        var aliases = listing.Aliases
+            .Where(a => paths.ContainsKey(a.Symbol))
+            .ToDictionary(a => SymbolName.Validate(a.Alias), a => new AliasTarget(a.Symbol, a.Note), StringComparer.Ordinal);
+        return new SymbolUniverse(paths, aliases);
+    }
+
+    /// <summary>The aliases, for a listing.</summary>
+    public IReadOnlyList<DataAlias> Aliases() =>
+        [.. _aliases.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new DataAlias(a.Key, a.Value.Symbol, a.Value.Note))];
 
     /// <exception cref="InvalidSymbolException">The text cannot be a symbol.</exception>
     /// <exception cref="UnknownSymbolException">No such symbol or alias.</exception>
@@ -90,7 +106,7 @@ internal sealed class SymbolUniverse
         string checkedSymbol = SymbolName.Validate(symbol);
         if (_paths.TryGetValue(checkedSymbol, out string? path))
         {
-            return path;
+            return path ?? throw new MarketDataException($"The bars of {checkedSymbol} are on the server; this client keeps no copy of its data.");
         }
 
         throw _aliases.TryGetValue(checkedSymbol, out var alias)
