@@ -8,6 +8,9 @@ public sealed record BacktestRequest(string Strategies, IReadOnlyList<string> Sy
 {
     public double? CostBps { get; init; }
 
+    /// <summary>Starting cash; null takes <c>Backtest:InitialCapital</c>. A job's spec records the one it ran with.</summary>
+    public double? InitialCapital { get; init; }
+
     public bool? Lenient { get; init; }
 
     /// <summary>Keep each result's daily equity curve (for charts and full JSON).</summary>

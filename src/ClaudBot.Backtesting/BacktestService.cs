@@ -19,7 +19,7 @@ public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOpt
     public async Task<BacktestReport> RunAsync(BacktestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var prepared = RequestPreparation.Prepare(marketData, options.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps);
+        var prepared = RequestPreparation.Prepare(marketData, options.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, request.InitialCapital);
         var parameters = prepared.Selection.Parameters;
         var notes = new List<string>(prepared.Notes);
         var backtester = new Backtester();
@@ -48,9 +48,10 @@ public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOpt
     /// The daily equity of one strategy (one parameter set) on one symbol, with its dates: what charts draw.
     /// Results files keep metrics and trades only, so a chart runs its few curves again (microseconds each).
     /// </summary>
-    public async Task<EquityCurve> EquityAsync(string strategy, string symbol, DateOnly from, DateOnly to, double? costBps, CancellationToken cancellationToken)
+    /// <param name="initialCapital">The capital the result was run with (a job's spec records it); null takes the configured one.</param>
+    public async Task<EquityCurve> EquityAsync(string strategy, string symbol, DateOnly from, DateOnly to, double? costBps, double? initialCapital, CancellationToken cancellationToken)
     {
-        var report = await RunAsync(new BacktestRequest(strategy, [symbol], from, to) { CostBps = costBps, IncludeEquity = true }, cancellationToken).ConfigureAwait(false);
+        var report = await RunAsync(new BacktestRequest(strategy, [symbol], from, to) { CostBps = costBps, InitialCapital = initialCapital, IncludeEquity = true }, cancellationToken).ConfigureAwait(false);
         if (report.Results.Count != 1)
         {
             throw new Engine.Strategies.StrategySpecException($"'{strategy}' is {report.Results.Count} strategies; give one parameter set for an equity curve.");
@@ -64,6 +65,6 @@ public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOpt
             dates[i] = bars.DateAt(result.Range.Start + i);
         }
 
-        return new EquityCurve(result.Strategy.ToString(), result.Symbol, dates, result.Equity!);
+        return new EquityCurve(result.Strategy.ToString(), result.Symbol, dates, result.Equity!, result.Trades);
     }
 }

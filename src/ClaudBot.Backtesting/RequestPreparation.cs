@@ -13,7 +13,7 @@ namespace ClaudBot.Backtesting;
 /// </summary>
 public static class RequestPreparation
 {
-    public static PreparedRequest Prepare(IMarketData marketData, BacktestOptions options, string strategies, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, double? costBps)
+    public static PreparedRequest Prepare(IMarketData marketData, BacktestOptions options, string strategies, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, double? costBps, double? initialCapital = null)
     {
         ArgumentNullException.ThrowIfNull(marketData);
         ArgumentNullException.ThrowIfNull(options);
@@ -23,7 +23,7 @@ public static class RequestPreparation
             throw new DateRangeException($"The range {from:yyyy-MM-dd} to {to:yyyy-MM-dd} is inverted: 'from' must not be after 'to'.");
         }
 
-        var settings = new SimulationSettings(costBps ?? options.CostBps, options.InitialCapital);
+        var settings = new SimulationSettings(costBps ?? options.CostBps, initialCapital ?? options.InitialCapital);
         settings.Validate();
         var selection = StrategyParser.Parse(strategies, options.MaxCombinations);
         if (symbols.Count == 0)

@@ -28,6 +28,14 @@ public sealed class EquityApiTests(NodeFixture fixture)
         Assert.Equal(equity.Count, hold.Count);
         Assert.Equal(direct.Range.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dates[0]);
         Assert.Equal(best.GetProperty("final_equity").GetDouble(), equity[^1], 6);
+
+        // The result's trades come with its curve, named as in the results file.
+        var trades = curves.GetProperty("trades").EnumerateArray().ToList();
+        Assert.Equal(direct.Trades.Count, trades.Count);
+        Assert.Equal(best.GetProperty("trades").GetInt32(), trades.Count);
+        Assert.Equal(
+            direct.Trades.Select(t => (t.EntryDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), t.ExitPrice, t.IsOpen)),
+            trades.Select(t => (t.GetProperty("entry_date").GetString()!, t.GetProperty("exit_price").GetDouble(), t.GetProperty("open").GetBoolean())));
     }
 
     [Theory]

@@ -71,12 +71,12 @@ public sealed partial class EquityChartMaker(NodeApiClient nodeApi, BacktestServ
         var series = new List<EquitySeries>();
         foreach (var row in chosen)
         {
-            series.Add(await CurveAsync(row.StrategyText, row.Symbol, row, job.Spec.CostBps, $"{row.StrategyText} {row.Symbol}", benchmark: false, cancellationToken).ConfigureAwait(false));
+            series.Add(await CurveAsync(row.StrategyText, row.Symbol, row, job.Spec, $"{row.StrategyText} {row.Symbol}", benchmark: false, cancellationToken).ConfigureAwait(false));
         }
 
         foreach (var row in chosen.DistinctBy(r => r.Symbol).Take(MaxSeries - series.Count))
         {
-            series.Add(await CurveAsync("buy_hold", row.Symbol, row, job.Spec.CostBps, $"buy & hold {row.Symbol}", benchmark: true, cancellationToken).ConfigureAwait(false));
+            series.Add(await CurveAsync("buy_hold", row.Symbol, row, job.Spec, $"buy & hold {row.Symbol}", benchmark: true, cancellationToken).ConfigureAwait(false));
         }
 
         return series;
@@ -89,9 +89,10 @@ public sealed partial class EquityChartMaker(NodeApiClient nodeApi, BacktestServ
         return $"Job {job.Id}: top {drawn.Count} by Sharpe vs buy & hold ({PeriodParser.Describe(dates)})";
     }
 
-    private async Task<EquitySeries> CurveAsync(string strategy, string symbol, ResultRow row, double costBps, string label, bool benchmark, CancellationToken cancellationToken)
+    // With the job's own cost and capital, so the curve is the one the job ran.
+    private async Task<EquitySeries> CurveAsync(string strategy, string symbol, ResultRow row, JobSpec spec, string label, bool benchmark, CancellationToken cancellationToken)
     {
-        var curve = await backtests.EquityAsync(strategy, symbol, row.From, row.To, costBps, cancellationToken).ConfigureAwait(false);
+        var curve = await backtests.EquityAsync(strategy, symbol, row.From, row.To, spec.CostBps, spec.InitialCapital, cancellationToken).ConfigureAwait(false);
         return new EquitySeries(label, curve.Dates, curve.Equity) { IsBenchmark = benchmark };
     }
 

@@ -48,14 +48,19 @@ internal static class EquityEndpoints
 
         try
         {
-            var curve = await backtests.EquityAsync(strategy, symbol, job.Spec.From, job.Spec.To, job.Spec.CostBps, cancellationToken);
-            var hold = await backtests.EquityAsync("buy_hold", symbol, job.Spec.From, job.Spec.To, job.Spec.CostBps, cancellationToken);
-            var dates = curve.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
-            return Results.Ok(new EquityView(curve.Strategy, symbol, dates, curve.Equity, hold.Equity));
+            // The job's own cost and capital (recorded in its spec), so the curve is the one the job ran.
+            var spec = job.Spec;
+            var curve = await backtests.EquityAsync(strategy, symbol, spec.From, spec.To, spec.CostBps, spec.InitialCapital, cancellationToken);
+            var hold = await backtests.EquityAsync("buy_hold", symbol, spec.From, spec.To, spec.CostBps, spec.InitialCapital, cancellationToken);
+            var dates = curve.Dates.Select(Day).ToList();
+            var trades = curve.Trades.Select(t => new TradeView(Day(t.EntryDate), t.EntryPrice, Day(t.ExitDate), t.ExitPrice, t.Return, t.IsOpen)).ToList();
+            return Results.Ok(new EquityView(curve.Strategy, symbol, dates, curve.Equity, hold.Equity, trades));
         }
         catch (Exception invalid) when (InputErrors.IsInputError(invalid))
         {
             return Problems.Field("strategy", InputErrors.Describe(invalid));
         }
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
