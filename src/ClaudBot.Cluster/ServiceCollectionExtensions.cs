@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds the driver (job completion, results files, reaper) as a hosted service.</summary>
     public static IServiceCollection AddClusterDriver(this IServiceCollection services)
     {
+        services.TryAddSingleton<JobJournal>();
         services.TryAddSingleton<JobFinisher>();
         services.TryAddSingleton<Reaper>();
         services.AddHostedService<DriverService>();
