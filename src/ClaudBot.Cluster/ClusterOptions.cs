@@ -7,6 +7,13 @@ public sealed class ClusterOptions
 {
     public const string Section = "Cluster";
 
+    /// <summary>
+    /// A worker's name before its number (<c>i7</c> gives <c>i7-1</c>, <c>i7-2</c>, ...): its log file, heartbeat
+    /// and processing list. Empty: the host name. Letters, digits, '.', '_' and '-' only (it names files and keys).
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9._-]{0,64}$", ErrorMessage = "Cluster:WorkerName may hold only letters, digits, '.', '_' and '-' (at most 64).")]
+    public string? WorkerName { get; set; }
+
     /// <summary>Chunks a worker process runs at once.</summary>
     [Range(1, 256)]
     public int WorkerSlots { get; set; } = 4;

@@ -31,10 +31,15 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds a worker process's slots (<see cref="ClusterOptions.WorkerSlots"/>) as a hosted service.</summary>
+    /// <summary>
+    /// Adds a worker process's slots (<see cref="ClusterOptions.WorkerSlots"/>) as a hosted service, named by a
+    /// <see cref="WorkerNameLease"/> (claimed on first use unless the caller registered one).
+    /// </summary>
     public static IServiceCollection AddClusterWorker(this IServiceCollection services)
     {
-        services.TryAddSingleton(WorkerIdentity.ForThisProcess());
+        // Made by a factory so the container disposes the lease, freeing the name when the host stops.
+        services.TryAddSingleton(sp => WorkerNameLease.Claim(sp.GetRequiredService<IOptions<ClusterOptions>>().Value));
+        services.TryAddSingleton(sp => sp.GetRequiredService<WorkerNameLease>().Identity);
         services.TryAddSingleton(sp => TaskRetry(sp.GetRequiredService<IOptions<ClusterOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ChunkRunner>();
         services.AddHostedService<WorkerService>();
@@ -44,6 +49,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds the driver (job completion, results files, reaper) as a hosted service.</summary>
     public static IServiceCollection AddClusterDriver(this IServiceCollection services)
     {
+        services.TryAddSingleton<JobJournal>();
         services.TryAddSingleton<JobFinisher>();
         services.TryAddSingleton<Reaper>();
         services.AddHostedService<DriverService>();

@@ -6,6 +6,13 @@ namespace ClaudBot.Node;
 /// <summary>The <c>claudbot-node</c> command line.</summary>
 internal static class NodeCli
 {
+    /// <summary>
+    /// How long SIGTERM or Ctrl+C lets a command wind down before System.CommandLine ends the process (exit 143).
+    /// Its default, 2 s, cut a stopping worker off before its grace (3 s) ran out, so it never handed its chunks
+    /// back nor logged it; this is above the host's shutdown timeout (4 s) and under systemd's SIGKILL (10 s).
+    /// </summary>
+    private static readonly TimeSpan TerminationTimeout = TimeSpan.FromSeconds(8);
+
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var root = new RootCommand("claudbot-node: the server side of ClaudBot's backtesting cluster.");
@@ -22,6 +29,6 @@ internal static class NodeCli
         root.Subcommands.Add(BenchCommand.Create(output));
         root.Subcommands.Add(LogsCommand.Create(output, error));
         root.Subcommands.Add(VersionCommand.Create(output));
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TerminationTimeout }, cancellationToken);
     }
 }

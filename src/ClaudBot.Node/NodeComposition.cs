@@ -1,5 +1,6 @@
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Status;
+using ClaudBot.Cluster.Worker;
 using ClaudBot.Dashboard;
 using ClaudBot.Redis.Embedded;
 using Microsoft.Extensions.Configuration;
@@ -37,15 +38,20 @@ public static class NodeComposition
             }
         }
 
+        var options = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
+        WorkerNameLease? name = null;
         if (role != NodeRole.Driver)
         {
+            // Claimed now, not when the host starts: the worker's log file is named after it. The factory makes the
+            // container dispose it (freeing the name) with the host.
+            name = WorkerNameLease.Claim(options);
+            builder.Services.AddSingleton(_ => name);
             builder.Services.AddClusterWorker();
         }
 
         if (logFiles)
         {
-            var options = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
-            ClusterLogFiles.Add(builder.Logging, role, options.ResolveLogDirectory());
+            ClusterLogFiles.Add(builder.Logging, role, options.ResolveLogDirectory(), name?.Identity.Id);
         }
 
         return builder;

@@ -44,6 +44,8 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public string ResultsDirectory => _folder.Combine("results");
 
+    public string LogDirectory => _folder.Combine("logs");
+
     public static async Task<BotHarness> StartAsync(bool fakeClock = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = new TempDirectory("claudbot-bot-");

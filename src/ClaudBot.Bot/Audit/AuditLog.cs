@@ -8,24 +8,24 @@ using Microsoft.Extensions.Options;
 namespace ClaudBot.Bot.Audit;
 
 /// <summary>
-/// Appends <see cref="AuditEntry"/> lines (JSON, one per line) to <see cref="BotOptions.AuditLog"/>.
+/// Appends <see cref="AuditEntry"/> lines (JSON, one per line) to <see cref="BotOptions.AuditLog"/>, which rolls at
+/// <see cref="BotOptions.AuditMaxBytes"/> keeping <see cref="BotOptions.AuditKeep"/> old files (<see cref="RollingLineFile"/>).
 /// Lines from concurrent chats never interleave; a full disk is logged, never a failed request.
 /// </summary>
 public sealed partial class AuditLog : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly string _path;
+    private readonly RollingLineFile _file;
     private readonly ILogger<AuditLog> _logger;
-    private FileStream? _file;
 
-    public AuditLog(IOptions<BotOptions> options, ILogger<AuditLog> logger)
+    public AuditLog(IOptions<BotOptions> options, TimeProvider time, ILogger<AuditLog> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _path = options.Value.ResolveAuditLog();
+        _file = new RollingLineFile(options.Value.ResolveAuditLog(), options.Value.AuditMaxBytes, options.Value.AuditKeep, time);
         _logger = logger;
     }
 
-    public string Path => _path;
+    public string Path => _file.Path;
 
     public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
@@ -33,22 +33,15 @@ public sealed partial class AuditLog : IAsyncDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_file is null)
-            {
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
-                _file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, 4096, useAsync: true);
-            }
-
-            await _file.WriteAsync(line, cancellationToken).ConfigureAwait(false);
-            await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await _file.AppendAsync(line, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException error)
         {
-            LogWriteFailed(_logger, _path, error.Message);
+            LogWriteFailed(_logger, Path, error.Message);
         }
         catch (UnauthorizedAccessException error)
         {
-            LogWriteFailed(_logger, _path, error.Message);
+            LogWriteFailed(_logger, Path, error.Message);
         }
         finally
         {
@@ -56,14 +49,10 @@ public sealed partial class AuditLog : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_file is not null)
-        {
-            await _file.DisposeAsync().ConfigureAwait(false);
-        }
-
         _gate.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the audit log {Path}: {Reason}")]

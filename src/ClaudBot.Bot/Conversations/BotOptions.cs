@@ -15,6 +15,14 @@ public sealed class BotOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Bot:AuditLog must name a file.")]
     public string AuditLog { get; set; } = Path.Combine("logs", "audit.jsonl");
 
+    /// <summary>Size at which the audit log rolls over to <c>audit.&lt;time&gt;.jsonl</c>. Default 10 MB.</summary>
+    [Range(1024L, 1_000_000_000L, ErrorMessage = "Bot:AuditMaxBytes must be between 1024 and 1000000000.")]
+    public long AuditMaxBytes { get; set; } = 10_000_000;
+
+    /// <summary>Rolled audit logs kept besides the live one; older ones are deleted. Default 5.</summary>
+    [Range(1, 100, ErrorMessage = "Bot:AuditKeep must be between 1 and 100.")]
+    public int AuditKeep { get; set; } = 5;
+
     /// <summary>Rows of the ranked results table in a job summary.</summary>
     [Range(1, 50, ErrorMessage = "Bot:TopResults must be between 1 and 50.")]
     public int TopResults { get; set; } = 10;

@@ -10,17 +10,21 @@ namespace ClaudBot.Cluster.Driver;
 
 /// <summary>
 /// The driver: finishes jobs as their last chunk reports (from the event channel, and by a sweep that
-/// catches anything missed), and runs the reaper. One driver per cluster.
+/// catches anything missed), keeps the job journal (<see cref="JobJournal"/>), and runs the reaper. One driver per cluster.
 /// </summary>
 internal sealed partial class DriverService(
     RedisConnection redis,
     JobFinisher finisher,
+    JobJournal journal,
+    JobStore jobs,
     Reaper reaper,
     WorkQueue queue,
     IOptions<ClusterOptions> options,
     TimeProvider time,
     ILogger<DriverService> logger) : BackgroundService
 {
+    private bool _swept;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var channel = await redis.Subscriber.SubscribeAsync(ClusterKeys.Events);
@@ -50,9 +54,17 @@ internal sealed partial class DriverService(
         try
         {
             var clusterEvent = JsonSerializer.Deserialize(message.ToString(), ClusterJson.Default.ClusterEvent);
-            if (clusterEvent is { Type: "progress" } && clusterEvent.TasksDone + clusterEvent.TasksFailed >= clusterEvent.TasksTotal)
+            switch (clusterEvent)
             {
-                await finisher.TryFinishAsync(clusterEvent.JobId, cancellationToken);
+                case { Type: "job_queued" } when await jobs.GetAsync(clusterEvent.JobId, cancellationToken) is { } job:
+                    journal.Observe(job, resumed: false);
+                    break;
+                case { Type: "job_cancelled" }:
+                    journal.Cancelled(clusterEvent);
+                    break;
+                case { Type: "progress" } when clusterEvent.TasksDone + clusterEvent.TasksFailed >= clusterEvent.TasksTotal:
+                    await finisher.TryFinishAsync(clusterEvent.JobId, cancellationToken);
+                    break;
             }
         }
         catch (Exception error) when (error is JsonException or RedisException or IOException)
@@ -67,8 +79,16 @@ internal sealed partial class DriverService(
         {
             foreach (var jobId in await redis.Database.SetMembersAsync(ClusterKeys.ActiveJobs))
             {
+                // The sweep notices starts (a worker's claim publishes nothing) and jobs whose events it missed.
+                if (await jobs.GetAsync(jobId.ToString(), cancellationToken) is { } job)
+                {
+                    journal.Observe(job, resumed: !_swept);
+                }
+
                 await finisher.TryFinishAsync(jobId.ToString(), cancellationToken);
             }
+
+            _swept = true;
 
             foreach (var (workerId, chunkId) in await reaper.SweepAsync())
             {

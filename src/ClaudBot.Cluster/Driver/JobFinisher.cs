@@ -15,7 +15,7 @@ namespace ClaudBot.Cluster.Driver;
 /// from the chunks' summaries, so a counter torn by a crash can neither hang a job nor misreport it.
 /// Safe to call again: a finished job is left alone.
 /// </summary>
-internal sealed class JobFinisher(RedisConnection redis, JobStore jobs, IOptions<ClusterOptions> options, TimeProvider time)
+internal sealed class JobFinisher(RedisConnection redis, JobStore jobs, JobJournal journal, IOptions<ClusterOptions> options, TimeProvider time)
 {
     // The event handler and the sweep may both see a job complete; it is finished once, not twice in parallel.
     private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _finishing = new(StringComparer.Ordinal);
@@ -67,9 +67,25 @@ internal sealed class JobFinisher(RedisConnection redis, JobStore jobs, IOptions
             [jobId, state.ToName(), JobStore.Format(finishedAt), path, job.TasksDone, job.TasksFailed]);
         if (finished == 1)
         {
+            journal.Finished(job, state, finishedAt, path, Failures(tasks, summaries));
             await jobs.PublishAsync(new ClusterEvent("job_done", jobId, job.TasksDone, job.TasksFailed, job.TasksTotal, state.ToName(), path));
         }
 
         return finished == 1;
+    }
+
+    // Only chunks whose summary counts failures are parsed: a sweep's tens of megabytes of results are not.
+    private static List<FailedTask> Failures(List<ReadOnlyMemory<byte>> tasks, List<string> summaries)
+    {
+        var failures = new List<FailedTask>();
+        for (int i = 0; i < tasks.Count && failures.Count < JobJournal.MaxFailuresLogged; i++)
+        {
+            if (ChunkSummary.Failed(summaries[i]) > 0)
+            {
+                failures.AddRange(ChunkFailures.Read(tasks[i], JobJournal.MaxFailuresLogged - failures.Count));
+            }
+        }
+
+        return failures;
     }
 }

@@ -7,15 +7,6 @@ public static class LogTail
 {
     private const int Block = 8192;
 
-    /// <summary>
-    /// The newest of the log's rolled files (<c>name.log</c>, <c>name_001.log</c>, ...) matching
-    /// <paramref name="pattern"/> in <paramref name="folder"/>, or null when there is none.
-    /// </summary>
-    public static string? Newest(string folder, string pattern) =>
-        Directory.Exists(folder)
-            ? new DirectoryInfo(folder).EnumerateFiles(pattern).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName
-            : null;
-
     /// <summary>Up to <paramref name="count"/> last lines of <paramref name="path"/>, oldest first.</summary>
     public static async Task<IReadOnlyList<string>> ReadLastLinesAsync(string path, int count, CancellationToken cancellationToken)
     {

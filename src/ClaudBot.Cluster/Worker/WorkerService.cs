@@ -88,17 +88,31 @@ internal sealed partial class WorkerService(
         if (claimed.Payload is null || claimed.JobState.IsTerminal())
         {
             await queue.DropAsync(identity.Id, claimed.ChunkId);
+            LogDropped(claimed.ChunkId, claimed.Payload is null ? "deleted" : claimed.JobState.ToName());
             return;
         }
 
+        var chunk = claimed.Payload;
+        LogTaken(claimed.ChunkId, chunk.Strategies.Count, chunk.Symbol, chunk.JobId);
+        long started = time.GetTimestamp();
         Interlocked.Increment(ref _busy);
         using var renewing = new CancellationTokenSource();
         var renewal = RenewAsync(claimed.ChunkId, renewing.Token);
         try
         {
-            var output = await Task.Run(() => runner.RunAsync(claimed.Payload, abandonToken), abandonToken);
+            var output = await Task.Run(() => runner.RunAsync(chunk, abandonToken), abandonToken);
             var done = await queue.CompleteAsync(identity.Id, claimed.ChunkId, output.TasksJson, output.SummaryJson, output.Tasks, output.Failed);
-            await PublishProgressAsync(claimed.Payload.JobId, done, output);
+            double seconds = time.GetElapsedTime(started).TotalSeconds;
+            if (done.Stored)
+            {
+                LogDone(claimed.ChunkId, seconds, output.Tasks, output.Failed);
+            }
+            else
+            {
+                LogDoneTwice(claimed.ChunkId, seconds);
+            }
+
+            await PublishProgressAsync(chunk.JobId, done, output);
         }
         catch (OperationCanceledException) when (abandonToken.IsCancellationRequested)
         {
@@ -182,6 +196,18 @@ internal sealed partial class WorkerService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue unavailable: {Reason}")]
     private partial void LogQueueUnavailable(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Took chunk {ChunkId}: {Tasks} backtests on {Symbol} for job {JobId}")]
+    private partial void LogTaken(string chunkId, int tasks, string symbol, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chunk {ChunkId} done in {Seconds:0.000} s: {Tasks} backtests, {Failed} failed")]
+    private partial void LogDone(string chunkId, double seconds, int tasks, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk {ChunkId} done in {Seconds:0.000} s, but another run had stored its result first (its lease had lapsed); this run's result was dropped")]
+    private partial void LogDoneTwice(string chunkId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped chunk {ChunkId} without running it: its job is {State}")]
+    private partial void LogDropped(string chunkId, string state);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handed chunk {ChunkId} back to the queue on stop")]
     private partial void LogHandedBack(string chunkId);

@@ -6,7 +6,7 @@ using ClaudBot.Hosting;
 namespace ClaudBot.Node.Commands;
 
 /// <summary>
-/// <c>logs [--component driver|worker] [--lines N]</c>: the last lines of the newest driver or worker log
+/// <c>logs [--component driver|worker] [--lines N]</c>: the last lines of the driver's log or of the worker log written last, across its rolled files
 /// (what the bot's "show logs" asks the server for).
 /// </summary>
 internal static class LogsCommand
@@ -29,13 +29,7 @@ internal static class LogsCommand
             var builder = ClaudBotHost.CreateBuilder();
             var folder = new ClusterOptions { LogDirectory = builder.Configuration["Cluster:LogDirectory"] ?? "logs" }.ResolveLogDirectory();
             var role = parse.GetValue(component) == "worker" ? NodeRole.Worker : NodeRole.Driver;
-            string? path = LogTail.Newest(folder, ClusterLogFiles.Pattern(role, "*"));
-            if (path is null)
-            {
-                return 0;
-            }
-
-            foreach (string line in await LogTail.ReadLastLinesAsync(path, count, cancellationToken))
+            foreach (string line in await ClusterLogReader.ReadLastLinesAsync(folder, role, count, cancellationToken))
             {
                 await output.WriteLineAsync(line);
             }

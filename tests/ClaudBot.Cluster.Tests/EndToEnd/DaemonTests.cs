@@ -22,6 +22,10 @@ public sealed partial class DaemonTests : IDisposable
             ["Redis:EmbeddedDirectory"] = Path.Combine(_scratch.FullName, "redis"),
             ["Cluster:ResultsDirectory"] = Path.Combine(_scratch.FullName, "results"),
             ["MarketData:CacheDirectory"] = Path.Combine(_scratch.FullName, "cache"),
+
+            // Logs, pid files and worker name locks in the test's folder, not the user's state folder.
+            ["Cluster:LogDirectory"] = Path.Combine(_scratch.FullName, "logs"),
+            ["Cluster:RunDirectory"] = Path.Combine(_scratch.FullName, "run"),
         };
         var timeout = TimeSpan.FromSeconds(60);
         try

@@ -23,6 +23,10 @@ internal sealed class ClusterHarness : IAsyncDisposable
             ["MarketData:Directory"] = TestServices.DataDirectory,
             ["MarketData:CacheDirectory"] = Path.Combine(scratch, "cache"),
             ["Cluster:ResultsDirectory"] = Path.Combine(scratch, "results"),
+
+            // Logs and worker name locks in the test's folder, not the user's state folder.
+            ["Cluster:LogDirectory"] = Path.Combine(scratch, "logs"),
+            ["Cluster:RunDirectory"] = Path.Combine(scratch, "run"),
             ["Cluster:VisibilityTimeout"] = "00:00:02",
             ["Cluster:RetryBackoff"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Information",

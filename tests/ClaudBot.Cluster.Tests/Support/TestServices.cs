@@ -19,6 +19,7 @@ internal static class TestServices
             ["MarketData:CacheDirectory"] = Path.Combine(scratch, "cache"),
             ["Redis:ConnectionString"] = redis,
             ["Cluster:ResultsDirectory"] = Path.Combine(scratch, "results"),
+            ["Cluster:RunDirectory"] = Path.Combine(scratch, "run"),
             ["Cluster:VisibilityTimeout"] = "00:00:02",
             ["Cluster:RetryBackoff"] = "00:00:00.050",
         };

@@ -87,11 +87,8 @@ public sealed class LocalNodeTarget(
     public Task<ClusterClient> ClientAsync(CancellationToken cancellationToken) =>
         Running().Count > 0 ? Task.FromResult(client) : Task.FromException<ClusterClient>(new ClusterDownException());
 
-    public async Task<IReadOnlyList<string>> ReadLogAsync(NodeRole component, int lines, CancellationToken cancellationToken)
-    {
-        string? path = LogTail.Newest(options.Value.ResolveLogDirectory(), ClusterLogFiles.Pattern(component, "*"));
-        return path is null ? [] : await LogTail.ReadLastLinesAsync(path, lines, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<string>> ReadLogAsync(NodeRole component, int lines, CancellationToken cancellationToken) =>
+        ClusterLogReader.ReadLastLinesAsync(options.Value.ResolveLogDirectory(), component, lines, cancellationToken);
 
     public async Task<IReadOnlyList<string>> CleanupAsync(int keep, CancellationToken cancellationToken) =>
         await (await ClientAsync(cancellationToken).ConfigureAwait(false)).CleanupAsync(keep, cancellationToken).ConfigureAwait(false);
