@@ -21,10 +21,13 @@ namespace ClaudBot.Commands;
 /// </summary>
 internal static class DoctorCommand
 {
+    // Doctor looks, it never starts: with Target:AutoStart the host's start would bring the node up and hide that it was down.
+    private static readonly Dictionary<string, string?> NoAutoStart = new() { ["Target:AutoStart"] = "false" };
+
     public static Command Create(CliConsoles consoles)
     {
         var command = new Command("doctor", "Show where settings, data and logs are, and check the node, the data, the versions and the disk.");
-        command.SetAction((_, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), async (services, ct) =>
+        command.SetAction((_, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles, NoAutoStart), async (services, ct) =>
         {
             var paths = DoctorPaths.From(
                 services.GetRequiredService<ClaudBotHome>(),

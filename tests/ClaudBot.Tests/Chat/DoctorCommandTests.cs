@@ -35,6 +35,18 @@ public sealed partial class DoctorCommandTests
     }
 
     [Fact]
+    public async Task Doctor_WithAutoStartOn_OnlyLooks_TheNodeStaysDown()
+    {
+        using var state = new IsolatedState(new Dictionary<string, string> { ["Target:AutoStart"] = "true" });
+
+        var doctor = await OneShot.RunAsync(state, "doctor");
+
+        Assert.True(doctor.ExitCode == 1, doctor.ToString());
+        Assert.Equal("fail", Checks(doctor.Stdout)["node"].Status);
+        Assert.False(Directory.Exists(Path.Combine(state.Home, "state", "run")) && Directory.EnumerateFiles(Path.Combine(state.Home, "state", "run")).Any());
+    }
+
+    [Fact]
     public async Task Doctor_AfterStart_ReportsTheNodeUpWithItsPids_AndTheDashboardHealthy_AndExitsZero()
     {
         using var state = new IsolatedState();
