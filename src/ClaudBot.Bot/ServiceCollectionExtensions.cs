@@ -3,11 +3,11 @@ using ClaudBot.Bot.Actions;
 using ClaudBot.Bot.Audit;
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.NodeApi;
+using ClaudBot.Bot.Platform;
 using ClaudBot.Bot.Results;
 using ClaudBot.Bot.Targets;
 using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Cluster;
-using ClaudBot.Cluster.Platform;
 using ClaudBot.Intents;
 using ClaudBot.Targets;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +30,10 @@ public static class ServiceCollectionExtensions
         services.AddBacktesting();
         services.AddIntents();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => SystemLoad.ForThisPlatform());
+        // The platform seam: registered first (a ClientPlatform, or a SystemLoad/IProcessProbe of its own) wins.
+        services.TryAddSingleton(_ => ClientPlatform.ForThisPlatform());
+        services.TryAddSingleton(sp => sp.GetRequiredService<ClientPlatform>().Load);
+        services.TryAddSingleton(sp => sp.GetRequiredService<ClientPlatform>().Probe);
 
         // The local target is a client of the node service on this machine: the queue's client, never its server.
         services.AddClusterClient();

@@ -20,6 +20,7 @@ internal static class ClaudBotCli
         root.Subcommands.Add(SayCommand.Create(consoles));
         root.Subcommands.Add(TelegramCommand.Create(consoles));
         root.Subcommands.Add(SetupCommand.Create(consoles));
+        root.Subcommands.Add(DoctorCommand.Create(consoles));
         foreach (var verb in ClusterVerbCommands.Create(consoles))
         {
             root.Subcommands.Add(verb);

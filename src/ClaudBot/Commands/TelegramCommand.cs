@@ -39,11 +39,14 @@ internal static class TelegramCommand
         return command;
     }
 
-    private static Microsoft.Extensions.Hosting.IHost Build()
+    private static Microsoft.Extensions.Hosting.IHost Build() => Compose().Build();
+
+    /// <summary>The Telegram client's composition, before it is built (the macOS seam test composes it with <paramref name="platform"/>).</summary>
+    internal static Microsoft.Extensions.Hosting.HostApplicationBuilder Compose(IReadOnlyDictionary<string, string?>? overrides = null, ClaudBot.Bot.Platform.ClientPlatform? platform = null)
     {
-        var builder = BotHost.Create();
+        var builder = BotHost.Create(overrides, platform);
         builder.Services.AddTelegramBot();
-        return builder.Build();
+        return builder;
     }
 
     // A wrong token is the commonest set-up mistake: say so at once instead of polling into 401s.

@@ -1,4 +1,5 @@
 using ClaudBot.Bot;
+using ClaudBot.Bot.Platform;
 using ClaudBot.Chat;
 using ClaudBot.Ssh;
 using Microsoft.Extensions.Configuration;
@@ -11,22 +12,31 @@ namespace ClaudBot.Hosting;
 /// <summary>The bot's services (engine, actions, cluster target) for the terminal chat and one-shot verbs.</summary>
 internal static class BotHost
 {
-    public static IHost Build(CliConsoles consoles, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static IHost Build(CliConsoles consoles, IReadOnlyDictionary<string, string?>? overrides = null) => Compose(consoles, overrides).Build();
+
+    /// <summary>The terminal client's composition, before it is built (tests resolve every service it registers).</summary>
+    public static HostApplicationBuilder Compose(CliConsoles consoles, IReadOnlyDictionary<string, string?>? overrides = null, ClientPlatform? platform = null)
     {
-        var builder = Create(overrides);
+        var builder = Create(overrides, platform);
         builder.Services.AddBot();
         builder.Services.AddSingleton(sp => new TerminalReplies(consoles.Out, sp.GetRequiredService<ClaudBotHome>().ChartsDirectory));
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TerminalChat>(sp, consoles.Out));
-        return builder.Build();
+        return builder;
     }
 
     /// <summary>
     /// The host defaults plus the guide's WORKER_HOST/WORKER_USER/CLUSTER_PORT (environment or .env), and the
-    /// SSH target when <c>Target:Kind</c> is <c>ssh</c>; callers add the bot or a channel.
+    /// SSH target when <c>Target:Kind</c> is <c>ssh</c>; callers add the bot or a channel. <paramref name="platform"/>
+    /// replaces the running OS's seam (tests compose the macOS client on Linux).
     /// </summary>
-    public static HostApplicationBuilder Create(IReadOnlyDictionary<string, string?>? overrides = null)
+    public static HostApplicationBuilder Create(IReadOnlyDictionary<string, string?>? overrides = null, ClientPlatform? platform = null)
     {
         var builder = ClaudBotHost.CreateBuilder(overrides);
+        if (platform is not null)
+        {
+            builder.Services.AddSingleton(platform);
+        }
+
         builder.Configuration.AddGuideEnvironment(ClaudBotHome.Resolve(overrides?.GetValueOrDefault(ClaudBotHost.HomeKey)).DotEnvFile);
         builder.Configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
         builder.Services.AddSshTarget(builder.Configuration);

@@ -22,11 +22,12 @@ public sealed class LocalNodeTarget(
     IOptions<ClusterOptions> options,
     IConfiguration configuration,
     SystemLoad load,
+    IProcessProbe probe,
     TimeProvider time) : IClusterTarget
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
-    private readonly NodePidFiles _pids = new(options.Value);
+    private readonly NodePidFiles _pids = new(options.Value.ResolveRunDirectory(), probe);
 
     public string Description => "on this machine";
 

@@ -51,12 +51,18 @@ public sealed class NodeProgram(IConfiguration configuration, ClaudBotHome home)
         return start;
     }
 
+    /// <summary>The folder the node program is taken from: <c>node/</c> beside this program, or <c>Target:NodeProgram</c>'s.</summary>
+    public string Folder => configuration["Target:NodeProgram"] is { Length: > 0 } configured
+        ? Path.GetDirectoryName(Path.GetFullPath(configured))!
+        : Path.Combine(AppContext.BaseDirectory, "node");
+
+    /// <summary>The node's main assembly in <see cref="Folder"/> (it carries the version).</summary>
+    public string Assembly => Path.Combine(Folder, "claudbot-node.dll");
+
     private (string Program, string[] Prefix) Locate()
     {
-        string folder = configuration["Target:NodeProgram"] is { Length: > 0 } configured
-            ? Path.GetDirectoryName(Path.GetFullPath(configured))!
-            : Path.Combine(AppContext.BaseDirectory, "node");
-        string dll = Path.Combine(folder, "claudbot-node.dll");
+        string folder = Folder;
+        string dll = Assembly;
         string apphost = Path.Combine(folder, OperatingSystem.IsWindows() ? "claudbot-node.exe" : "claudbot-node");
 
         // Through the dotnet host when there is one: an apphost needs DOTNET_ROOT where dotnet is not in a standard place.
