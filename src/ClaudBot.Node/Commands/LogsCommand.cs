@@ -23,7 +23,7 @@ internal static class LogsCommand
             if (count is < 1 or > 1000)
             {
                 await error.WriteLineAsync("Error: --lines must be between 1 and 1000.");
-                return 2;
+                return ExitCodes.BadInput;
             }
 
             var builder = ClaudBotHost.CreateBuilder();
@@ -32,7 +32,7 @@ internal static class LogsCommand
             string? path = LogTail.Newest(folder, ClusterLogFiles.Pattern(role, "*"));
             if (path is null)
             {
-                return 0;
+                return ExitCodes.Success;
             }
 
             foreach (string line in await LogTail.ReadLastLinesAsync(path, count, cancellationToken))
@@ -40,7 +40,7 @@ internal static class LogsCommand
                 await output.WriteLineAsync(line);
             }
 
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

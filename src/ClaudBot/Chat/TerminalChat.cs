@@ -1,6 +1,7 @@
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Targets;
+using ClaudBot.Hosting;
 using Spectre.Console;
 
 namespace ClaudBot.Chat;
@@ -31,7 +32,7 @@ internal sealed class TerminalChat(IAnsiConsole console, ConversationEngine engi
             await SayAsync(text, follow: true, cancellationToken).ConfigureAwait(false);
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
 
     /// <summary>Sends one message and shows the reply (and the followed job's summary); returns the last reply, null when cancelled.</summary>

@@ -5,7 +5,6 @@ using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Targets;
 using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Chat;
-using ClaudBot.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -38,7 +37,7 @@ internal static class ClusterVerbCommands
             }
 
             var reply = await services.GetRequiredService<TerminalChat>().SayAsync("start cluster", follow: false, ct);
-            return reply is { Succeeded: true } ? UserErrors.Success : UserErrors.Unexpected;
+            return reply is { Succeeded: true } ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken));
         return command;
     }
@@ -67,7 +66,7 @@ internal static class ClusterVerbCommands
             var chat = services.GetRequiredService<TerminalChat>();
             var reply = await chat.SayAsync("stop cluster", follow: false, ct);
             reply = reply?.Confirm is not null ? await chat.SayAsync("yes", follow: false, ct) : reply;
-            return reply is { Succeeded: true } ? UserErrors.Success : UserErrors.Unexpected;
+            return reply is { Succeeded: true } ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken));
         return command;
     }
@@ -84,7 +83,7 @@ internal static class ClusterVerbCommands
             {
                 var reply = await engine.HandleAsync(message, ct);
                 await services.GetRequiredService<TerminalReplies>().ShowAsync(reply, ct);
-                return reply.Succeeded ? UserErrors.Success : 3;
+                return reply.Succeeded ? ExitCodes.Success : ExitCodes.ClusterDown;
             }
 
             var time = services.GetRequiredService<TimeProvider>();
@@ -106,7 +105,7 @@ internal static class ClusterVerbCommands
                     // Ctrl+C ends the watch, which is the way out of it.
                 }
             });
-            return UserErrors.Success;
+            return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }

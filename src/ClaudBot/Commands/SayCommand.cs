@@ -10,14 +10,11 @@ namespace ClaudBot.Commands;
 /// <summary>
 /// <c>claudbot say "TEXT" [--yes] [--no-wait]</c>: one request from a script, as a client of the node service
 /// (a backtest asked for while the local node is down starts it first and says so).
-/// Exit codes: 0 done, 1 failed or refused, 2 the bot needs more (a question or a choice), 3 it needs a
-/// yes (add --yes), 130 cancelled.
+/// Exit codes (<see cref="ExitCodes"/>): done, failed or refused, bad input when the bot asked a question or a
+/// choice (the request was incomplete), needs confirmation when it needs a yes (add --yes), cancelled.
 /// </summary>
 internal static class SayCommand
 {
-    public const int NeedsAnswer = 2;
-    public const int NeedsConfirmation = 3;
-
     public static Command Create(CliConsoles consoles)
     {
         var text = new Argument<string>("text") { Description = "What you would type in the chat, e.g. \"backtest rsi on TCS 2020-2024\"" };
@@ -39,7 +36,7 @@ internal static class SayCommand
                 if (!yes)
                 {
                     consoles.Error.MarkupLine("[yellow]Not done: this needs a yes. Run again with --yes.[/]");
-                    return NeedsConfirmation;
+                    return ExitCodes.NeedsConfirmation;
                 }
 
                 reply = await chat.SayAsync("yes", follow, ct);
@@ -50,9 +47,9 @@ internal static class SayCommand
 
     private static int ExitCode(Reply? reply) => reply switch
     {
-        null => Output.UserErrors.Cancelled,
-        { NeedsAnswer: true } => NeedsAnswer,
-        { Succeeded: true } => Output.UserErrors.Success,
-        _ => Output.UserErrors.Unexpected,
+        null => ExitCodes.Cancelled,
+        { NeedsAnswer: true } => ExitCodes.BadInput,
+        { Succeeded: true } => ExitCodes.Success,
+        _ => ExitCodes.Failed,
     };
 }

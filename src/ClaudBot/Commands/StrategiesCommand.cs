@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ClaudBot.Engine.Strategies;
+using ClaudBot.Hosting;
 using Spectre.Console;
 
 namespace ClaudBot.Commands;
@@ -25,7 +26,7 @@ internal static class StrategiesCommand
 
             consoles.Out.Write(table);
             consoles.Out.MarkupLine("Grids: [grey]rsi(period=7..21 step 7, lower=25|30)[/] runs every combination.");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ClaudBot.MarketData;
-using ClaudBot.Output;
+using ClaudBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -25,7 +25,7 @@ internal static class SymbolsCommand
             {
                 var symbols = services.GetRequiredService<IMarketData>().Symbols;
                 consoles.Out.WriteLine($"{symbols.Count} symbols: {string.Join(", ", symbols)}");
-                return Task.FromResult(UserErrors.Success);
+                return Task.FromResult(ExitCodes.Success);
             }, cancellationToken);
         });
         return command;

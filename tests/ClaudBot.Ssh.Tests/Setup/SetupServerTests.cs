@@ -98,7 +98,7 @@ public sealed class SetupServerTests(PublishedNode node, ITestOutputHelper outpu
         var (result, console) = await SetupScene.RunAsync(options, passwords);
         output.WriteLine(console.Text);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.False(result.Succeeded);
         Assert.Equal(["SSH key", "Host key"], result.Steps.Select(s => s.Step));
         string refusal = result.Failure!.Detail;
         Assert.Contains("has CHANGED", refusal, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class SetupServerTests(PublishedNode node, ITestOutputHelper outpu
         var (result, console) = await SetupScene.RunAsync(scene.Options(node.Folder) with { Yes = true }, passwords);
         output.WriteLine(console.Text);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.False(result.Succeeded);
         Assert.Equal([Done, Done, Failed], result.Steps.Select(s => s.Outcome));
         Assert.Equal("Key login", result.Failure!.Step);
         Assert.Contains($"{scene.Server.User}@{scene.Server.Address} refused the password", result.Failure.Detail, StringComparison.Ordinal);
