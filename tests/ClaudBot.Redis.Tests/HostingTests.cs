@@ -8,6 +8,7 @@ using StackExchange.Redis;
 namespace ClaudBot.Redis.Tests;
 
 /// <summary><see cref="ServiceCollectionExtensions.AddClaudBotRedis"/> in a real host.</summary>
+[Trait("Category", "RealServer")]
 [Collection(BackendServers.Name)]
 public sealed class HostingTests(RealRedisFixture redis, EmbeddedRedisFixture embedded, ITestOutputHelper output)
     : BackendTestBase(redis, embedded, output), IDisposable

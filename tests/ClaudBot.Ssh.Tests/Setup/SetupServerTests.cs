@@ -13,6 +13,7 @@ namespace ClaudBot.Ssh.Tests.Setup;
 /// runs, then again changing nothing; refusals (changed host key, wrong password, unknown fingerprint) that
 /// leave the server untouched; and an upload of only what changed.
 /// </summary>
+[Trait("Category", "RealServer")]
 [Collection(SetupServerGroup.Name)]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class SetupServerTests(PublishedNode node, ITestOutputHelper output)

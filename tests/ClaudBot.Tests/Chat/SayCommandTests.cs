@@ -61,6 +61,7 @@ public sealed class SayCommandTests
         Assert.Equal("Not done: this needs a yes. Run again with --yes.", run.Stderr.TrimEnd());
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task StopCluster_WithYes_ExitsZeroAndStops()
     {
@@ -88,6 +89,7 @@ public sealed class SayCommandTests
         Assert.False(run.ShowsStackTrace, run.ToString());
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task CtrlC_WhileFollowing_StopsWatchingAndExitsWith130()
     {
@@ -101,6 +103,7 @@ public sealed class SayCommandTests
         Assert.DoesNotContain("completed", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task Backtest_RunsToItsSummary_AndTheNextCommandListsTheJob()
     {
