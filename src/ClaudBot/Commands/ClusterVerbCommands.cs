@@ -1,17 +1,19 @@
 using System.CommandLine;
+using System.Text.Json;
 using ClaudBot.Hosting;
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Targets;
 using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Chat;
+using ClaudBot.Cluster.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace ClaudBot.Commands;
 
 /// <summary>
-/// The guide's scripts as plain commands: <c>claudbot start | stop | monitor [--watch] | submit STRATEGIES SYMBOLS FROM TO</c>.
+/// The guide's scripts as plain commands: <c>claudbot start | stop | monitor [--watch | --json] | submit STRATEGIES SYMBOLS FROM TO [--json]</c>.
 /// Each is the chat phrase it names, through the same engine (validation, audit). On the local target the
 /// node is a background service on this machine: <c>start</c> returns once it is up (<c>--foreground</c> keeps it attached).
 /// </summary>
@@ -74,11 +76,24 @@ internal static class ClusterVerbCommands
     private static Command Monitor(CliConsoles consoles)
     {
         var watch = new Option<bool>("--watch", "-w") { Description = "Refresh every 2 seconds until Ctrl+C" };
-        var command = new Command("monitor", "Show processes, workers, jobs, queue, CPU and memory.") { watch };
+        var json = new Option<bool>("--json") { Description = "Print the status once as JSON (the document of 'claudbot-node status --json')" };
+        var command = new Command("monitor", "Show processes, workers, jobs, queue, CPU and memory.") { watch, json };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(watch) && result.GetValue(json))
+            {
+                result.AddError("--watch and --json do not go together: --json prints the status once");
+            }
+        });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), async (services, ct) =>
         {
             var engine = services.GetRequiredService<ConversationEngine>();
             var message = new ChatMessage(TerminalUser.Chat, TerminalUser.Current, "monitor cluster");
+            if (parse.GetValue(json))
+            {
+                return await MonitorJsonAsync(consoles, engine, message, ct);
+            }
+
             if (!parse.GetValue(watch))
             {
                 var reply = await engine.HandleAsync(message, ct);
@@ -110,6 +125,20 @@ internal static class ClusterVerbCommands
         return command;
     }
 
+    // Through the engine like the status block (so it is audited), printing the status the reply was made from.
+    private static async Task<int> MonitorJsonAsync(CliConsoles consoles, ConversationEngine engine, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var reply = await engine.HandleAsync(message, cancellationToken);
+        if (reply.Status is not { } status)
+        {
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(reply.Parts.OfType<TextPart>().FirstOrDefault()?.Text ?? "no status came back")}");
+            return ExitCodes.Failed;
+        }
+
+        consoles.Raw.WriteLine(JsonSerializer.Serialize(status, StatusJson.Default.NodeStatus));
+        return status.Up ? ExitCodes.Success : ExitCodes.ClusterDown;
+    }
+
     private static Command Submit(CliConsoles consoles)
     {
         var strategies = new Argument<string>("strategies") { Description = "e.g. rsi,macd or \"rsi(period=10)\"" };
@@ -117,11 +146,12 @@ internal static class ClusterVerbCommands
         var from = new Argument<string>("from") { Description = "First day, YYYY-MM-DD" };
         var to = new Argument<string>("to") { Description = "Last day, YYYY-MM-DD" };
         var noWait = new Option<bool>("--no-wait") { Description = "Print the job id and exit without following it" };
-        var command = new Command("submit", "Submit a backtest job to the cluster and follow it to its summary.") { strategies, symbols, from, to, noWait };
+        var json = SayCommand.JsonOption();
+        var command = new Command("submit", "Submit a backtest job to the cluster and follow it to its summary.") { strategies, symbols, from, to, noWait, json };
         command.SetAction((parse, cancellationToken) =>
         {
             string phrase = $"submit cluster job {parse.GetValue(strategies)} on {parse.GetValue(symbols)} from {parse.GetValue(from)} to {parse.GetValue(to)}";
-            return SayCommand.RunAsync(consoles, phrase, yes: false, follow: !parse.GetValue(noWait), cancellationToken);
+            return SayCommand.RunAsync(consoles, phrase, yes: false, follow: !parse.GetValue(noWait), json: parse.GetValue(json), cancellationToken);
         });
         return command;
     }

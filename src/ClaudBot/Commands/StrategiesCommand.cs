@@ -1,19 +1,28 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Hosting;
+using ClaudBot.Output.Json;
 using Spectre.Console;
 
 namespace ClaudBot.Commands;
 
-/// <summary><c>claudbot strategies</c>: each strategy, what it does, its parameters and defaults.</summary>
+/// <summary><c>claudbot strategies [--json]</c>: each strategy, what it does, its parameters and defaults.</summary>
 internal static class StrategiesCommand
 {
     public static Command Create(CliConsoles consoles)
     {
-        var command = new Command("strategies", "List the strategies and their parameters.");
-        command.SetAction(_ =>
+        var json = new Option<bool>("--json") { Description = "Print the strategies and their parameters as JSON" };
+        var command = new Command("strategies", "List the strategies and their parameters.") { json };
+        command.SetAction(parse =>
         {
+            if (parse.GetValue(json))
+            {
+                consoles.Raw.WriteLine(JsonSerializer.Serialize(StrategiesDocument.From(StrategyCatalog.All), CliJson.Relaxed.StrategiesDocument));
+                return ExitCodes.Success;
+            }
+
             var table = new Table().RoundedBorder().AddColumn("Strategy").AddColumn("Rule").AddColumn("Parameters (default, range)");
             foreach (var definition in StrategyCatalog.All)
             {
