@@ -1,33 +1,65 @@
 #!/usr/bin/env bash
-# Runs ClaudBot's whole test suite on a fresh Debian machine.
+# Runs ClaudBot's tests.
 #
-# Installs what the tests need from Debian packages when it is missing (that part needs root or
-# sudo), then runs `dotnet test` over the solution. Extra arguments go to `dotnet test`, e.g.
-#   ./test.sh --filter "FullyQualifiedName~Engine"
+#   ./test.sh           the whole suite, as CI runs it (.ci/run): first installs the Debian packages the
+#                       real-server tests need when they are missing, saying which and why (that step needs
+#                       root or sudo), then runs `dotnet test` over the solution.
+#   ./test.sh --quick   the inner loop: no root, no installs, no servers. Leaves out the tests marked
+#                       [Trait("Category", "RealServer")]; a test that tries to start a server without the
+#                       mark fails and says so (CLAUDBOT_TEST_QUICK, see tests/ClaudBot.Testing/QuickRun.cs).
+#
+# Other arguments go to `dotnet test`; a --filter is combined with --quick's, e.g.
+#   ./test.sh --quick --filter "FullyQualifiedName~Engine"
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests use. The Redis and cluster suites start their own redis-server on free
-# loopback ports (the system service is not needed); the terminal chat's tests type into it through a
-# tmux pseudo-terminal; the SSH suite runs a real sshd in a network namespace (openssh-server, iproute2);
-# the dashboard's browser test drives Debian's chromium through Playwright (no browser download).
-packages=(redis-server tmux openssh-server iproute2 chromium)
-
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+quick=false
+filter=""
+args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=true ;;
+    --filter) filter="${2:?--filter needs an expression}"; shift ;;
+    --filter=*) filter="${1#--filter=}" ;;
+    *) args+=("$1") ;;
+  esac
+  shift
 done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "test.sh: installing ${missing[*]} (needs root or sudo)"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "test.sh: the .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
   exit 1
 fi
 
-dotnet test ClaudBot.sln --configuration Release "$@"
+if $quick; then
+  export CLAUDBOT_TEST_QUICK=1
+  filter="Category!=RealServer${filter:+&($filter)}"
+else
+  unset CLAUDBOT_TEST_QUICK
+
+  # The Debian packages the real-server tests use, each with the reason, said before anything is installed.
+  packages=(
+    "redis-server|the Redis and cluster suites start their own redis-server on free loopback ports (the system service is not used)"
+    "tmux|the terminal chat's tests type into the chat through a tmux pseudo-terminal"
+    "openssh-server|the SSH suite runs a real sshd for the ssh target and 'claudbot setup'"
+    "iproute2|the SSH suite puts that sshd in a network namespace of its own (ip netns, a veth pair)"
+    "chromium|the dashboard's browser test drives Debian's chromium through Playwright (no browser download)"
+  )
+  missing=()
+  for entry in "${packages[@]}"; do
+    package="${entry%%|*}"
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$package")
+      [ ${#missing[@]} -gt 1 ] || echo "test.sh: installing the Debian packages the real-server tests need (root or sudo; './test.sh --quick' needs none):"
+      echo "  $package: ${entry#*|}"
+    fi
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+fi
+
+dotnet test ClaudBot.sln --configuration Release ${filter:+--filter "$filter"} ${args[@]+"${args[@]}"}

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClaudBot.Commands;
+using ClaudBot.Hosting;
 using ClaudBot.Output;
 using Spectre.Console;
 
@@ -35,7 +36,7 @@ internal static class ClaudBotCli
             string usage = $"{command.Name} {string.Join(" ", parts)} [options]";
             string message = string.Join("; ", parse.Errors.Select(e => CommandLineErrors.Clean(e.Message).TrimEnd('.')).Distinct()) + ".";
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(message)} Usage: {Markup.Escape(usage)} (see --help)");
-            return Task.FromResult(UserErrors.BadInput);
+            return Task.FromResult(ExitCodes.BadInput);
         }
 
         var invocation = new InvocationConfiguration

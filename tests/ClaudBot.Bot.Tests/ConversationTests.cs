@@ -15,6 +15,7 @@ public sealed class ConversationTests
         Assert.Empty(bot.Get<IntentExecutor>().Unhandled);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task StopCluster_AsksFirst_NoKeepsItRunning_YesStopsIt()
     {
@@ -37,6 +38,7 @@ public sealed class ConversationTests
         Assert.False(monitor.Succeeded);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task AConfirmation_ExpiresAfterTheTimeout_AndALateYesDoesNothing()
     {
@@ -51,6 +53,7 @@ public sealed class ConversationTests
         Assert.Contains(": UP", Text(await bot.SayAsync("monitor cluster")), StringComparison.Ordinal);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task AButton_WorksOnlyForTheAsker_AndOnlyOnce()
     {
@@ -72,6 +75,7 @@ public sealed class ConversationTests
         Assert.Null(forged.Reply);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task AMissingSlot_IsAskedFor_AWrongAnswerIsExplained_AndTheRightOneRunsTheJob()
     {
@@ -122,6 +126,7 @@ public sealed class ConversationTests
         Assert.Contains("ClaudBot cluster on", Text(picked), StringComparison.Ordinal);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task AStranger_IsRefusedAndAudited_AndAViewerCannotStopTheCluster()
     {
@@ -144,6 +149,7 @@ public sealed class ConversationTests
         Assert.Contains(lines, l => l.GetProperty("intent").GetString() == "start_cluster" && l.GetProperty("outcome").GetString() == "executed" && l.GetProperty("duration_ms").GetDouble() > 0);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task ShellLookingInput_RunsNothing_AndABacktestOnAStoppedClusterStartsItAndSaysSo()
     {

@@ -9,6 +9,7 @@ namespace ClaudBot.Bot.Tests;
 /// <summary>Each intent of the catalogue end to end on the local target, checked against what really happened.</summary>
 public sealed class IntentEndToEndTests
 {
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task SubmitFollowAndResults_RankTheBacktestsByTheirRealSharpe_WithAChartAndTheFullJson()
     {
@@ -61,6 +62,7 @@ public sealed class IntentEndToEndTests
         Assert.Equal(Text(summary), Text(await bot.SayAsync($"results of job {job}")));
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task PeriodsAgainstTheData_YtdEndsOnTheDataEnd_AndTheHeadlineShowsTheDatesRun()
     {
@@ -87,6 +89,7 @@ public sealed class IntentEndToEndTests
             StringComparison.Ordinal);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task CancelJob_StopsAQueuedJob_AfterAYes()
     {
@@ -104,6 +107,7 @@ public sealed class IntentEndToEndTests
         Assert.Contains("There is no job 'zzzzzz'", Text(await bot.SayAsync("job zzzzzz status")), StringComparison.Ordinal);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task Cleanup_RemovesFinishedJobsBeyondTheNewest_AndTheirFiles()
     {
@@ -125,6 +129,7 @@ public sealed class IntentEndToEndTests
         Assert.Single((await bot.SayAsync("list jobs")).Parts.OfType<TablePart>().Single().Rows);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task RestartMonitorAndLogs_ShowTheClusterAsItIs()
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 namespace ClaudBot.Dashboard.Tests;
 
 /// <summary>/api/cluster, /api/data, /healthz and /openapi on a running node.</summary>
+[Trait("Category", "RealServer")]
 [Collection(NodeTests.Name)]
 public sealed class ClusterApiTests(NodeFixture fixture)
 {

@@ -43,6 +43,7 @@ public sealed class DashboardNode : IAsyncDisposable
     /// <summary>Builds the node; <paramref name="bind"/> is the host part of Dashboard:Url (default 127.0.0.1).</summary>
     public static (IHost Host, TempDirectory Folder, int Port) Build(IReadOnlyDictionary<string, string?>? extra = null, string bind = "127.0.0.1", bool cluster = true)
     {
+        QuickRun.Refuse("a node with its queue server and dashboard");
         var folder = new TempDirectory("claudbot-dash-");
         int port = TestPorts.Free();
         var settings = new Dictionary<string, string?>

@@ -4,6 +4,7 @@ using ClaudBot.Backtesting;
 namespace ClaudBot.Dashboard.Tests;
 
 /// <summary>The daily equity of one result, run again for the job page's chart.</summary>
+[Trait("Category", "RealServer")]
 [Collection(NodeTests.Name)]
 public sealed class EquityApiTests(NodeFixture fixture)
 {

@@ -6,6 +6,7 @@ using ClaudBot.Testing;
 namespace ClaudBot.Dashboard.Tests;
 
 /// <summary>/healthz follows Redis: a real redis-server on loopback, killed mid-test.</summary>
+[Trait("Category", "RealServer")]
 public sealed class HealthTests
 {
     [Fact]

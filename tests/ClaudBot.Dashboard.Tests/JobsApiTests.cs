@@ -4,6 +4,7 @@ using System.Text.Json;
 namespace ClaudBot.Dashboard.Tests;
 
 /// <summary>Submitting, following, listing and cancelling jobs over real HTTP.</summary>
+[Trait("Category", "RealServer")]
 [Collection(NodeTests.Name)]
 public sealed class JobsApiTests(NodeFixture fixture)
 {

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 namespace ClaudBot.Dashboard.Tests;
 
 /// <summary>/ws: a snapshot first, then the job's events in order.</summary>
+[Trait("Category", "RealServer")]
 [Collection(NodeTests.Name)]
 public sealed class LiveSocketTests(NodeFixture fixture)
 {

@@ -5,6 +5,7 @@ using ClaudBot.Backtesting;
 namespace ClaudBot.Dashboard.Tests;
 
 /// <summary>The ranked table and the whole file of a finished job.</summary>
+[Trait("Category", "RealServer")]
 [Collection(NodeTests.Name)]
 public sealed class ResultsApiTests(NodeFixture fixture)
 {

@@ -11,6 +11,7 @@ namespace ClaudBot.Dashboard.Tests;
 /// A non-loopback bind needs a token. The node binds 0.0.0.0 (not loopback) but the tests only ever
 /// connect to 127.0.0.1.
 /// </summary>
+[Trait("Category", "RealServer")]
 public sealed class SecurityTests
 {
     private const string Token = "s3cret-token-for-tests";

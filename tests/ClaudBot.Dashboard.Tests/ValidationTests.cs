@@ -7,6 +7,7 @@ using ClaudBot.Cluster.Jobs;
 namespace ClaudBot.Dashboard.Tests;
 
 /// <summary>POST /api/jobs rejects what the bot rejects, with the bot's message and the field's name.</summary>
+[Trait("Category", "RealServer")]
 [Collection(NodeTests.Name)]
 public sealed class ValidationTests(NodeFixture fixture)
 {

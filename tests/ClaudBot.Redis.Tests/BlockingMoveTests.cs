@@ -5,6 +5,7 @@ using StackExchange.Redis;
 namespace ClaudBot.Redis.Tests;
 
 /// <summary><see cref="RedisConnection.BlockingMoveAsync"/> (BLMOVE) on both servers.</summary>
+[Trait("Category", "RealServer")]
 [Collection(BackendServers.Name)]
 public sealed class BlockingMoveTests(RealRedisFixture redis, EmbeddedRedisFixture embedded, ITestOutputHelper output)
     : BackendTestBase(redis, embedded, output)

@@ -4,6 +4,7 @@ using StackExchange.Redis;
 namespace ClaudBot.Redis.Tests;
 
 /// <summary>The commands the cluster's queue relies on, checked the same way on Redis 7 and on Garnet.</summary>
+[Trait("Category", "RealServer")]
 [Collection(BackendServers.Name)]
 public sealed class CommandTests(RealRedisFixture redis, EmbeddedRedisFixture embedded, ITestOutputHelper output)
     : BackendTestBase(redis, embedded, output)

@@ -99,6 +99,7 @@ public sealed class ConnectionErrorTests : IDisposable
         Assert.Equal($"Redis at 127.0.0.1:{port} (embedded) is not reachable: connection refused.", error.Message);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public void EmbeddedServer_OnAPortAlreadyInUse_RefusesToStart()
     {
@@ -112,6 +113,7 @@ public sealed class ConnectionErrorTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder.FullName, "endpoint")));
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task EmbeddedServer_OnAFolderAnotherServerUses_RefusesToStart()
     {
@@ -123,6 +125,7 @@ public sealed class ConnectionErrorTests : IDisposable
         Assert.Equal($"127.0.0.1:{first.Port}", File.ReadAllText(first.EndpointFile));
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task AfterTheServerRestarts_TheSameConnectionWorksAgain()
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ClaudBot.Redis.Tests;
 
 /// <summary>Every write the embedded server acknowledged survives kill -9 of its process.</summary>
+[Trait("Category", "RealServer")]
 public sealed class EmbeddedCrashRecoveryTests(ITestOutputHelper output) : IDisposable
 {
     private const int N = 5000;

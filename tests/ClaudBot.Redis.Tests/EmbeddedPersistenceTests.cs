@@ -5,6 +5,7 @@ using StackExchange.Redis;
 namespace ClaudBot.Redis.Tests;
 
 /// <summary>The embedded server keeps its data across a graceful restart, and only when asked to.</summary>
+[Trait("Category", "RealServer")]
 public sealed class EmbeddedPersistenceTests(ITestOutputHelper output) : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("claudbot-garnet-persist-");

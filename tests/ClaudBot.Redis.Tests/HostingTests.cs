@@ -9,6 +9,7 @@ using StackExchange.Redis;
 namespace ClaudBot.Redis.Tests;
 
 /// <summary><see cref="ClaudBot.Redis.ServiceCollectionExtensions.AddClaudBotRedis"/> with <see cref="ClaudBot.Redis.Embedded.ServiceCollectionExtensions.AddEmbeddedRedisServer"/> in a real host.</summary>
+[Trait("Category", "RealServer")]
 [Collection(BackendServers.Name)]
 public sealed class HostingTests(RealRedisFixture redis, EmbeddedRedisFixture embedded, ITestOutputHelper output)
     : BackendTestBase(redis, embedded, output), IDisposable

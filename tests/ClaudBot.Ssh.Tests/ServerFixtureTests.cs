@@ -14,6 +14,7 @@ namespace ClaudBot.Ssh.Tests;
 /// The second-machine fixture checked with the real SSH.NET client: each test gets its own
 /// <see cref="ServerHost"/> (netns, sshd, user) and its own client key.
 /// </summary>
+[Trait("Category", "RealServer")]
 public sealed class ServerFixtureTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);

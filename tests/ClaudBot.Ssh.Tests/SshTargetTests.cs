@@ -10,6 +10,7 @@ namespace ClaudBot.Ssh.Tests;
 /// The bot on one host driving the cluster on another: a network namespace with its own address and a
 /// real sshd, the node installed in the test user's home, the bot talking to it only over SSH.
 /// </summary>
+[Trait("Category", "RealServer")]
 public sealed class SshTargetTests(ITestOutputHelper output)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace ClaudBot.Telegram.Tests;
 /// The Telegram channel end to end: the real Telegram.Bot client against the fake Bot API server, the
 /// whole bot behind it on the local target (embedded server, driver, worker, bundled data).
 /// </summary>
+[Trait("Category", "RealServer")]
 public sealed partial class TelegramChannelTests
 {
     [Fact]

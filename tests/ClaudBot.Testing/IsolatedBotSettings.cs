@@ -23,6 +23,11 @@ public static class IsolatedBotSettings
             ["MarketData:CacheDirectory"] = folder.Combine("cache"),
             ["Bot:AuditLog"] = folder.Combine("audit.jsonl"),
         };
+        foreach (var (key, value) in QuickRun.NodeSettings())
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -12,9 +12,13 @@ public static class NodeDaemons
     /// <summary>The run folder of a home at <paramref name="home"/> (as <c>CLAUDBOT_HOME</c> lays it out).</summary>
     public static string RunFolder(string home) => Path.Combine(home, "state", "run");
 
-    /// <summary>Kills every process named by a pid file under <paramref name="home"/> and waits for it to end.</summary>
+    /// <summary>
+    /// Kills every process named by a pid file under <paramref name="home"/> and waits for it to end; in a quick
+    /// run, throws when the test asked for a node (see <see cref="QuickRun"/>).
+    /// </summary>
     public static void KillAll(string home)
     {
+        QuickRun.ThrowIfNodeWasRefused(home);
         string folder = RunFolder(home);
         if (!Directory.Exists(folder))
         {

@@ -26,6 +26,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
+        QuickRun.Refuse("redis-server");
         Directory.CreateDirectory(_directory);
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in (string[])["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", _directory, "--daemonize", "no"])

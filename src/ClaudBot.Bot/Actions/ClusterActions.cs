@@ -40,6 +40,6 @@ public sealed class ClusterActions(IClusterTarget target) : IIntentAction
             parts.Add(new BlockPart("Active jobs:\n" + string.Join("\n", active)));
         }
 
-        return new Reply(parts) { Succeeded = status.Up };
+        return new Reply(parts) { Succeeded = status.Up, Status = status };
     }
 }

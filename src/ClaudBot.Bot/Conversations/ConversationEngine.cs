@@ -69,7 +69,8 @@ public sealed class ConversationEngine
         }
 
         var match = await _resolver.ResolveAsync(message.Text, null, cancellationToken).ConfigureAwait(false);
-        return await ProceedAsync(match, message, started, cancellationToken).ConfigureAwait(false);
+        var reply = await ProceedAsync(match, message, started, cancellationToken).ConfigureAwait(false);
+        return reply with { Intent = reply.Intent ?? match.Intent };
     }
 
     /// <summary>
@@ -274,7 +275,7 @@ public sealed class ConversationEngine
 
     private async Task<Reply> ExecuteAsync(IntentMatch match, ChatMessage message, long started, CancellationToken cancellationToken)
     {
-        var reply = await _executor.ExecuteAsync(match, message, cancellationToken).ConfigureAwait(false);
+        var reply = await _executor.ExecuteAsync(match, message, cancellationToken).ConfigureAwait(false) with { Intent = match.Intent };
         if (match.Suggestions.Count > 0)
         {
             reply = reply with { Parts = [.. match.Suggestions.Select(s => new TextPart(s)), .. reply.Parts] };

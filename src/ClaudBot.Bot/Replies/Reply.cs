@@ -1,3 +1,5 @@
+using ClaudBot.Cluster.Status;
+
 namespace ClaudBot.Bot.Replies;
 
 /// <summary>
@@ -15,6 +17,12 @@ public sealed record Reply(IReadOnlyList<ReplyPart> Parts)
 
     /// <summary>The bot asked a question or a choice and waits for the next message to answer it.</summary>
     public bool NeedsAnswer { get; init; }
+
+    /// <summary>The intent the message was read as (null when nothing was understood), for scripts (<c>say --json</c>).</summary>
+    public string? Intent { get; init; }
+
+    /// <summary>The cluster's status behind a "monitor cluster" reply, for scripts (<c>monitor --json</c>).</summary>
+    public NodeStatus? Status { get; init; }
 
     /// <summary>False when the request failed or was refused; <c>claudbot say</c> turns it into its exit code.</summary>
     public bool Succeeded { get; init; } = true;

@@ -69,7 +69,7 @@ internal static class BenchCommand
                 Directory.Delete(scratch, recursive: true);
             }
 
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Node.Commands;
 
@@ -15,12 +16,12 @@ internal static class CleanupCommand
             if (count < 0)
             {
                 await error.WriteLineAsync("Error: --keep must be 0 or more.");
-                return 2;
+                return ExitCodes.BadInput;
             }
 
             var removed = await client.CleanupAsync(count, ct);
             await output.WriteLineAsync(removed.Count == 0 ? "Nothing to remove." : $"Removed {removed.Count} jobs: {string.Join(", ", removed)}");
-            return 0;
+            return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }

@@ -10,7 +10,7 @@ namespace ClaudBot.Node.Commands;
 /// <summary>
 /// Runs a client command (submit, jobs, job, cancel) against the cluster's Redis: starts a host
 /// without hosted services, hands the work a <see cref="ClusterClient"/>, and turns input errors and
-/// an unreachable queue into one line and exit code 2 or 1.
+/// an unreachable queue into one line and <see cref="ExitCodes.BadInput"/> or <see cref="ExitCodes.ClusterDown"/>.
 /// </summary>
 internal static class ClusterCommandRunner
 {
@@ -34,17 +34,17 @@ internal static class ClusterCommandRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await error.WriteLineAsync("Cancelled.");
-            return 130;
+            return ExitCodes.Cancelled;
         }
         catch (Exception failure) when (InputErrors.IsInputError(failure) || failure is JobTooLargeException or KeyNotFoundException)
         {
             await error.WriteLineAsync("Error: " + InputErrors.Describe(failure));
-            return 2;
+            return ExitCodes.BadInput;
         }
         catch (RedisUnavailableException failure)
         {
             await error.WriteLineAsync("Error: " + failure.Message);
-            return 1;
+            return ExitCodes.ClusterDown;
         }
     }
 }

@@ -29,7 +29,7 @@ internal static class DaemonCommands
                     await output.WriteLineAsync($"Already running: {process.Name} (PID: {process.Pid})");
                 }
 
-                return 0;
+                return ExitCodes.Success;
             }
 
             var chosen = parse.GetValue(role);
@@ -41,7 +41,7 @@ internal static class DaemonCommands
                 if (!await WaitForQueueAsync(cancellationToken))
                 {
                     await error.WriteLineAsync("Error: the driver started but its queue server did not answer within 20 s; see cluster_driver.log in the node's log folder ('claudbot-node logs driver').");
-                    return 1;
+                    return ExitCodes.Failed;
                 }
             }
 
@@ -55,7 +55,7 @@ internal static class DaemonCommands
                 }
             }
 
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -70,7 +70,7 @@ internal static class DaemonCommands
             if (processes.Count == 0)
             {
                 await output.WriteLineAsync("Not running.");
-                return 0;
+                return ExitCodes.Success;
             }
 
             // Workers first, so they hand their chunks back while the driver's queue server is still up.
@@ -85,7 +85,7 @@ internal static class DaemonCommands
                 pids.Delete(name);
             }
 
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -11,7 +11,7 @@ namespace ClaudBot.Node.Commands;
 /// <summary>
 /// <c>claudbot-node data [--data DIR] [--lenient]</c>: checks every CSV in the node's data folder and
 /// builds the binary cache, so the first job after a deploy does not pay for CSV parsing. Prints one
-/// line per symbol (bars, first and last date) and exits 2 if any file is unusable.
+/// line per symbol (bars, first and last date) and exits with <see cref="ExitCodes.BadInput"/> if any file is unusable.
 /// </summary>
 internal static class DataCommand
 {
@@ -38,7 +38,7 @@ internal static class DataCommand
             catch (OptionsValidationException invalid)
             {
                 await error.WriteLineAsync("Error: " + InputErrors.Describe(invalid));
-                return 2;
+                return ExitCodes.BadInput;
             }
 
             return await CheckAsync(host.Services.GetRequiredService<IMarketData>(), parse.GetValue(lenient), output, error, cancellationToken);
@@ -68,6 +68,6 @@ internal static class DataCommand
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{marketData.Symbols.Count} symbols, {bars:N0} bars, {failures} unusable."));
-        return failures == 0 ? 0 : 2;
+        return failures == 0 ? ExitCodes.Success : ExitCodes.BadInput;
     }
 }

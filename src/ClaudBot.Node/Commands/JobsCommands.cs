@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Node.Commands;
 
@@ -24,7 +25,7 @@ internal static class JobsCommands
                 await output.WriteLineAsync("No jobs yet.");
             }
 
-            return 0;
+            return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
@@ -38,7 +39,7 @@ internal static class JobsCommands
         {
             var job = await client.GetAsync(parse.GetValue(id)!, ct) ?? throw new KeyNotFoundException($"There is no job '{parse.GetValue(id)}'.");
             await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(job, NodeJson.Default.JobStatus) : JobText.Row(job));
-            return 0;
+            return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
@@ -52,7 +53,7 @@ internal static class JobsCommands
             string jobId = parse.GetValue(id)!;
             var state = await client.CancelAsync(jobId, ct) ?? throw new KeyNotFoundException($"There is no job '{jobId}'.");
             await output.WriteLineAsync(state == JobState.Cancelled ? $"Job {jobId} cancelled." : $"Job {jobId} had already finished ({state.ToName()}).");
-            return 0;
+            return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }

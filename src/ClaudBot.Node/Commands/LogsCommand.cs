@@ -23,7 +23,7 @@ internal static class LogsCommand
             if (count is < 1 or > 1000)
             {
                 await error.WriteLineAsync("Error: --lines must be between 1 and 1000.");
-                return 2;
+                return ExitCodes.BadInput;
             }
 
             var builder = ClaudBotHost.CreateBuilder();
@@ -34,7 +34,7 @@ internal static class LogsCommand
                 await output.WriteLineAsync(line);
             }
 
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

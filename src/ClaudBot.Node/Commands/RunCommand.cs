@@ -37,18 +37,18 @@ internal static class RunCommand
             try
             {
                 await host.RunAsync(cancellationToken);
-                return 0;
+                return ExitCodes.Success;
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException invalid)
             {
                 await error.WriteLineAsync("Error: " + Backtesting.InputErrors.Describe(invalid));
-                return 2;
+                return ExitCodes.BadInput;
             }
             catch (EmbeddedRedisException refused)
             {
                 // The port is taken or another node uses the same data folder.
                 await error.WriteLineAsync("Error: " + refused.Message);
-                return 1;
+                return ExitCodes.Failed;
             }
             finally
             {

@@ -13,8 +13,8 @@ namespace ClaudBot.Node.Commands;
 
 /// <summary>
 /// <c>status [--json]</c>: the node's processes, the workers the queue knows (slots, busy, heartbeat),
-/// jobs running and queued, work waiting, and the box's CPU and memory. Exit code 0 when everything is
-/// up, 3 when something is down.
+/// jobs running and queued, work waiting, and the box's CPU and memory. Exits with <see cref="ExitCodes.ClusterDown"/>
+/// when something is down.
 /// </summary>
 internal static class StatusCommand
 {
@@ -26,7 +26,7 @@ internal static class StatusCommand
         {
             var status = await GatherAsync(cancellationToken);
             await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(status, StatusJson.Default.NodeStatus) : NodeStatusText.Describe(status));
-            return status.Up ? 0 : 3;
+            return status.Up ? ExitCodes.Success : ExitCodes.ClusterDown;
         });
         return command;
     }

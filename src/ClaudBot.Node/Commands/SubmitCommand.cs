@@ -4,6 +4,7 @@ using ClaudBot.Backtesting;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Strategies.Parsing;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Node.Commands;
 
@@ -45,13 +46,13 @@ internal static class SubmitCommand
 
             if (!parse.GetValue(wait))
             {
-                return 0;
+                return ExitCodes.Success;
             }
 
             var progress = new Progress<JobStatus>(job => output.WriteLine(JobText.Progress(job)));
             var finished = await client.WaitAsync(id, progress, ct);
             await output.WriteLineAsync(JobText.Finished(finished));
-            return finished.State == JobState.Completed ? 0 : 3;
+            return finished.State == JobState.Completed ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken));
         return command;
     }

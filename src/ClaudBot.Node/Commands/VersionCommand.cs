@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Reflection;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Node.Commands;
 
@@ -15,7 +16,7 @@ internal static class VersionCommand
         command.SetAction(async (_, _) =>
         {
             await output.WriteLineAsync($"claudbot-node {Current}");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -10,7 +10,4 @@ public sealed record SetupResult(IReadOnlyList<StepReport> Steps, int FilesUploa
 
     /// <summary>Nothing was changed anywhere: every step found things already so.</summary>
     public bool ChangedNothing => Steps.All(s => s.Outcome == StepOutcome.Already);
-
-    /// <summary>0 when setup completed, 1 when a step failed.</summary>
-    public int ExitCode => Succeeded ? 0 : 1;
 }

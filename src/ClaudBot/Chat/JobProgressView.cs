@@ -41,10 +41,4 @@ internal static class JobProgressView
 
         return summary!;
     }
-
-    // Progress<T> posts to the thread pool, so a late report could land after the bar is finished.
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

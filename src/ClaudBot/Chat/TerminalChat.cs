@@ -1,5 +1,6 @@
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.Replies;
+using ClaudBot.Hosting;
 using ClaudBot.Targets;
 using Spectre.Console;
 
@@ -31,7 +32,7 @@ internal sealed class TerminalChat(IAnsiConsole console, ConversationEngine engi
             await SayAsync(text, follow: true, cancellationToken).ConfigureAwait(false);
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
 
     /// <summary>Sends one message and shows the reply (and the followed job's summary); returns the last reply, null when cancelled.</summary>

@@ -65,11 +65,6 @@ internal sealed class TerminalReplies(IAnsiConsole console, string downloads)
         return table;
     }
 
-    private async Task<string> SaveAsync(string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(downloads);
-        string path = Path.Combine(downloads, Path.GetFileName(fileName));
-        await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken).ConfigureAwait(false);
-        return path;
-    }
+    private Task<string> SaveAsync(string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        ReplyFiles.SaveAsync(downloads, fileName, content, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClaudBot.Backtesting;
+using ClaudBot.Hosting;
 using ClaudBot.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -50,7 +51,7 @@ internal static class BacktestCommand
                 };
                 var report = await services.GetRequiredService<BacktestService>().RunAsync(request, ct);
                 Write(consoles, report, parse.GetValue(json));
-                return UserErrors.Success;
+                return ExitCodes.Success;
             }, cancellationToken);
         });
         return command;

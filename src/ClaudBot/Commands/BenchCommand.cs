@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ClaudBot.Bench;
-using ClaudBot.Output;
+using ClaudBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -22,7 +22,7 @@ internal static class BenchCommand
             if (count is < 2 or > 10_000_000 || duration is <= 0 or > 600)
             {
                 consoles.Error.MarkupLine("[red]Error:[/] --bars must be 2..10,000,000 and --seconds 0..600.");
-                return UserErrors.BadInput;
+                return ExitCodes.BadInput;
             }
 
             if (IsDebugBuild())
@@ -49,7 +49,7 @@ internal static class BenchCommand
 
             consoles.Out.Write(table);
             await WriteDataLoadAsync(consoles, TimeSpan.FromSeconds(duration), cancellationToken);
-            return UserErrors.Success;
+            return ExitCodes.Success;
         });
 
         var intents = new Command("intents", "Catalogue load time and match latency per phrase (p50, p99).") { seconds };
@@ -59,7 +59,7 @@ internal static class BenchCommand
             var (loadMs, p50, p99, max, calls) = IntentBench.Run(file, services.GetRequiredService<MarketData.IMarketData>(), TimeSpan.FromSeconds(parse.GetValue(seconds)));
             consoles.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Catalogue load: {loadMs:0.0} ms"));
             consoles.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Match latency over {calls:N0} calls ({IntentBench.Phrases.Length} phrases): p50 {p50:0.0} µs, p99 {p99:0.0} µs, max {max:0.0} µs"));
-            return Task.FromResult(UserErrors.Success);
+            return Task.FromResult(ExitCodes.Success);
         }, cancellationToken));
 
         var requests = new Option<int>("--requests") { Description = "Requests timed per kind", DefaultValueFactory = _ => 300 };
@@ -70,7 +70,7 @@ internal static class BenchCommand
             if (count is < 20 or > 100_000)
             {
                 consoles.Error.MarkupLine("[red]Error:[/] --requests must be 20..100,000.");
-                return UserErrors.BadInput;
+                return ExitCodes.BadInput;
             }
 
             var (monitor, submit) = await BotBench.RepliesAsync(consoles, count, cancellationToken);
@@ -90,7 +90,7 @@ internal static class BenchCommand
             }
 
             consoles.Out.MarkupLine($"Start to first prompt of 'claudbot chat' (5 runs, ms): {string.Join(", ", starts.Select(Millis))}; median {Millis(starts.Order().ElementAt(2))}");
-            return UserErrors.Success;
+            return ExitCodes.Success;
         });
 
         return new Command("bench", "Measure ClaudBot's speed on this machine.") { engine, intents, bot };

@@ -1,10 +1,11 @@
 using System.CommandLine;
+using System.Text.Json;
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Chat;
+using ClaudBot.Cluster.Status;
 using ClaudBot.Hosting;
-using ClaudBot.Output;
 using ClaudBot.Targets;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -12,7 +13,7 @@ using Spectre.Console;
 namespace ClaudBot.Commands;
 
 /// <summary>
-/// The guide's scripts as plain commands: <c>claudbot start | stop | monitor [--watch] | submit STRATEGIES SYMBOLS FROM TO</c>.
+/// The guide's scripts as plain commands: <c>claudbot start | stop | monitor [--watch | --json] | submit STRATEGIES SYMBOLS FROM TO [--json]</c>.
 /// Each is the chat phrase it names, through the same engine (validation, audit). On the local target the
 /// node is a background service on this machine: <c>start</c> returns once it is up (<c>--foreground</c> keeps it attached).
 /// </summary>
@@ -38,7 +39,7 @@ internal static class ClusterVerbCommands
             }
 
             var reply = await services.GetRequiredService<TerminalChat>().SayAsync("start cluster", follow: false, ct);
-            return reply is { Succeeded: true } ? UserErrors.Success : UserErrors.Unexpected;
+            return reply is { Succeeded: true } ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken));
         return command;
     }
@@ -67,7 +68,7 @@ internal static class ClusterVerbCommands
             var chat = services.GetRequiredService<TerminalChat>();
             var reply = await chat.SayAsync("stop cluster", follow: false, ct);
             reply = reply?.Confirm is not null ? await chat.SayAsync("yes", follow: false, ct) : reply;
-            return reply is { Succeeded: true } ? UserErrors.Success : UserErrors.Unexpected;
+            return reply is { Succeeded: true } ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken));
         return command;
     }
@@ -75,16 +76,29 @@ internal static class ClusterVerbCommands
     private static Command Monitor(CliConsoles consoles)
     {
         var watch = new Option<bool>("--watch", "-w") { Description = "Refresh every 2 seconds until Ctrl+C" };
-        var command = new Command("monitor", "Show processes, workers, jobs, queue, CPU and memory.") { watch };
+        var json = new Option<bool>("--json") { Description = "Print the status once as JSON (the document of 'claudbot-node status --json')" };
+        var command = new Command("monitor", "Show processes, workers, jobs, queue, CPU and memory.") { watch, json };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(watch) && result.GetValue(json))
+            {
+                result.AddError("--watch and --json do not go together: --json prints the status once");
+            }
+        });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), async (services, ct) =>
         {
             var engine = services.GetRequiredService<ConversationEngine>();
             var message = new ChatMessage(TerminalUser.Chat, TerminalUser.Current, "monitor cluster");
+            if (parse.GetValue(json))
+            {
+                return await MonitorJsonAsync(consoles, engine, message, ct);
+            }
+
             if (!parse.GetValue(watch))
             {
                 var reply = await engine.HandleAsync(message, ct);
                 await services.GetRequiredService<TerminalReplies>().ShowAsync(reply, ct);
-                return reply.Succeeded ? UserErrors.Success : 3;
+                return reply.Succeeded ? ExitCodes.Success : ExitCodes.ClusterDown;
             }
 
             var time = services.GetRequiredService<TimeProvider>();
@@ -106,9 +120,23 @@ internal static class ClusterVerbCommands
                     // Ctrl+C ends the watch, which is the way out of it.
                 }
             });
-            return UserErrors.Success;
+            return ExitCodes.Success;
         }, cancellationToken));
         return command;
+    }
+
+    // Through the engine like the status block (so it is audited), printing the status the reply was made from.
+    private static async Task<int> MonitorJsonAsync(CliConsoles consoles, ConversationEngine engine, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var reply = await engine.HandleAsync(message, cancellationToken);
+        if (reply.Status is not { } status)
+        {
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(reply.Parts.OfType<TextPart>().FirstOrDefault()?.Text ?? "no status came back")}");
+            return ExitCodes.Failed;
+        }
+
+        consoles.Raw.WriteLine(JsonSerializer.Serialize(status, StatusJson.Default.NodeStatus));
+        return status.Up ? ExitCodes.Success : ExitCodes.ClusterDown;
     }
 
     private static Command Submit(CliConsoles consoles)
@@ -118,11 +146,12 @@ internal static class ClusterVerbCommands
         var from = new Argument<string>("from") { Description = "First day, YYYY-MM-DD" };
         var to = new Argument<string>("to") { Description = "Last day, YYYY-MM-DD" };
         var noWait = new Option<bool>("--no-wait") { Description = "Print the job id and exit without following it" };
-        var command = new Command("submit", "Submit a backtest job to the cluster and follow it to its summary.") { strategies, symbols, from, to, noWait };
+        var json = SayCommand.JsonOption();
+        var command = new Command("submit", "Submit a backtest job to the cluster and follow it to its summary.") { strategies, symbols, from, to, noWait, json };
         command.SetAction((parse, cancellationToken) =>
         {
             string phrase = $"submit cluster job {parse.GetValue(strategies)} on {parse.GetValue(symbols)} from {parse.GetValue(from)} to {parse.GetValue(to)}";
-            return SayCommand.RunAsync(consoles, phrase, yes: false, follow: !parse.GetValue(noWait), cancellationToken);
+            return SayCommand.RunAsync(consoles, phrase, yes: false, follow: !parse.GetValue(noWait), json: parse.GetValue(json), cancellationToken);
         });
         return command;
     }

@@ -1,6 +1,5 @@
 using ClaudBot.Backtesting;
 using ClaudBot.Hosting;
-using ClaudBot.Output;
 using ClaudBot.Targets;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -43,23 +42,28 @@ internal static class CommandRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             consoles.Error.MarkupLine("[yellow]Cancelled.[/]");
-            return UserErrors.Cancelled;
+            return ExitCodes.Cancelled;
         }
         catch (Exception error) when (InputErrors.IsInputError(error) || error is Intents.Catalog.CatalogException)
         {
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(InputErrors.Describe(error))}");
-            return UserErrors.BadInput;
+            return ExitCodes.BadInput;
+        }
+        catch (ClusterDownException error)
+        {
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(error.Message)}");
+            return ExitCodes.ClusterDown;
         }
         catch (ClusterTargetException error)
         {
             // The cluster could not start (or be reached): what happened and what to do, from the target.
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(error.Message)}");
-            return UserErrors.Unexpected;
+            return ExitCodes.Failed;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(error.Message)}");
-            return UserErrors.Unexpected;
+            return ExitCodes.Failed;
         }
     }
 }

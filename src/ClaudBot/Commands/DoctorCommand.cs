@@ -1,13 +1,12 @@
 using System.CommandLine;
 using ClaudBot.Bot.Conversations;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Cluster;
 using ClaudBot.Doctor;
 using ClaudBot.Hosting;
 using ClaudBot.MarketData;
-using ClaudBot.Output;
 using ClaudBot.Redis;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -49,7 +48,7 @@ internal static class DoctorCommand
                 StorageChecks.CheckDisk([paths["data"], paths["results"], paths["queue data"]]),
             ];
             DoctorReport.Write(consoles.Out, paths, checks);
-            return checks.Any(c => c.Status == DoctorStatus.Fail) ? UserErrors.Unexpected : UserErrors.Success;
+            return checks.Any(c => c.Status == DoctorStatus.Fail) ? ExitCodes.Failed : ExitCodes.Success;
         }, cancellationToken));
         return command;
     }

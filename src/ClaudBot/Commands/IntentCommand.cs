@@ -5,7 +5,7 @@ using System.Text.Json;
 using ClaudBot.Backtesting;
 using ClaudBot.Intents.Llm;
 using ClaudBot.Intents.Matching;
-using ClaudBot.Output;
+using ClaudBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -41,7 +41,7 @@ internal static class IntentCommand
                 }
             }
 
-            return UserErrors.Success;
+            return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }

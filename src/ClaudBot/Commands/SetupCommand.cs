@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ClaudBot.Hosting;
-using ClaudBot.Output;
 using ClaudBot.Ssh;
 using ClaudBot.Ssh.Setup;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +12,7 @@ namespace ClaudBot.Commands;
 /// key, key login, server check, node and data upload, Redis, service, client settings), one line per step.
 /// Running it again changes nothing; after a failure it continues where it stopped. Host and user default to
 /// the guide's WORKER_HOST and WORKER_USER (environment or .env), then to the last setup's.
-/// Exit codes: 0 done, 1 a step failed, 2 bad arguments, 130 cancelled.
+/// Exit codes (<see cref="ExitCodes"/>): success, failed when a step failed, bad input for bad arguments, cancelled.
 /// </summary>
 internal static class SetupCommand
 {
@@ -46,7 +45,7 @@ internal static class SetupCommand
             catch (InvalidOperationException invalid)
             {
                 consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(settingsFile)} has a bad Target:Ssh value ({Markup.Escape(invalid.Message)}).");
-                return Task.FromResult(UserErrors.BadInput);
+                return Task.FromResult(ExitCodes.BadInput);
             }
 
             var options = new SetupOptions
@@ -74,7 +73,7 @@ internal static class SetupCommand
         if (errors.Count > 0)
         {
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(string.Join(" ", errors))} Usage: setup --host HOST --user USER [[options]] (see --help)");
-            return UserErrors.BadInput;
+            return ExitCodes.BadInput;
         }
 
         var console = new SpectreSetupConsole(consoles.Out);
@@ -88,12 +87,12 @@ internal static class SetupCommand
                 WarnAboutOverrides(consoles, options);
             }
 
-            return result.ExitCode;
+            return result.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             consoles.Error.MarkupLine("[yellow]Cancelled.[/] Run setup again to continue where it stopped.");
-            return UserErrors.Cancelled;
+            return ExitCodes.Cancelled;
         }
     }
 

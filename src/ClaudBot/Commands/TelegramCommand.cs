@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ClaudBot.Hosting;
-using ClaudBot.Output;
 using ClaudBot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -22,7 +21,7 @@ internal static class TelegramCommand
         {
             if (!await CheckTokenAsync(consoles, services.GetRequiredService<ITelegramBotClient>(), ct))
             {
-                return UserErrors.BadInput;
+                return ExitCodes.BadInput;
             }
 
             try
@@ -34,7 +33,7 @@ internal static class TelegramCommand
                 // Ctrl+C or SIGTERM is how this command is meant to end.
             }
 
-            return UserErrors.Success;
+            return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }

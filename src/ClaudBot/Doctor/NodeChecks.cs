@@ -1,5 +1,5 @@
-using ClaudBot.Bot.Targets;
 using ClaudBot.Cluster.Status;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Configuration;
 
 namespace ClaudBot.Doctor;

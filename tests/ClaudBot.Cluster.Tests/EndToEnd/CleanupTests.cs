@@ -5,6 +5,7 @@ using ClaudBot.Testing;
 namespace ClaudBot.Cluster.Tests.EndToEnd;
 
 /// <summary>Cleanup counts every job in Redis, so this test has a server of its own.</summary>
+[Trait("Category", "RealServer")]
 public sealed class CleanupTests : IDisposable
 {
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("claudbot-cleanup-");

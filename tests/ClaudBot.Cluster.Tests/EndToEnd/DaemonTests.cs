@@ -7,6 +7,7 @@ using ClaudBot.Testing;
 namespace ClaudBot.Cluster.Tests.EndToEnd;
 
 /// <summary>The node as a daemon: start, status, a job through the CLI, stop.</summary>
+[Trait("Category", "RealServer")]
 public sealed partial class DaemonTests : IDisposable
 {
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("claudbot-daemon-");

@@ -5,6 +5,7 @@ using ClaudBot.Cluster.Tests.Support;
 namespace ClaudBot.Cluster.Tests.EndToEnd;
 
 /// <summary>Submit, results file, failures, cancel: a job's life through real node processes.</summary>
+[Trait("Category", "RealServer")]
 [Collection(RedisServerGroup.Name)]
 public sealed class JobLifecycleTests(RedisServerFixture redis) : IDisposable
 {

@@ -6,6 +6,7 @@ using ClaudBot.Redis;
 namespace ClaudBot.Cluster.Tests.EndToEnd;
 
 /// <summary>Leases: a slow but healthy worker keeps its chunk; a stopping worker finishes or hands back within 5 s.</summary>
+[Trait("Category", "RealServer")]
 [Collection(RedisServerGroup.Name)]
 public sealed class LeaseTests(RedisServerFixture redis) : IDisposable
 {

@@ -5,6 +5,7 @@ using ClaudBot.Testing;
 namespace ClaudBot.Cluster.Tests.EndToEnd;
 
 /// <summary>The queue server itself failing: killed mid-job and restarted, or not there at all.</summary>
+[Trait("Category", "RealServer")]
 public sealed class RedisRecoveryTests : IDisposable
 {
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("claudbot-recovery-");

@@ -9,6 +9,7 @@ namespace ClaudBot.Cluster.Tests.EndToEnd;
 /// At-least-once execution, exactly-once results: a worker process killed with SIGKILL in the middle of
 /// a job loses nothing and duplicates nothing, run after run.
 /// </summary>
+[Trait("Category", "RealServer")]
 [Collection(RedisServerGroup.Name)]
 public sealed class WorkerCrashTests(RedisServerFixture redis, ITestOutputHelper output) : IDisposable
 {

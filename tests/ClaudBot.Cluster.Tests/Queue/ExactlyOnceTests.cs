@@ -5,6 +5,7 @@ using ClaudBot.Cluster.Worker;
 namespace ClaudBot.Cluster.Tests.Queue;
 
 /// <summary>The same chunk delivered and run twice leaves one result, byte-identical to either run.</summary>
+[Trait("Category", "RealServer")]
 [Collection(RedisServerGroup.Name)]
 public sealed class ExactlyOnceTests(RedisServerFixture redis) : IDisposable
 {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Cluster.Tests.Support;
 
@@ -41,6 +42,12 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public static NodeProcess Start(IReadOnlyDictionary<string, string> settings, params string[] args)
     {
+        // Serving verbs start the node's servers; one-shot verbs (data, status, submit) are plain programs.
+        if (args.Length > 0 && args[0] is "run" or "start")
+        {
+            QuickRun.Refuse("claudbot-node " + args[0]);
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

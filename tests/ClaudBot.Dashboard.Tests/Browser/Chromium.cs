@@ -1,3 +1,4 @@
+using ClaudBot.Testing;
 using Microsoft.Playwright;
 
 namespace ClaudBot.Dashboard.Tests.Browser;
@@ -10,13 +11,16 @@ internal static class Chromium
     /// <summary>Where the screenshots go: TestResults/screenshots under the test's output folder.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        QuickRun.Refuse("chromium");
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });
+    }
 
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

@@ -10,6 +10,7 @@ namespace ClaudBot.Dashboard.Tests.Browser;
 /// 100% on the overview without a reload, its page draws the chart and sorts the table, and a phone-sized
 /// screen does not scroll sideways. Screenshots go to TestResults/screenshots under the output folder.
 /// </summary>
+[Trait("Category", "RealServer")]
 public sealed class DashboardPagesTests(ITestOutputHelper output)
 {
     private const int PhoneWidth = 390;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Redis.Tests.Support;
 
@@ -15,6 +16,7 @@ internal sealed class CrashHostProcess : IDisposable
 
     public static async Task<CrashHostProcess> StartAsync(int port, string directory)
     {
+        QuickRun.Refuse("the embedded queue server in a process of its own");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClaudBot.Redis.CrashHost.dll"));
         start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));

@@ -1,3 +1,4 @@
+using ClaudBot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace ClaudBot.Redis.Tests.Support;
@@ -16,6 +17,7 @@ public sealed class EmbeddedRedisFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        QuickRun.Refuse("the embedded queue server");
         Server = EmbeddedRedisServer.Start(new RedisOptions { EmbeddedPort = 0, EmbeddedDirectory = _folder.FullName });
         Connection = new RedisConnection(Options.Create(new RedisOptions { EmbeddedPort = 0, EmbeddedDirectory = _folder.FullName }));
         await Connection.ConnectAsync(CancellationToken.None);

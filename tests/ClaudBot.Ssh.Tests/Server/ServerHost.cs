@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Ssh.Tests.Server;
 
@@ -55,6 +56,7 @@ public sealed class ServerHost : IAsyncDisposable
 
     public static async Task<ServerHost> StartAsync(CancellationToken ct = default)
     {
+        QuickRun.Refuse("sshd in a network namespace");
         FixturePrerequisites.Check();
         await StaleFixtures.CleanOnceAsync();
         UnixFolder.Create(FixtureNames.Root, UnixFolder.ReadableByAll);

@@ -4,6 +4,7 @@ using ClaudBot.Ssh.Setup.Steps;
 namespace ClaudBot.Ssh.Tests.Setup;
 
 /// <summary>Which node folder setup uploads: a publish from the checkout for the server's runtime, or a given folder that must suit the server.</summary>
+[Trait("Category", "RealServer")]
 [Collection(SetupServerGroup.Name)]
 public sealed class NodeBuildStepTests(PublishedNode node) : IDisposable
 {

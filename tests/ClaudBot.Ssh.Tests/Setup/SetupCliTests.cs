@@ -8,6 +8,7 @@ namespace ClaudBot.Ssh.Tests.Setup;
 /// The real command line once, the way the guide's users start it: <c>deploy/setup_ssh_cluster.sh</c> with
 /// WORKER_HOST and WORKER_USER set, which runs <c>claudbot setup</c> from this checkout.
 /// </summary>
+[Trait("Category", "RealServer")]
 [Collection(SetupServerGroup.Name)]
 public sealed class SetupCliTests(PublishedNode node, ITestOutputHelper output)
 {

@@ -13,6 +13,7 @@ namespace ClaudBot.Ssh.Tests.Setup;
 /// runs, then again changing nothing; refusals (changed host key, wrong password, unknown fingerprint) that
 /// leave the server untouched; and an upload of only what changed.
 /// </summary>
+[Trait("Category", "RealServer")]
 [Collection(SetupServerGroup.Name)]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class SetupServerTests(PublishedNode node, ITestOutputHelper output)
@@ -98,7 +99,7 @@ public sealed class SetupServerTests(PublishedNode node, ITestOutputHelper outpu
         var (result, console) = await SetupScene.RunAsync(options, passwords);
         output.WriteLine(console.Text);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.False(result.Succeeded);
         Assert.Equal(["SSH key", "Host key"], result.Steps.Select(s => s.Step));
         string refusal = result.Failure!.Detail;
         Assert.Contains("has CHANGED", refusal, StringComparison.Ordinal);
@@ -123,7 +124,7 @@ public sealed class SetupServerTests(PublishedNode node, ITestOutputHelper outpu
         var (result, console) = await SetupScene.RunAsync(scene.Options(node.Folder) with { Yes = true }, passwords);
         output.WriteLine(console.Text);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.False(result.Succeeded);
         Assert.Equal([Done, Done, Failed], result.Steps.Select(s => s.Outcome));
         Assert.Equal("Key login", result.Failure!.Step);
         Assert.Contains($"{scene.Server.User}@{scene.Server.Address} refused the password", result.Failure.Detail, StringComparison.Ordinal);

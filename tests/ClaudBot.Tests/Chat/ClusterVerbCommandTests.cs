@@ -3,6 +3,7 @@ namespace ClaudBot.Tests.Chat;
 /// <summary>The guide's verbs (<c>submit</c>, <c>monitor</c>) on the local target, as child processes.</summary>
 public sealed class ClusterVerbCommandTests
 {
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task Submit_NoWait_ExitsZeroOnceQueued()
     {

@@ -27,7 +27,7 @@ internal sealed class IsolatedState : IDisposable
             ["CLAUDBOT_Bot__AuditLog"] = _folder.Combine("audit.jsonl"),
             ["CLAUDBOT_MarketData__CacheDirectory"] = _folder.Combine("cache"),
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in QuickRun.NodeSettings().Concat(settings ?? new Dictionary<string, string>()))
         {
             _variables["CLAUDBOT_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

@@ -1,18 +1,19 @@
 using System.Text.RegularExpressions;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Tests.Chat;
 
 /// <summary>
 /// <c>claudbot say</c> as a script runs it: a child process with redirected output, judged by its exit
-/// code (0 done, 1 failed or not understood, 2 a question, 3 needs a yes, 130 cancelled) and what it printed.
+/// code (done, failed or not understood, bad input for a question, needs a yes, cancelled) and what it printed.
 /// </summary>
 public sealed class SayCommandTests
 {
-    private const int Done = 0;
-    private const int Failed = 1;
-    private const int NeedsAnswer = 2;
-    private const int NeedsYes = 3;
-    private const int Cancelled = 130;
+    private const int Done = ExitCodes.Success;
+    private const int Failed = ExitCodes.Failed;
+    private const int NeedsAnswer = ExitCodes.BadInput;
+    private const int NeedsYes = ExitCodes.NeedsConfirmation;
+    private const int Cancelled = ExitCodes.Cancelled;
 
     [Fact]
     public async Task ListStrategies_ExitsZeroAndListsRsi()
@@ -26,7 +27,7 @@ public sealed class SayCommandTests
     }
 
     [Fact]
-    public async Task Nonsense_ExitsOneWithTheHelpHint()
+    public async Task Nonsense_ExitsFailedWithTheHelpHint()
     {
         using var state = new IsolatedState();
 
@@ -38,7 +39,7 @@ public sealed class SayCommandTests
     }
 
     [Fact]
-    public async Task BacktestWithoutSymbols_ExitsTwoAskingForThem()
+    public async Task BacktestWithoutSymbols_ExitsBadInputAskingForThem()
     {
         using var state = new IsolatedState();
 
@@ -49,7 +50,7 @@ public sealed class SayCommandTests
     }
 
     [Fact]
-    public async Task StopCluster_WithoutYes_ExitsThreeAndSaysToAddYes()
+    public async Task StopCluster_WithoutYes_ExitsNeedsConfirmationAndSaysToAddYes()
     {
         using var state = new IsolatedState();
 
@@ -60,6 +61,7 @@ public sealed class SayCommandTests
         Assert.Equal("Not done: this needs a yes. Run again with --yes.", run.Stderr.TrimEnd());
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task StopCluster_WithYes_ExitsZeroAndStops()
     {
@@ -76,7 +78,7 @@ public sealed class SayCommandTests
     }
 
     [Fact]
-    public async Task UnknownSymbol_ExitsOneNamingItWithoutAStackTrace()
+    public async Task UnknownSymbol_ExitsFailedNamingItWithoutAStackTrace()
     {
         using var state = new IsolatedState();
 
@@ -87,6 +89,7 @@ public sealed class SayCommandTests
         Assert.False(run.ShowsStackTrace, run.ToString());
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task CtrlC_WhileFollowing_StopsWatchingAndExitsWith130()
     {
@@ -100,6 +103,7 @@ public sealed class SayCommandTests
         Assert.DoesNotContain("completed", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "RealServer")]
     [Fact]
     public async Task Backtest_RunsToItsSummary_AndTheNextCommandListsTheJob()
     {

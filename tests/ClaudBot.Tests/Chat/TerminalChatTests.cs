@@ -10,6 +10,7 @@ namespace ClaudBot.Tests.Chat;
 /// Each test has its own home folder (CLAUDBOT_HOME), Redis port and dashboard port, so its node, chat
 /// history and charts are its own.
 /// </summary>
+[Trait("Category", "RealServer")]
 public sealed partial class TerminalChatTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(30);

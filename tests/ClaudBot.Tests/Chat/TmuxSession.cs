@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Tests.Chat;
 
@@ -31,6 +32,7 @@ internal sealed class TmuxSession : IAsyncDisposable
     /// <summary>Starts <paramref name="command"/> (program and arguments) with <paramref name="environment"/> added to its environment.</summary>
     public static async Task<TmuxSession> StartAsync(IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
+        QuickRun.Refuse("tmux");
         string socket = "claudbot-test-" + Guid.NewGuid().ToString("N")[..12];
 
         // exec: the program itself is the pane's process, alone in the terminal's foreground process group as when a shell starts it.

@@ -1,13 +1,13 @@
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.Platform;
 using ClaudBot.Bot.Replies;
-using ClaudBot.Bot.Targets;
 using ClaudBot.Bot.Targets.Local;
-using ClaudBot.Cluster.Platform;
 using ClaudBot.Chat;
+using ClaudBot.Cluster.Platform;
 using ClaudBot.Commands;
 using ClaudBot.Hosting;
 using ClaudBot.Ssh;
+using ClaudBot.Targets;
 using ClaudBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Testing;
