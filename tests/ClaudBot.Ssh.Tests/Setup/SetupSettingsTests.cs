@@ -14,7 +14,7 @@ public sealed class SetupSettingsTests
             // comments and trailing commas are fine in appsettings.json
             { "Backtest": { "CostBps": 5 }, "Target": { "Kind": "local", "AutoStart": true, "Ssh": { "DashboardPort": 3001, "Host": "old" }, }, }
             """, "appsettings.json");
-        var context = new SetupContext(new SetupOptions { Host = "i7", User = "olga", Port = 2222, RemoteDirectory = "apps/cb" }, new RecordingSetupConsole(), new CountingPasswords(null))
+        var context = new SetupContext(new SetupOptions { Host = "i7", User = "olga", Port = 2222, RemoteDirectory = "apps/cb", KnownHostsFile = "/home/olga/.config/claudbot/known_hosts" }, new RecordingSetupConsole(), new CountingPasswords(null))
         {
             ServiceManager = "systemd",
             RedisPort = 6379,
@@ -26,7 +26,7 @@ public sealed class SetupSettingsTests
             { "Backtest": { "CostBps": 5 },
               "Target": { "Kind": "ssh", "AutoStart": true,
                           "Ssh": { "DashboardPort": 3001, "Host": "i7", "User": "olga", "Port": 2222, "IdentityFile": "~/.ssh/id_ed25519",
-                                   "KnownHostsFile": "state/known_hosts", "RemoteDirectory": "apps/cb", "ServiceManager": "systemd", "RedisPort": 6379 } } }
+                                   "KnownHostsFile": "/home/olga/.config/claudbot/known_hosts", "RemoteDirectory": "apps/cb", "ServiceManager": "systemd", "RedisPort": 6379 } } }
             """), settings), settings.ToJsonString());
     }
 

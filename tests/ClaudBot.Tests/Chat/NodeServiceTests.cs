@@ -33,6 +33,15 @@ public sealed partial class NodeServiceTests
         var again = await OneShot.RunAsync(state, "say", "start cluster");
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.StartsWith($"The cluster is already running on this machine (driver PID {pids[0]}, worker-1 PID {pids[1]})", again.Flat, StringComparison.Ordinal);
+
+        // A job submitted by one process is the same job for another process's chat and for the dashboard.
+        var submit = await OneShot.RunAsync(state, "submit", "rsi", "TCS", "2022-01-01", "2022-12-31", "--no-wait");
+        Assert.True(submit.ExitCode == 0, submit.ToString());
+        string id = Regex.Match(submit.Stdout, "(?m)^Job (?<id>[a-z0-9]+) queued:").Groups["id"].Value;
+        var jobs = await OneShot.RunAsync(state, "say", "list jobs");
+        Assert.Contains(id, jobs.Stdout, StringComparison.Ordinal);
+        using var http = new HttpClient { BaseAddress = new Uri(state.Variables["CLAUDBOT_Dashboard__Url"]) };
+        Assert.Contains($"\"id\":\"{id}\"", await http.GetStringAsync("/api/jobs"), StringComparison.Ordinal);
     }
 
     [Fact]
