@@ -5,6 +5,7 @@ using static ClaudBot.Bot.Tests.BotHarness;
 namespace ClaudBot.Bot.Tests;
 
 /// <summary>'show logs' on the local target shows what the node did with a job, and a restarted node keeps one worker log.</summary>
+[Trait("Category", "RealServer")]
 public sealed class ShowLogsTests
 {
     [Fact]
