@@ -40,7 +40,7 @@ internal static class DaemonCommands
                 await output.WriteLineAsync($"Started driver (PID: {pid})");
                 if (!await WaitForQueueAsync(cancellationToken))
                 {
-                    await error.WriteLineAsync("Error: the driver started but its queue server did not answer within 20 s; see cluster_driver.log in the node's log folder ('claudbot-node logs driver').");
+                    await error.WriteLineAsync("Error: the driver started but its queue server did not answer within 20 s; see cluster_driver.log in the node's log folder ('claudbot-node logs --component driver').");
                     return ExitCodes.Failed;
                 }
             }
