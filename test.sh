@@ -62,4 +62,10 @@ else
   fi
 fi
 
+# A safety net under the tests' own temporary homes: anything that forgets one writes here, never into your
+# ~/.config, ~/.local/share or ~/.local/state.
+CLAUDBOT_HOME="$(mktemp -d "${TMPDIR:-/tmp}/claudbot-test-home.XXXXXX")"
+export CLAUDBOT_HOME
+trap 'rm -rf "$CLAUDBOT_HOME"' EXIT
+
 dotnet test ClaudBot.sln --configuration Release ${filter:+--filter "$filter"} ${args[@]+"${args[@]}"}

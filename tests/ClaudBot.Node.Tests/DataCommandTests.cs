@@ -1,10 +1,21 @@
 namespace ClaudBot.Node.Tests;
 
+/// <summary>
+/// <c>claudbot-node data</c> in this process, with the home (where the bar cache goes) in a temporary folder. The
+/// variable is process-wide: this class is the only one in this assembly, and its tests run one at a time.
+/// </summary>
 public sealed class DataCommandTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("claudbot-node-tests-");
+    private readonly string? _home = Environment.GetEnvironmentVariable("CLAUDBOT_HOME");
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public DataCommandTests() => Environment.SetEnvironmentVariable("CLAUDBOT_HOME", Path.Combine(_folder.FullName, "home"));
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("CLAUDBOT_HOME", _home);
+        _folder.Delete(recursive: true);
+    }
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
@@ -20,6 +31,7 @@ public sealed class DataCommandTests : IDisposable
         var (exit, output, error) = await RunAsync("data");
 
         Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(_folder.FullName, "home", "state", "cache", "RELIANCE.bars")));
         Assert.Equal(string.Empty, error);
         Assert.Contains("RELIANCE", output, StringComparison.Ordinal);
         Assert.Contains("SHREECEM       1236 bars  2021-01-27 to 2026-01-23", output, StringComparison.Ordinal);
