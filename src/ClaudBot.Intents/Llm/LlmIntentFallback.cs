@@ -39,11 +39,7 @@ public sealed class LlmIntentFallback : IDisposable
     private readonly LlmOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly HttpClient? _http;
-    private readonly Kernel? _kernel;
-    private readonly IChatCompletionService? _chat;
-    private readonly PromptExecutionSettings? _settings;
-    private readonly string _endpointForLogs = "(none)";
+    private readonly Connection? _connection;
 
     public LlmIntentFallback(IntentMatcher matcher, IOptions<LlmOptions> options, TimeProvider time, ILogger<LlmIntentFallback> logger)
     {
@@ -53,36 +49,46 @@ public sealed class LlmIntentFallback : IDisposable
         _options = options.Value;
         _time = time;
         _logger = logger;
-        if (!_options.IsEnabled)
+        if (_options.IsEnabled)
         {
-            return;
+            _connection = Connection.Create(_options, matcher);
         }
-
-        var endpoint = new Uri(_options.Endpoint!, UriKind.Absolute);
-        // Scheme, host, port and path only: user info or a query could hold a secret.
-        _endpointForLogs = endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
-        // SK gives the OpenAI client this HttpClient, which turns off the client's own retries and network timeout:
-        // its Timeout backs up the per-request one (on the TimeProvider) in TryMatchAsync.
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = _options.Timeout };
-        _kernel = Kernel.CreateBuilder()
-            .AddOpenAIChatCompletion(_options.Model, endpoint, _options.ApiKey, httpClient: _http)
-            .Build();
-        _chat = _kernel.GetRequiredService<IChatCompletionService>();
-        _settings = new OpenAIPromptExecutionSettings
-        {
-            Temperature = 0,
-            // Required: the model must answer with a call (a local model may still answer in prose: "not understood").
-            // autoInvoke false: the call is only read, never run. The functions are not in the kernel, so the tool
-            // names on the wire are the bare intent names, without a plugin prefix.
-            FunctionChoiceBehavior = FunctionChoiceBehavior.Required(
-                IntentFunctions.Create(matcher.Catalog), autoInvoke: false, options: new FunctionChoiceBehaviorOptions { AllowParallelCalls = false }),
-        };
-        // Shared by concurrent requests: frozen, so nothing can change it under them.
-        _settings.Freeze();
     }
 
     /// <summary>True when an endpoint is configured.</summary>
-    public bool IsEnabled => _chat is not null;
+    public bool IsEnabled => _connection is not null;
+
+    private string EndpointForLogs => _connection?.EndpointForLogs ?? "(none)";
+
+    // The model's client, in a type of its own so that with no endpoint set Semantic Kernel's assemblies are never
+    // loaded: the JIT loads what a method names when it compiles it, and every command of the CLI builds this class.
+    private sealed record Connection(HttpClient Http, Kernel Kernel, IChatCompletionService Chat, PromptExecutionSettings Settings, string EndpointForLogs)
+    {
+        public static Connection Create(LlmOptions options, IntentMatcher matcher)
+        {
+            var endpoint = new Uri(options.Endpoint!, UriKind.Absolute);
+            // Scheme, host, port and path only: user info or a query could hold a secret.
+            string endpointForLogs = endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+            // SK gives the OpenAI client this HttpClient, which turns off the client's own retries and network timeout:
+            // its Timeout backs up the per-request one (on the TimeProvider) in TryMatchAsync.
+            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = options.Timeout };
+            var kernel = Kernel.CreateBuilder()
+                .AddOpenAIChatCompletion(options.Model, endpoint, options.ApiKey, httpClient: http)
+                .Build();
+            var settings = new OpenAIPromptExecutionSettings
+            {
+                Temperature = 0,
+                // Required: the model must answer with a call (a local model may still answer in prose: "not understood").
+                // autoInvoke false: the call is only read, never run. The functions are not in the kernel, so the tool
+                // names on the wire are the bare intent names, without a plugin prefix.
+                FunctionChoiceBehavior = FunctionChoiceBehavior.Required(
+                    IntentFunctions.Create(matcher.Catalog), autoInvoke: false, options: new FunctionChoiceBehaviorOptions { AllowParallelCalls = false }),
+            };
+            // Shared by concurrent requests: frozen, so nothing can change it under them.
+            settings.Freeze();
+            return new Connection(http, kernel, kernel.GetRequiredService<IChatCompletionService>(), settings, endpointForLogs);
+        }
+    }
 
     /// <summary>
     /// The intent the model picks for <paramref name="text"/>, its slots parsed and checked as for a pattern match
@@ -92,7 +98,7 @@ public sealed class LlmIntentFallback : IDisposable
     public async Task<IntentMatch?> TryMatchAsync(string text, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (_chat is null || string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
+        if (_connection is null || string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
         {
             return null;
         }
@@ -131,7 +137,7 @@ public sealed class LlmIntentFallback : IDisposable
         return tooLong.Count == 0 ? match : match with { Error = $"The {tooLong[0]} given is too long (over {MaxLength} characters)." };
     }
 
-    public void Dispose() => _http?.Dispose();
+    public void Dispose() => _connection?.Http.Dispose();
 
     private async Task<ChatMessageContent?> AskAsync(string text, CancellationToken cancellationToken)
     {
@@ -141,7 +147,7 @@ public sealed class LlmIntentFallback : IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await _chat!.GetChatMessageContentAsync(history, _settings, _kernel, linked.Token).ConfigureAwait(false);
+            return await _connection!.Chat.GetChatMessageContentAsync(history, _connection.Settings, _connection.Kernel, linked.Token).ConfigureAwait(false);
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
@@ -149,11 +155,11 @@ public sealed class LlmIntentFallback : IDisposable
             // OpenAI client cannot read) means the same to the user: not understood, here is the help.
             if (timeout.IsCancellationRequested || error is OperationCanceledException)
             {
-                LlmLog.TimedOut(_logger, _endpointForLogs, _options.Timeout);
+                LlmLog.TimedOut(_logger, EndpointForLogs, _options.Timeout);
             }
             else
             {
-                LlmLog.RequestFailed(_logger, _endpointForLogs, error.GetType().Name, (int?)(error as HttpOperationException)?.StatusCode, Redact(error.Message));
+                LlmLog.RequestFailed(_logger, EndpointForLogs, error.GetType().Name, (int?)(error as HttpOperationException)?.StatusCode, Redact(error.Message));
             }
 
             return null;
