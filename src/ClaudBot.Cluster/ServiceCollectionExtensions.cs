@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<WorkerNameLease>().Identity);
         services.TryAddSingleton(sp => TaskRetry(sp.GetRequiredService<IOptions<ClusterOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ChunkRunner>();
+        services.TryAddSingleton<WorkerHeartbeats>();
         services.AddHostedService<WorkerService>();
         return services;
     }

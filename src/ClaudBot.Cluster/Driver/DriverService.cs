@@ -27,16 +27,24 @@ internal sealed partial class DriverService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var channel = await redis.Subscriber.SubscribeAsync(ClusterKeys.Events);
+        // Once subscribed, the connection subscribes again by itself after each reconnect; the sweep catches
+        // whatever was published while it was away.
+        var channel = await SubscribeAsync(stoppingToken);
+        if (channel is null)
+        {
+            return;
+        }
+
         channel.OnMessage(message => OnEventAsync(message.Message, stoppingToken));
         LogStarted();
         var period = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.VisibilityTimeout.TotalMilliseconds / 4, 100, 1000));
         try
         {
+            int failures = 0;
             while (!stoppingToken.IsCancellationRequested)
             {
-                await SweepAsync(stoppingToken);
-                await Task.Delay(period, time, stoppingToken);
+                failures = await SweepAsync(stoppingToken) ? 0 : failures + 1;
+                await Task.Delay(failures == 0 ? period : Backoff.Queue.Delay(failures), time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -45,7 +53,40 @@ internal sealed partial class DriverService(
         }
         finally
         {
+            await UnsubscribeAsync(channel);
+        }
+    }
+
+    /// <summary>Subscribes to the event channel, waiting with <see cref="Backoff.Queue"/> while the queue is away; null if stopped first.</summary>
+    private async Task<ChannelMessageQueue?> SubscribeAsync(CancellationToken stoppingToken)
+    {
+        for (int failures = 1; ; failures++)
+        {
+            try
+            {
+                return await redis.Subscriber.SubscribeAsync(ClusterKeys.Events);
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogSweepFailed(error.Message);
+                if (!await Backoff.Queue.WaitAsync(failures, time, stoppingToken))
+                {
+                    return null;
+                }
+            }
+        }
+    }
+
+    private async Task UnsubscribeAsync(ChannelMessageQueue channel)
+    {
+        try
+        {
             await channel.UnsubscribeAsync();
+        }
+        catch (Exception error)
+        {
+            // Stopping with the queue away: the subscription ends with the connection.
+            LogSweepFailed(error.Message);
         }
     }
 
@@ -67,13 +108,14 @@ internal sealed partial class DriverService(
                     break;
             }
         }
-        catch (Exception error) when (error is JsonException or RedisException or IOException)
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
+            // Any failure (the queue away, a bad event): the sweep that follows catches up.
             LogSweepFailed(error.Message);
         }
     }
 
-    private async Task SweepAsync(CancellationToken cancellationToken)
+    private async Task<bool> SweepAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -94,10 +136,15 @@ internal sealed partial class DriverService(
             {
                 await FailChunkAsync(workerId, chunkId);
             }
+
+            return true;
         }
-        catch (Exception error) when (error is RedisException or TimeoutException or IOException)
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever failed (the queue away, a timeout, a results file that could not be written), the driver lives
+            // on and the next sweep tries again: it is the only thing that finishes jobs whose events were missed.
             LogSweepFailed(error.Message);
+            return false;
         }
     }
 
@@ -111,10 +158,8 @@ internal sealed partial class DriverService(
         }
 
         string error = $"gave up after {options.Value.MaxDeliveries} deliveries: the workers running it stopped responding";
-        string tasks = "[" + string.Join(",", payload.Strategies.Select((s, i) => JsonSerializer.Serialize(
-            new FailedTask(payload.FirstTask + i, s, payload.Symbol, error), ClusterJson.Default.FailedTask))) + "]";
-        string summary = $$"""{"symbol":{{JsonSerializer.Serialize(payload.Symbol, ClusterJson.Default.String)}},"tasks":{{payload.Strategies.Count}},"failed":{{payload.Strategies.Count}}}""";
-        await queue.CompleteAsync(workerId, chunkId, System.Text.Encoding.UTF8.GetBytes(tasks), summary, payload.Strategies.Count, payload.Strategies.Count);
+        var failed = Worker.ChunkOutput.AllFailed(payload, error);
+        await queue.CompleteAsync(workerId, chunkId, failed.TasksJson, failed.SummaryJson, failed.Tasks, failed.Failed);
         LogChunkFailed(chunkId, error);
     }
 

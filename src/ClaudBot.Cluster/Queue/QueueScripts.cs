@@ -20,11 +20,25 @@ internal static class QueueScripts
         return { state or '', redis.call('GET', KEYS[3]) or '' }
         """;
 
-    /// <summary>Extends a lease the worker still holds. KEYS: lease. ARGV: worker, lease ms. Returns 1 if held.</summary>
+    /// <summary>
+    /// Extends a lease the worker still holds, or takes it again if it lapsed while the chunk is still in this
+    /// worker's processing list without a result (an outage longer than the lease, or a restarted server that lost
+    /// the key): the reaper had not taken it back, so nobody else runs it. KEYS: lease, processing, results.
+    /// ARGV: worker, lease ms, chunk id, result field. Returns 1 if held, 2 if taken again, 0 if lost.
+    /// </summary>
     public const string Renew = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then
+        local holder = redis.call('GET', KEYS[1])
+        if holder == ARGV[1] then
           redis.call('PEXPIRE', KEYS[1], ARGV[2])
           return 1
+        end
+        if holder then return 0 end
+        if redis.call('HEXISTS', KEYS[3], ARGV[4]) == 1 then return 0 end
+        for _, id in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
+          if id == ARGV[3] then
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return 2
+          end
         end
         return 0
         """;

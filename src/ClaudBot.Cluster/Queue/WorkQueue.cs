@@ -40,9 +40,16 @@ internal sealed class WorkQueue(RedisConnection redis, TimeProvider time)
             payload.Length == 0 ? null : JsonSerializer.Deserialize(payload, ClusterJson.Default.ChunkPayload));
     }
 
-    /// <summary>Extends the lease; false if the worker no longer holds it (the reaper took it back).</summary>
-    public async Task<bool> RenewAsync(string workerId, string chunkId, TimeSpan lease) =>
-        (long)await redis.Database.ScriptEvaluateAsync(QueueScripts.Renew, [ClusterKeys.Lease(chunkId)], [workerId, (long)lease.TotalMilliseconds]) == 1;
+    /// <summary>Extends the lease, or takes a lapsed one again while the chunk is still this worker's; see <see cref="QueueScripts.Renew"/>.</summary>
+    public async Task<LeaseRenewal> RenewAsync(string workerId, string chunkId, TimeSpan lease)
+    {
+        var (jobId, index) = ClusterKeys.ParseChunkId(chunkId);
+        long reply = (long)await redis.Database.ScriptEvaluateAsync(
+            QueueScripts.Renew,
+            [ClusterKeys.Lease(chunkId), ClusterKeys.Processing(workerId), ClusterKeys.Results(jobId)],
+            [workerId, (long)lease.TotalMilliseconds, chunkId, index]);
+        return reply switch { 1 => LeaseRenewal.Held, 2 => LeaseRenewal.Retaken, _ => LeaseRenewal.Lost };
+    }
 
     /// <summary>Stores the chunk's result unless one is there already, and releases the chunk.</summary>
     public async Task<ChunkCompletion> CompleteAsync(string workerId, string chunkId, RedisValue tasksJson, string summaryJson, int tasks, int failed)

@@ -31,7 +31,8 @@ public static class NodeStatusText
             text.AppendLine(CultureInfo.InvariantCulture, $"Workers: {cluster.Workers.Count} ({cluster.Workers.Sum(w => w.Slots)} slots, {cluster.Workers.Sum(w => w.Busy)} busy)");
             foreach (var worker in cluster.Workers)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {worker.Id,-24} slots {worker.Slots}  busy {worker.Busy}  heartbeat {(now - worker.HeartbeatAt).TotalSeconds:0}s ago");
+                string problem = Worker.WorkerHealth.Problem(worker, now) is { } note ? "  " + note : string.Empty;
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {worker.Id,-24} slots {worker.Slots}  busy {worker.Busy}  heartbeat {(now - worker.HeartbeatAt).TotalSeconds:0}s ago{problem}");
             }
 
             text.AppendLine(CultureInfo.InvariantCulture, $"Jobs: {cluster.JobsRunning} running, {cluster.JobsQueued} queued; {cluster.ChunksQueued} chunks, {cluster.TasksPending:N0} tasks waiting");

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Queue;
-using ClaudBot.Redis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,14 +8,16 @@ namespace ClaudBot.Cluster.Worker;
 
 /// <summary>
 /// A worker process: <see cref="ClusterOptions.WorkerSlots"/> loops each take a chunk, keep its lease
-/// alive while running it, store the result and report progress. On stop it takes nothing new; a chunk
-/// that cannot finish within <see cref="StopGrace"/> is handed back to the queue.
+/// alive while running it, store the result and report progress. No failure of the queue nor of a chunk ends a
+/// slot: queue calls are tried again after <see cref="Backoff.Queue"/> until the queue answers, and a chunk that
+/// throws is stored with its tasks failed. On stop it takes nothing new; a chunk that cannot finish within
+/// <see cref="StopGrace"/> is handed back to the queue at once.
 /// </summary>
 internal sealed partial class WorkerService(
     WorkQueue queue,
     JobStore jobs,
     ChunkRunner runner,
-    RedisConnection redis,
+    WorkerHeartbeats heartbeats,
     WorkerIdentity identity,
     IOptions<ClusterOptions> options,
     TimeProvider time,
@@ -28,62 +28,63 @@ internal sealed partial class WorkerService(
 
     private static readonly TimeSpan TakeWait = TimeSpan.FromSeconds(1);
     private readonly ClusterOptions _options = options.Value;
-    private int _busy;
-
-    public int Busy => Volatile.Read(ref _busy);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await queue.RegisterWorkerAsync(identity.Id);
+        var activity = new SlotActivity(time);
         LogStarted(identity.Id, _options.WorkerSlots);
+        if (!await heartbeats.RegisterAsync(activity, stoppingToken))
+        {
+            return;
+        }
+
         using var graceful = new CancellationTokenSource();
         await using var onStop = stoppingToken.Register(() => graceful.CancelAfter(StopGrace));
-        var loops = Enumerable.Range(0, _options.WorkerSlots).Select(_ => SlotAsync(stoppingToken, graceful.Token)).ToList();
-        loops.Add(HeartbeatAsync(stoppingToken));
+        var loops = Enumerable.Range(1, _options.WorkerSlots).Select(slot => SlotAsync(slot, activity, stoppingToken, graceful.Token)).ToList();
+        loops.Add(heartbeats.RunAsync(activity, stoppingToken));
         await Task.WhenAll(loops);
         LogStopped(identity.Id);
     }
 
-    private async Task SlotAsync(CancellationToken stoppingToken, CancellationToken abandonToken)
+    private async Task SlotAsync(int slot, SlotActivity activity, CancellationToken stoppingToken, CancellationToken abandonToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            ClaimedChunk? claimed;
-            try
-            {
-                claimed = await queue.TakeAsync(identity.Id, _options.VisibilityTimeout, TakeWait, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException)
-            {
-                LogQueueUnavailable(error.Message);
-                await PauseAsync(stoppingToken);
-                continue;
-            }
-
-            if (claimed is not null)
-            {
-                await RunClaimedAsync(claimed, abandonToken);
-            }
-        }
-    }
-
-    private async Task PauseAsync(CancellationToken stoppingToken)
-    {
+        activity.SlotStarted();
         try
         {
-            await Task.Delay(TakeWait, time, stoppingToken);
+            int failures = 0;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    var claimed = await queue.TakeAsync(identity.Id, _options.VisibilityTimeout, TakeWait, stoppingToken);
+                    activity.Touch();
+                    failures = 0;
+                    if (claimed is not null)
+                    {
+                        await RunClaimedAsync(claimed, activity, abandonToken);
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception error)
+                {
+                    // Whatever failed (a queue timeout, a dropped or disposed connection, a reply that did not parse),
+                    // the slot lives on: a chunk it held without storing stays in its processing list for the reaper.
+                    var wait = Backoff.Queue.Delay(++failures);
+                    LogSlotFailed(slot, error.GetType().Name, error.Message, wait.TotalSeconds);
+                    await Backoff.Queue.WaitAsync(failures, time, stoppingToken);
+                }
+            }
         }
-        catch (OperationCanceledException)
+        finally
         {
-            // Stopping: the slot loop sees the token and ends.
+            activity.SlotEnded();
         }
     }
 
-    private async Task RunClaimedAsync(ClaimedChunk claimed, CancellationToken abandonToken)
+    private async Task RunClaimedAsync(ClaimedChunk claimed, SlotActivity activity, CancellationToken abandonToken)
     {
         if (claimed.Payload is null || claimed.JobState.IsTerminal())
         {
@@ -95,35 +96,91 @@ internal sealed partial class WorkerService(
         var chunk = claimed.Payload;
         LogTaken(claimed.ChunkId, chunk.Strategies.Count, chunk.Symbol, chunk.JobId);
         long started = time.GetTimestamp();
-        Interlocked.Increment(ref _busy);
+        activity.ChunkStarted();
+        var lease = new LeaseKeeper(_ => queue.RenewAsync(identity.Id, claimed.ChunkId, _options.VisibilityTimeout), claimed.ChunkId, _options.VisibilityTimeout, time, logger);
         using var renewing = new CancellationTokenSource();
-        var renewal = RenewAsync(claimed.ChunkId, renewing.Token);
+        var renewal = lease.RunAsync(renewing.Token);
         try
         {
-            var output = await Task.Run(() => runner.RunAsync(chunk, abandonToken), abandonToken);
-            var done = await queue.CompleteAsync(identity.Id, claimed.ChunkId, output.TasksJson, output.SummaryJson, output.Tasks, output.Failed);
-            double seconds = time.GetElapsedTime(started).TotalSeconds;
-            if (done.Stored)
+            ChunkOutput output;
+            try
             {
-                LogDone(claimed.ChunkId, seconds, output.Tasks, output.Failed);
+                output = await Task.Run(() => runner.RunAsync(chunk, abandonToken), abandonToken);
             }
-            else
+            catch (OperationCanceledException) when (abandonToken.IsCancellationRequested)
             {
-                LogDoneTwice(claimed.ChunkId, seconds);
+                await renewing.CancelAsync();
+                await HandBackAsync(claimed.ChunkId);
+                return;
+            }
+            catch (Exception failure)
+            {
+                // A chunk that throws would throw on every delivery: record its tasks as failed rather than lose the slot.
+                LogChunkThrew(claimed.ChunkId, failure.GetType().Name, failure.Message);
+                output = ChunkOutput.AllFailed(chunk, $"the worker could not run it: {failure.Message}");
             }
 
-            await PublishProgressAsync(chunk.JobId, done, output);
-        }
-        catch (OperationCanceledException) when (abandonToken.IsCancellationRequested)
-        {
-            await queue.HandBackAsync(identity.Id, claimed.ChunkId);
-            LogHandedBack(claimed.ChunkId);
+            // The lease is renewed until the result lands, however long the queue is away.
+            var done = await StoreAsync(claimed.ChunkId, output, abandonToken);
+            if (done is not null)
+            {
+                double seconds = time.GetElapsedTime(started).TotalSeconds;
+                if (done.Value.Stored)
+                {
+                    LogDone(claimed.ChunkId, seconds, output.Tasks, output.Failed);
+                }
+                else
+                {
+                    LogDoneTwice(claimed.ChunkId, seconds);
+                }
+
+                await PublishProgressAsync(chunk.JobId, done.Value, output);
+            }
         }
         finally
         {
             await renewing.CancelAsync();
             await renewal;
-            Interlocked.Decrement(ref _busy);
+            activity.ChunkEnded();
+        }
+    }
+
+    /// <summary>
+    /// Stores the result, trying again after each queue error until it lands (the completion script stores a chunk's
+    /// result once and counts it once, so a try whose reply was lost is harmless). Null if the worker stops first.
+    /// </summary>
+    private async Task<ChunkCompletion?> StoreAsync(string chunkId, ChunkOutput output, CancellationToken abandonToken)
+    {
+        for (int failures = 1; ; failures++)
+        {
+            try
+            {
+                return await queue.CompleteAsync(identity.Id, chunkId, output.TasksJson, output.SummaryJson, output.Tasks, output.Failed);
+            }
+            catch (Exception error)
+            {
+                LogStoreFailed(chunkId, error.Message, Backoff.Queue.Delay(failures).TotalSeconds);
+                if (!await Backoff.Queue.WaitAsync(failures, time, abandonToken))
+                {
+                    // Stopping: the chunk stays in this worker's processing list and the reaper queues it again.
+                    LogStoreAbandoned(chunkId);
+                    return null;
+                }
+            }
+        }
+    }
+
+    private async Task HandBackAsync(string chunkId)
+    {
+        try
+        {
+            await queue.HandBackAsync(identity.Id, chunkId);
+            LogHandedBack(chunkId);
+        }
+        catch (Exception error)
+        {
+            // Stopping with the queue away: the reaper takes the chunk back once the lease lapses.
+            LogHandBackFailed(chunkId, error.Message);
         }
     }
 
@@ -134,58 +191,20 @@ internal sealed partial class WorkerService(
             return;
         }
 
-        foreach (string error in output.Errors.Take(5))
-        {
-            await jobs.PublishAsync(new ClusterEvent("task_failed", jobId, done.TasksDone, done.TasksFailed, done.TasksTotal, Message: error));
-        }
-
-        await jobs.PublishAsync(new ClusterEvent("progress", jobId, done.TasksDone, done.TasksFailed, done.TasksTotal));
-    }
-
-    private async Task RenewAsync(string chunkId, CancellationToken cancellationToken)
-    {
-        var period = _options.VisibilityTimeout / 3;
         try
         {
-            while (true)
+            foreach (string error in output.Errors.Take(5))
             {
-                await Task.Delay(period, time, cancellationToken);
-                if (!await queue.RenewAsync(identity.Id, chunkId, _options.VisibilityTimeout))
-                {
-                    LogLeaseLost(chunkId);
-                }
+                await jobs.PublishAsync(new ClusterEvent("task_failed", jobId, done.TasksDone, done.TasksFailed, done.TasksTotal, Message: error));
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // The chunk is done; nothing more to renew.
-        }
-    }
 
-    private async Task HeartbeatAsync(CancellationToken stoppingToken)
-    {
-        var period = _options.VisibilityTimeout / 3;
-        var started = time.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var beat = new WorkerHeartbeat(identity.Id, identity.Host, identity.ProcessId, _options.WorkerSlots, Busy, started, time.GetUtcNow());
-                await redis.Database.StringSetAsync(
-                    ClusterKeys.Heartbeat(identity.Id), JsonSerializer.Serialize(beat, ClusterJson.Default.WorkerHeartbeat), _options.VisibilityTimeout * 2);
-                await Task.Delay(period, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException)
-            {
-                LogQueueUnavailable(error.Message);
-            }
+            await jobs.PublishAsync(new ClusterEvent("progress", jobId, done.TasksDone, done.TasksFailed, done.TasksTotal));
         }
-
-        await redis.Database.KeyDeleteAsync(ClusterKeys.Heartbeat(identity.Id));
+        catch (Exception error)
+        {
+            // Progress events are news, not state: the result is stored and the driver's sweep finishes the job without them.
+            LogPublishFailed(jobId, error.Message);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started with {Slots} slots")]
@@ -194,8 +213,8 @@ internal sealed partial class WorkerService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} stopped")]
     private partial void LogStopped(string workerId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue unavailable: {Reason}")]
-    private partial void LogQueueUnavailable(string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slot {Slot}: {Error}: {Reason}; trying again in {Seconds:0.0} s")]
+    private partial void LogSlotFailed(int slot, string error, string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Took chunk {ChunkId}: {Tasks} backtests on {Symbol} for job {JobId}")]
     private partial void LogTaken(string chunkId, int tasks, string symbol, string jobId);
@@ -203,8 +222,18 @@ internal sealed partial class WorkerService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Chunk {ChunkId} done in {Seconds:0.000} s: {Tasks} backtests, {Failed} failed")]
     private partial void LogDone(string chunkId, double seconds, int tasks, int failed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk {ChunkId} done in {Seconds:0.000} s, but another run had stored its result first (its lease had lapsed); this run's result was dropped")]
+    // Also what a retried store sees when its first try landed but the reply was lost: either way, stored once.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk {ChunkId} done in {Seconds:0.000} s, but its result was stored already (another run's, or an earlier try whose reply was lost); this run's was dropped")]
     private partial void LogDoneTwice(string chunkId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Chunk {ChunkId} threw {Error}: {Reason}; its tasks are recorded as failed")]
+    private partial void LogChunkThrew(string chunkId, string error, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store chunk {ChunkId}: {Reason}; trying again in {Seconds:0.0} s")]
+    private partial void LogStoreFailed(string chunkId, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped before chunk {ChunkId} could be stored; the reaper queues it again")]
+    private partial void LogStoreAbandoned(string chunkId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped chunk {ChunkId} without running it: its job is {State}")]
     private partial void LogDropped(string chunkId, string state);
@@ -212,6 +241,9 @@ internal sealed partial class WorkerService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handed chunk {ChunkId} back to the queue on stop")]
     private partial void LogHandedBack(string chunkId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease of chunk {ChunkId}; finishing it anyway (its result is stored once)")]
-    private partial void LogLeaseLost(string chunkId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand chunk {ChunkId} back on stop ({Reason}); the reaper queues it again")]
+    private partial void LogHandBackFailed(string chunkId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish progress of job {JobId}: {Reason}")]
+    private partial void LogPublishFailed(string jobId, string reason);
 }

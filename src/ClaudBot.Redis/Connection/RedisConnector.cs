@@ -49,6 +49,10 @@ internal static class RedisConnector
         config.AbortOnConnectFail = true;
         config.ConnectRetry = 1;
         config.ConnectTimeout = (int)connectTimeout.TotalMilliseconds;
+
+        // Reconnect tries at most 2 s apart (the library's default grows to 10 s): after a long outage the cluster
+        // resumes within about 2 s of the server's return, well inside a lease.
+        config.ReconnectRetryPolicy = new ExponentialRetry(250, 2000);
         return new StringWriter(CultureInfo.InvariantCulture);
     }
 

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using ClaudBot.Cluster.Queue;
+using ClaudBot.Redis;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClaudBot.Cluster.Worker;
+
+/// <summary>
+/// A worker's registration and heartbeat. Both are written again on every beat, so a queue server that restarted
+/// without them (or a worker that started before its server) is known to the reaper and to <c>status</c> again
+/// within one beat of the server's return. A queue error never ends the loop.
+/// </summary>
+internal sealed partial class WorkerHeartbeats(
+    WorkQueue queue,
+    RedisConnection redis,
+    WorkerIdentity identity,
+    IOptions<ClusterOptions> options,
+    TimeProvider time,
+    ILogger<WorkerHeartbeats> logger)
+{
+    private readonly DateTimeOffset _started = time.GetUtcNow();
+
+    private TimeSpan Period => options.Value.VisibilityTimeout / 3;
+
+    /// <summary>
+    /// Registers the worker, waiting with <see cref="Backoff.Queue"/> while the queue is unreachable (a worker may start
+    /// before its driver; systemd need not restart it). False if stopped first.
+    /// </summary>
+    public async Task<bool> RegisterAsync(SlotActivity activity, CancellationToken cancellationToken)
+    {
+        string endpoint = redis.DescribeEndpoint();
+        for (int failures = 1; ; failures++)
+        {
+            try
+            {
+                await BeatAsync(activity);
+                if (failures > 1)
+                {
+                    LogReachable(endpoint);
+                }
+
+                return true;
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                double seconds = Backoff.Queue.Delay(failures).TotalSeconds;
+                LogUnreachable(endpoint, error.Message, seconds);
+                if (!await Backoff.Queue.WaitAsync(failures, time, cancellationToken))
+                {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// <summary>Beats every third of the visibility timeout until stopped, then deletes the heartbeat.</summary>
+    public async Task RunAsync(SlotActivity activity, CancellationToken stoppingToken)
+    {
+        int failures = 0;
+        while (true)
+        {
+            var wait = failures == 0 ? Period : Backoff.Queue.Delay(failures);
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            try
+            {
+                await BeatAsync(activity);
+                failures = 0;
+            }
+            catch (Exception error)
+            {
+                failures++;
+                LogBeatFailed(error.Message);
+            }
+        }
+
+        try
+        {
+            await redis.Database.KeyDeleteAsync(ClusterKeys.Heartbeat(identity.Id));
+        }
+        catch (Exception error)
+        {
+            // The key expires by itself after two visibility timeouts.
+            LogBeatFailed(error.Message);
+        }
+    }
+
+    private async Task BeatAsync(SlotActivity activity)
+    {
+        await queue.RegisterWorkerAsync(identity.Id);
+        var beat = new WorkerHeartbeat(
+            identity.Id, identity.Host, identity.ProcessId, options.Value.WorkerSlots, activity.Busy, _started, time.GetUtcNow(), activity.Live, activity.LastActivityAt);
+        await redis.Database.StringSetAsync(
+            ClusterKeys.Heartbeat(identity.Id), JsonSerializer.Serialize(beat, ClusterJson.Default.WorkerHeartbeat), options.Value.VisibilityTimeout * 2);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The queue at {EndPoint} is not reachable ({Reason}); trying again in {Seconds:0.0} s")]
+    private partial void LogUnreachable(string endPoint, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The queue at {EndPoint} is reachable; worker registered")]
+    private partial void LogReachable(string endPoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat failed: {Reason}")]
+    private partial void LogBeatFailed(string reason);
+}
