@@ -7,16 +7,16 @@ namespace ClaudBot.Node;
 internal static class NodeCli
 {
     /// <summary>
-    /// How long SIGTERM or Ctrl+C lets a command wind down before System.CommandLine ends the process (exit 143).
-    /// Its default, 2 s, cut a stopping worker off before its grace (3 s) ran out, so it never handed its chunks
-    /// back nor logged it; this is above the host's shutdown timeout (4 s) and under systemd's SIGKILL (10 s).
+    /// How long SIGTERM or Ctrl+C lets a one-shot command (submit --wait, data, bench) wind down before
+    /// System.CommandLine ends the process (exit 130 or 143). <c>run</c> is not one of them: see <see cref="RunAsync"/>.
     /// </summary>
     private static readonly TimeSpan TerminationTimeout = TimeSpan.FromSeconds(8);
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var root = new RootCommand("claudbot-node: the server side of ClaudBot's backtesting cluster.");
-        root.Subcommands.Add(RunCommand.Create(error));
+        var run = RunCommand.Create(error);
+        root.Subcommands.Add(run);
         root.Subcommands.Add(DaemonCommands.Start(output, error));
         root.Subcommands.Add(DaemonCommands.Stop(output));
         root.Subcommands.Add(StatusCommand.Create(output));
@@ -29,6 +29,12 @@ internal static class NodeCli
         root.Subcommands.Add(BenchCommand.Create(output));
         root.Subcommands.Add(LogsCommand.Create(output, error));
         root.Subcommands.Add(VersionCommand.Create(output));
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TerminationTimeout }, cancellationToken);
+        var parsed = root.Parse(args);
+
+        // 'run' owns its shutdown: the host's console lifetime takes SIGTERM and Ctrl+C, stops the workers (they hand
+        // back what they cannot finish) and the driver, and the command exits 0. System.CommandLine's handler would
+        // instead end the process at its timeout with 143, before the hand-back had landed.
+        var timeout = parsed.CommandResult.Command == run ? (TimeSpan?)null : TerminationTimeout;
+        return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = timeout }, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using ClaudBot.Cluster;
 using ClaudBot.Hosting;
 using ClaudBot.Cluster.Status;
 using ClaudBot.Redis;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -37,7 +38,7 @@ internal static class RunCommand
             try
             {
                 await host.RunAsync(cancellationToken);
-                return ExitCodes.Success;
+                return await FailedServiceAsync(host, error);
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException invalid)
             {
@@ -59,5 +60,24 @@ internal static class RunCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// 0 after a clean stop; otherwise one line and a non-zero code, so systemd's <c>Restart=on-failure</c> restarts a
+    /// node whose driver or worker ended by itself (the host stops then, and would otherwise exit 0 in silence).
+    /// </summary>
+    private static async Task<int> FailedServiceAsync(IHost host, TextWriter error)
+    {
+        foreach (var service in host.Services.GetServices<IHostedService>().OfType<BackgroundService>())
+        {
+            if (service.ExecuteTask is { IsFaulted: true } failed)
+            {
+                var cause = failed.Exception!.GetBaseException();
+                await error.WriteLineAsync($"Error: {service.GetType().Name} stopped: {cause.Message}");
+                return cause is StackExchange.Redis.RedisException or TimeoutException ? ExitCodes.ClusterDown : ExitCodes.Failed;
+            }
+        }
+
+        return ExitCodes.Success;
     }
 }
