@@ -37,8 +37,10 @@ internal static class RunCommand
 
             try
             {
+                // Taken now: RunAsync disposes the host (and its container) when it returns.
+                var services = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
                 await host.RunAsync(cancellationToken);
-                return await FailedServiceAsync(host, error);
+                return await FailedServiceAsync(services, error);
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException invalid)
             {
@@ -66,9 +68,9 @@ internal static class RunCommand
     /// 0 after a clean stop; otherwise one line and a non-zero code, so systemd's <c>Restart=on-failure</c> restarts a
     /// node whose driver or worker ended by itself (the host stops then, and would otherwise exit 0 in silence).
     /// </summary>
-    private static async Task<int> FailedServiceAsync(IHost host, TextWriter error)
+    private static async Task<int> FailedServiceAsync(IEnumerable<BackgroundService> services, TextWriter error)
     {
-        foreach (var service in host.Services.GetServices<IHostedService>().OfType<BackgroundService>())
+        foreach (var service in services)
         {
             if (service.ExecuteTask is { IsFaulted: true } failed)
             {
