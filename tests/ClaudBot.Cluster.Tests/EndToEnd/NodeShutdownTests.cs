@@ -21,21 +21,23 @@ public sealed partial class NodeShutdownTests(ITestOutputHelper output) : IDispo
         await using var redis = new RedisServerProcess(Path.Combine(_scratch.FullName, "redis"));
         await redis.StartAsync();
 
-        // Chunks of 4 s (40 tasks x 100 ms) outlast the 3 s stop grace; a 20 s lease makes the reaper's way back slow.
+        // Four chunks of 4.5 s (30 tasks x 150 ms) outlast the 3 s stop grace; a 20 s lease makes the reaper's way back
+        // slow. The one worker takes all four; a second starts only once the first has gone, so it can run them
+        // at once only if they were handed back.
         await using var cluster = new ClusterHarness(redis.ConnectionString, _scratch.FullName, new Dictionary<string, string>
         {
-            ["Cluster:ChunkSize"] = "40",
-            ["Cluster:ThrottlePerTask"] = "00:00:00.100",
+            ["Cluster:ChunkSize"] = "30",
+            ["Cluster:ThrottlePerTask"] = "00:00:00.150",
             ["Cluster:VisibilityTimeout"] = "00:00:20",
         });
         await cluster.StartNodeAsync("driver");
         var stopping = await cluster.StartNodeAsync("worker");
-        var (id, _) = await cluster.SubmitAsync("rsi(period=2..81)", "TCS,INFY,WIPRO");
+        var (id, _) = await cluster.SubmitAsync("rsi(period=2..41)", "TCS,INFY,WIPRO");
         await WaitForCountAsync(stopping, TookChunk(), 4);
-        await cluster.StartNodeAsync("worker", new Dictionary<string, string> { ["Cluster:WorkerName"] = "other" });
 
         var stopTime = await stopping.TerminateAsync(TimeSpan.FromSeconds(10));
         var afterStop = Stopwatch.StartNew();
+        await cluster.StartNodeAsync("worker", new Dictionary<string, string> { ["Cluster:WorkerName"] = "other" });
         var job = await cluster.WaitForEndAsync(id, TimeSpan.FromSeconds(60));
         output.WriteLine($"stopped in {stopTime.TotalSeconds:0.0} s (exit {stopping.ExitCode}); job completed {afterStop.Elapsed.TotalSeconds:0.0} s later");
 
@@ -45,7 +47,7 @@ public sealed partial class NodeShutdownTests(ITestOutputHelper output) : IDispo
         Assert.DoesNotContain("Lost the lease", stopping.Output, StringComparison.Ordinal);
         Assert.True(afterStop.Elapsed < TimeSpan.FromSeconds(16), $"the job took {afterStop.Elapsed} after the stop: the handed-back chunks waited for the reaper");
         Assert.Equal(JobState.Completed, job.State);
-        Assert.Equal(Enumerable.Range(0, 240), ClusterHarness.ReadResults(job).Select(r => r.GetProperty("index").GetInt32()).Order());
+        Assert.Equal(Enumerable.Range(0, 120), ClusterHarness.ReadResults(job).Select(r => r.GetProperty("index").GetInt32()).Order());
     }
 
     [Fact]

@@ -60,7 +60,6 @@ public sealed class OutageMatrixTests(ITestOutputHelper output) : IDisposable
             ["Cluster:ChunkSize"] = "5",
             ["Cluster:ThrottlePerTask"] = "00:00:00.040",
             ["Cluster:WorkerSlots"] = "4",
-            ["Redis:ConnectTimeout"] = "00:00:01",
         });
         var driver = await cluster.StartNodeAsync("driver", driverSettings);
         var worker = await cluster.StartNodeAsync("worker");
