@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClaudBot.Hosting;
 using ClaudBot.Node.Commands;
 
 namespace ClaudBot.Node;
@@ -29,6 +30,18 @@ internal static class NodeCli
         root.Subcommands.Add(BenchCommand.Create(output));
         root.Subcommands.Add(LogsCommand.Create(output, error));
         root.Subcommands.Add(VersionCommand.Create(output));
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TerminationTimeout }, cancellationToken);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // System.CommandLine would print its help and exit 1 (Failed); a mistake in the command line is
+            // bad input for claudbot-node as for claudbot: one line, exit code 2.
+            var command = parse.CommandResult.Command;
+            string usage = $"{command.Name} {(command.Subcommands.Count > 0 ? "<command> " : string.Empty)}[options]";
+            string message = string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct());
+            error.WriteLine($"Error: {message}. Usage: {usage} (see --help)");
+            return Task.FromResult(ExitCodes.BadInput);
+        }
+
+        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TerminationTimeout }, cancellationToken);
     }
 }
