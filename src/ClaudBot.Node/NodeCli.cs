@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClaudBot.Hosting;
 using ClaudBot.Node.Commands;
 
 namespace ClaudBot.Node;
@@ -29,12 +30,22 @@ internal static class NodeCli
         root.Subcommands.Add(BenchCommand.Create(output));
         root.Subcommands.Add(LogsCommand.Create(output, error));
         root.Subcommands.Add(VersionCommand.Create(output));
-        var parsed = root.Parse(args);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // System.CommandLine would print its help and exit 1 (Failed); a mistake in the command line is
+            // bad input for claudbot-node as for claudbot: one line, exit code 2.
+            var command = parse.CommandResult.Command;
+            string usage = $"{command.Name} {(command.Subcommands.Count > 0 ? "<command> " : string.Empty)}[options]";
+            string message = string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct());
+            error.WriteLine($"Error: {message}. Usage: {usage} (see --help)");
+            return Task.FromResult(ExitCodes.BadInput);
+        }
 
         // 'run' owns its shutdown: the host's console lifetime takes SIGTERM and Ctrl+C, stops the workers (they hand
         // back what they cannot finish) and the driver, and the command exits 0. System.CommandLine's handler would
         // instead end the process at its timeout with 143, before the hand-back had landed.
-        var timeout = parsed.CommandResult.Command == run ? (TimeSpan?)null : TerminationTimeout;
-        return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = timeout }, cancellationToken);
+        var timeout = parse.CommandResult.Command == run ? (TimeSpan?)null : TerminationTimeout;
+        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = timeout }, cancellationToken);
     }
 }

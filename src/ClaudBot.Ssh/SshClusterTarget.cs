@@ -111,7 +111,7 @@ public sealed partial class SshClusterTarget(SshSession session, IConfiguration 
         ArgumentNullException.ThrowIfNull(job);
 
         // The path comes from Redis; only a results file's shape is ever opened.
-        if (job.ResultsFile is not { } path || !ResultsPath().IsMatch(path))
+        if (job.ResultsFile is not { } path || !RemoteResultsPath.IsValid(path))
         {
             throw new ClusterTargetException($"Job {job.Id} has no results file (it is {job.State.ToName()}, or the file was cleaned up).");
         }
@@ -135,9 +135,6 @@ public sealed partial class SshClusterTarget(SshSession session, IConfiguration 
 
     [GeneratedRegex(@"Removed \d+ jobs: (.+)")]
     private static partial Regex RemovedJobs();
-
-    [GeneratedRegex(@"^/[A-Za-z0-9._/-]+/job_[a-z0-9]{1,16}\.json$")]
-    private static partial Regex ResultsPath();
 
     // Runs a node command; a node that is not there is said plainly, not as a shell error.
     private async Task<RemoteResult> RunNodeAsync(RemoteCommand command, CancellationToken cancellationToken)

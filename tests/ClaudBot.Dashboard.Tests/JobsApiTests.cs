@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using ClaudBot.Jobs;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Dashboard.Tests;
 
@@ -68,8 +70,8 @@ public sealed class JobsApiTests(NodeFixture fixture)
     [InlineData("/api/jobs?state=sleeping", "state")]
     [InlineData("/api/jobs/ABC!", "id")]
     [InlineData("/api/jobs/abcdefghijklmnopq", "id")]
-    [InlineData("/api/jobs/abc/results?top=0", "top")]
-    [InlineData("/api/jobs/abc/results?top=1001", "top")]
+    [InlineData("/api/jobs/abc234/results?top=0", "top")]
+    [InlineData("/api/jobs/abc234/results?top=1001", "top")]
     public async Task BadQueryOrId_Is400ProblemNamingTheField(string path, string field)
     {
         using var response = await Node.Client.GetAsync(path);
@@ -79,6 +81,30 @@ public sealed class JobsApiTests(NodeFixture fixture)
         Assert.Equal(field, problem.GetProperty("field").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
+    }
+
+    // The empty id is not a job's route: /api/jobs//results is not matched by {id}.
+    public static IEnumerable<object[]> InvalidIdsInAPath => JobIdSamples.Invalid.Where(row => ((string)row[0]).Length > 0);
+
+    [Theory]
+    [MemberData(nameof(JobIdSamples.Valid), MemberType = typeof(JobIdSamples))]
+    public async Task JobId_ThatFollowsTheRule_IsLookedUp404WhenUnknown(string id)
+    {
+        using var response = await Node.Client.GetAsync($"/api/jobs/{Uri.EscapeDataString(id)}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidIdsInAPath))]
+    public async Task JobId_ThatBreaksTheRule_Is400SayingTheRule(string id)
+    {
+        using var response = await Node.Client.GetAsync($"/api/jobs/{Uri.EscapeDataString(id)}/results");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("id", problem.GetProperty("field").GetString());
+        Assert.Contains(JobId.Rule, problem.GetRawText(), StringComparison.Ordinal);
     }
 
     [Theory]

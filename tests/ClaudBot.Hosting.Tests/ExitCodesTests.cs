@@ -31,6 +31,49 @@ public sealed partial class ExitCodesTests
         Assert.Equal(128 + 2, ExitCodes.Cancelled);
     }
 
+    [Fact]
+    public void Programs_ReturnNoLiteralExitCodes_OnlyNamesFromTheTable()
+    {
+        // Where both programs decide their exit code: their command files, command-line roots and Program.cs.
+        string root = RepositoryRoot();
+        var files = new[] { "src/ClaudBot", "src/ClaudBot.Node" }
+            .SelectMany(project => Directory.EnumerateFiles(Path.Combine(root, project), "*.cs", SearchOption.AllDirectories))
+            .Where(file => !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))
+            .Where(file => file.Contains("/Commands/", StringComparison.Ordinal) || Path.GetFileName(file) is "Program.cs" || file.EndsWith("Cli.cs", StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains(files, file => file.EndsWith("src/ClaudBot.Node/Commands/SubmitCommand.cs", StringComparison.Ordinal));
+
+        var literals = files
+            .SelectMany(file => File.ReadLines(file).Select((text, i) => (file: Path.GetRelativePath(root, file), line: i + 1, text)))
+            .Where(l => LiteralExitCode().IsMatch(l.text))
+            .Select(l => $"{l.file}:{l.line}: {l.text.Trim()}")
+            .ToList();
+
+        Assert.True(literals.Count == 0, "Exit codes come from ExitCodes by name; these lines use a number:\n" + string.Join('\n', literals));
+    }
+
+    [Theory]
+    [InlineData("return 3;")]
+    [InlineData("return Task.FromResult(1);")]
+    [InlineData("exitCode = 4;")]
+    [InlineData("Environment.Exit(2);")]
+    [InlineData("return finished.State == JobState.Completed ? 0 : 3;")]
+    [InlineData("Environment.ExitCode = 1;")]
+    public void LiteralExitCode_FindsNumbersReturnedAsExitCodes(string line)
+    {
+        Assert.Matches(LiteralExitCode(), line);
+    }
+
+    [Theory]
+    [InlineData("return ExitCodes.NeedsConfirmation;")]
+    [InlineData("return Task.FromResult(ExitCodes.BadInput);")]
+    [InlineData("return process.ExitCode;")]
+    [InlineData("return equals > 0")]
+    public void LiteralExitCode_LeavesNamedCodesAlone(string line)
+    {
+        Assert.DoesNotMatch(LiteralExitCode(), line);
+    }
+
     private static Dictionary<string, int> Table() =>
         typeof(ExitCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.FieldType == typeof(int))
@@ -62,6 +105,10 @@ public sealed partial class ExitCodesTests
 
         throw new DirectoryNotFoundException($"No ClaudBot.sln with README.md above {AppContext.BaseDirectory}.");
     }
+
+    // return 3; Task.FromResult(1); exitCode = 4; Environment.Exit(2); ... ? 0 : 3; Environment.ExitCode = 1.
+    [GeneratedRegex(@"\breturn \d+;|FromResult\(\d+\)|\b[eE]xitCode = \d+;|Environment\.Exit\(\d+\)|\? \d+ : \d+;")]
+    private static partial Regex LiteralExitCode();
 
     [GeneratedRegex(@"^\| (?<code>\d+) \| `(?<name>\w+)` \|")]
     private static partial Regex Row();

@@ -1,6 +1,8 @@
 using System.Net;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Telegram.Tests.FakeBotApi;
+using ClaudBot.Testing;
+using ClaudBot.Tests.Rendering;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Telegram.Bot;
@@ -39,6 +41,19 @@ public sealed class TelegramHtmlTests
     }
 
     [Fact]
+    public void Monitor_IsOnePreformattedBlock_Escaped()
+    {
+        ExpectedFile.Assert("monitor_up.html", Render(SampleReplies.Monitor(SampleReplies.UpStatus)));
+        ExpectedFile.Assert("monitor_down.html", Render(SampleReplies.Monitor(SampleReplies.DownStatus)));
+    }
+
+    [Fact]
+    public void Results_AreFixedWidthTables_WithEscapedCells()
+    {
+        ExpectedFile.Assert("ranked_tables.html", Render(SampleReplies.Results));
+    }
+
+    [Fact]
     public void ACaption_IsCutToTelegramsLimit_CountingEscapes()
     {
         string caption = TelegramHtml.Caption(new string('&', 2000));
@@ -65,4 +80,8 @@ public sealed class TelegramHtmlTests
         string visible = string.Join("\n", sent.Select(m => m.Text));
         Assert.All(LongLog.Split('\n'), line => Assert.Contains(line, visible, StringComparison.Ordinal));
     }
+
+    // Each message as sent, then a line that marks where Telegram would start the next one.
+    private static string Render(Reply reply) =>
+        string.Concat(TelegramHtml.Messages(reply.Parts).Select(m => m + "\n--- end of message ---\n"));
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Jobs;
 using ClaudBot.Redis;
 using StackExchange.Redis;
 
@@ -13,8 +13,6 @@ namespace ClaudBot.Cluster.Queue;
 /// </summary>
 public sealed class JobStore(RedisConnection redis, TimeProvider time)
 {
-    private const string IdAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-
     /// <summary>Queues every chunk of the plan atomically and returns the job's short id.</summary>
     public async Task<string> SubmitAsync(JobPlan plan, CancellationToken cancellationToken)
     {
@@ -23,7 +21,7 @@ public sealed class JobStore(RedisConnection redis, TimeProvider time)
         for (int attempt = 0; attempt < 5; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string id = NewId();
+            string id = JobId.New().ToString();
             var transaction = db.CreateTransaction();
             transaction.AddCondition(Condition.KeyNotExists(ClusterKeys.Job(id)));
             _ = transaction.HashSetAsync(ClusterKeys.Job(id),
@@ -176,6 +174,4 @@ public sealed class JobStore(RedisConnection redis, TimeProvider time)
         redis.Subscriber.PublishAsync(ClusterKeys.Events, JsonSerializer.Serialize(clusterEvent, ClusterJson.Default.ClusterEvent));
 
     internal static string Format(DateTimeOffset moment) => moment.ToString("O", CultureInfo.InvariantCulture);
-
-    private static string NewId() => RandomNumberGenerator.GetString(IdAlphabet, 6);
 }

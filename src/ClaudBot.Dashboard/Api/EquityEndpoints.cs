@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClaudBot.Backtesting;
 using ClaudBot.Cluster;
+using ClaudBot.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -26,9 +27,9 @@ internal static class EquityEndpoints
     private static async Task<IResult> EquityAsync(
         ClusterClient cluster, BacktestService backtests, string id, [FromQuery] string? strategy, [FromQuery] string? symbol, CancellationToken cancellationToken)
     {
-        if (!JobIds.IsValid(id))
+        if (!JobId.IsValid(id))
         {
-            return Problems.Field("id", JobIds.Rule);
+            return Problems.Field("id", JobId.Rule);
         }
 
         if (await cluster.GetAsync(id, cancellationToken) is not { } job)

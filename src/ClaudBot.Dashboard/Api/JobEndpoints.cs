@@ -4,6 +4,7 @@ using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results;
 using ClaudBot.Dashboard.Hosting;
+using ClaudBot.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -76,9 +77,9 @@ internal static class JobEndpoints
 
     private static async Task<IResult> GetAsync(ClusterClient cluster, string id, CancellationToken cancellationToken)
     {
-        if (!JobIds.IsValid(id))
+        if (!JobId.IsValid(id))
         {
-            return Problems.Field("id", JobIds.Rule);
+            return Problems.Field("id", JobId.Rule);
         }
 
         return await cluster.GetAsync(id, cancellationToken) is { } job ? Results.Ok(JobView.From(job)) : Problems.NotFound($"There is no job '{id}'.");
@@ -86,9 +87,9 @@ internal static class JobEndpoints
 
     private static async Task<IResult> ResultsAsync(ClusterClient cluster, string id, [FromQuery] string? top, [FromQuery] string? full, CancellationToken cancellationToken)
     {
-        if (!JobIds.IsValid(id))
+        if (!JobId.IsValid(id))
         {
-            return Problems.Field("id", JobIds.Rule);
+            return Problems.Field("id", JobId.Rule);
         }
 
         if (!QueryNumbers.TryParse(top, "top", 20, 1, 1000, out int topN, out var bad))
@@ -203,9 +204,9 @@ internal static class JobEndpoints
 
     private static async Task<IResult> CancelAsync(ClusterClient cluster, string id, CancellationToken cancellationToken)
     {
-        if (!JobIds.IsValid(id))
+        if (!JobId.IsValid(id))
         {
-            return Problems.Field("id", JobIds.Rule);
+            return Problems.Field("id", JobId.Rule);
         }
 
         if (await cluster.CancelAsync(id, cancellationToken) is null)

@@ -1,19 +1,19 @@
+using ClaudBot.Jobs;
+
 namespace ClaudBot.Intents.Slots;
 
 /// <summary>
-/// The job slot: <c>17</c>, <c>#17</c>, <c>job 17</c>, <c>job #17</c>, a six-character id (<c>abc234</c>), or
-/// <c>last</c> / <c>latest</c> / <c>the last one</c> / <c>most recent</c>, which all become <c>last</c>.
-/// Anything with other characters is refused, so nothing but an id ever reaches a Redis key.
+/// The job slot: an id (<c>k7m2qz</c>, <c>#k7m2qz</c>, <c>job k7m2qz</c>, <c>job #k7m2qz</c>; any case, as
+/// typed), or <c>last</c> / <c>latest</c> / <c>the last one</c> / <c>most recent</c>, which all become
+/// <c>last</c>. The id itself must follow <see cref="JobId"/>'s rule, the one the store makes ids by, so
+/// nothing but an id ever reaches a Redis key.
 /// </summary>
 public static class JobReference
 {
     /// <summary>What every "the newest job" phrasing becomes.</summary>
     public const string Last = "last";
 
-    private const int IdLength = 6;
-    private const int MaxNumberDigits = 9;
-
-    /// <param name="job">The id in lower case (<c>abc234</c>), the number (<c>17</c>), or <see cref="Last"/>.</param>
+    /// <param name="job">The id in lower case (<c>abc234</c>) or <see cref="Last"/>.</param>
     public static bool TryParse(string text, out string job)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -25,7 +25,7 @@ public static class JobReference
             return true;
         }
 
-        // "job 17", "job #17", "job#17"; "job17" is not stripped, it could be an id's own letters.
+        // "job k7m2qz", "job #k7m2qz", "job#k7m2qz"; "jobk7m2qz" is not stripped, it could be an id's own letters.
         if (rest.StartsWith("job", StringComparison.OrdinalIgnoreCase) && rest.Length > 3 && rest[3] is ' ' or '#')
         {
             rest = rest[3..].TrimStart(' ');
@@ -36,21 +36,26 @@ public static class JobReference
             rest = rest[1..];
         }
 
-        if (rest.Length is > 0 and <= MaxNumberDigits && !rest.ContainsAnyExceptInRange('0', '9'))
+        // People type ids in capitals (from a phone, or shouting); the id is the same, so ASCII case is folded
+        // here, in the chat, and nowhere else (ToLowerInvariant would turn the Kelvin sign into a 'k').
+        if (rest.Length == JobId.Length && JobId.TryParse(FoldAsciiCase(rest), out var id))
         {
-            job = rest.ToString();
-            return true;
-        }
-
-        // Ids are drawn from a-z and 2-9 without look-alikes, but 0 and 1 are let through here so a mistyped
-        // id is answered with "no such job" rather than "I didn't understand".
-        if (rest.Length == IdLength && IsIdText(rest))
-        {
-            job = rest.ToString().ToLowerInvariant();
+            job = id.ToString();
             return true;
         }
 
         return false;
+    }
+
+    private static string FoldAsciiCase(ReadOnlySpan<char> text)
+    {
+        Span<char> folded = stackalloc char[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            folded[i] = char.IsAsciiLetterUpper(text[i]) ? (char)(text[i] | 0x20) : text[i];
+        }
+
+        return new string(folded);
     }
 
     private static bool IsLast(ReadOnlySpan<char> text)
@@ -68,18 +73,5 @@ public static class JobReference
         return text.Equals("last", StringComparison.OrdinalIgnoreCase)
             || text.Equals("latest", StringComparison.OrdinalIgnoreCase)
             || text.Equals("most recent", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool IsIdText(ReadOnlySpan<char> text)
-    {
-        foreach (char c in text)
-        {
-            if (!char.IsAsciiLetter(c) && !char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -32,7 +32,7 @@ internal static class JobsCommands
 
     public static Command Show(TextWriter output, TextWriter error)
     {
-        var id = new Argument<string>("id") { Description = "Job id" };
+        var id = JobIdArgument.Create();
         var json = new Option<bool>("--json") { Description = "Print the job as JSON" };
         var command = new Command("job", "Show one job.") { id, json };
         command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (client, ct) =>
@@ -46,7 +46,7 @@ internal static class JobsCommands
 
     public static Command Cancel(TextWriter output, TextWriter error)
     {
-        var id = new Argument<string>("id") { Description = "Job id" };
+        var id = JobIdArgument.Create();
         var command = new Command("cancel", "Cancel a job: queued work is dropped, running chunks stop at their boundary.") { id };
         command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (client, ct) =>
         {

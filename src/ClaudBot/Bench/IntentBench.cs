@@ -17,7 +17,7 @@ internal static class IntentBench
         "submit cluster job rsi on TCS 2020-2024",
         "backtest rsi,macd,momentum on RELIANCE,TCS,HDFC,INFY from 2020-01-01 to 2024-12-31",
         "backtest macd on hdfc bank FY2022", "backtest relative strength on infosys and tcs last 3 years",
-        "how's job 12 doing", "results of the last job", "cancel job 12", "show worker logs", "list jobs",
+        "how's job k7m2qz doing", "results of the last job", "cancel job k7m2qz", "show worker logs", "list jobs",
         "list strategies", "which stocks do you have", "cleanup results keep 10", "what can you do",
         "strat clustr", "buy 100 shares of TCS", "rm -rf /", "hello there", "backtest rsi on TCS;rm -rf /",
     ];

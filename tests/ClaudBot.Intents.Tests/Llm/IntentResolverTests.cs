@@ -82,7 +82,7 @@ public sealed class IntentResolverTests
     [InlineData("start cluster", false)]
     [InlineData("cluster status", false)]
     [InlineData("stop cluster", true)]
-    [InlineData("cancel job 12", true)]
+    [InlineData("cancel job k7m2qz", true)]
     public void RequiresConfirmation_OfAPatternMatch_FollowsTheCatalogue(string text, bool expected)
     {
         using var fallback = _fixture.Fallback();

@@ -229,14 +229,14 @@ public sealed class LlmIntentFallbackTests
     {
         // Only choices, and a tool call without an id: what a sparse OpenAI-compatible server may send.
         _server.Reply = new ScriptedReply(200, """
-            {"choices":[{"index":0,"message":{"role":"assistant","tool_calls":[{"type":"function","function":{"name":"job_status","arguments":"{\"job\":\"12\"}"}}]},"finish_reason":"tool_calls"}]}
+            {"choices":[{"index":0,"message":{"role":"assistant","tool_calls":[{"type":"function","function":{"name":"job_status","arguments":"{\"job\":\"k7m2qz\"}"}}]},"finish_reason":"tool_calls"}]}
             """);
         using var fallback = _fixture.Fallback();
 
-        var match = await fallback.TryMatchAsync("hows 12 going", LlmServerFixture.Today, CancellationToken.None);
+        var match = await fallback.TryMatchAsync("hows k7m2qz going", LlmServerFixture.Today, CancellationToken.None);
 
         Assert.NotNull(match);
-        Assert.Equal(("job_status", "12"), (match.Intent, match.Slots["job"].Job));
+        Assert.Equal(("job_status", "k7m2qz"), (match.Intent, match.Slots["job"].Job));
     }
 
     [Fact]

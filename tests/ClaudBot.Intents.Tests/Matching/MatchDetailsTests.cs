@@ -8,7 +8,7 @@ namespace ClaudBot.Intents.Tests.Matching;
 public sealed class MatchDetailsTests
 {
     private const string Help = "I can run the cluster and backtests. Try: start cluster; stop cluster; restart cluster; monitor cluster; "
-        + "submit cluster job rsi on TCS 2020-2024; how's job 12 doing. Type 'help' for everything.";
+        + "submit cluster job rsi on TCS 2020-2024; how's job k7m2qz doing. Type 'help' for everything.";
 
     private const string NotASymbol = " is not a valid symbol: a symbol is 1 to 20 letters, digits, '&', '-' or '.', starting with a letter or digit (e.g. RELIANCE, M&M, BAJAJ-AUTO).";
 
@@ -41,7 +41,7 @@ public sealed class MatchDetailsTests
 
     [Theory]
     [InlineData("strat cluster", 0.9, "Read \"strat\" as \"start\".")]
-    [InlineData("canel job 12", 0.933, "Read \"canel\" as \"cancel\".")]
+    [InlineData("canel job k7m2qz", 0.933, "Read \"canel\" as \"cancel\".")]
     public void Typo_IsForgiven_AtACost_AndSaid(string phrase, double confidence, string suggestion)
     {
         var match = _matcher.Match(phrase, ShippedMatcher.Today);
@@ -83,7 +83,7 @@ public sealed class MatchDetailsTests
     [InlineData("backtest rsi(period=1) on TCS", "'rsi(period=1)': period must be between 2 and 1000, not 1.")]
     [InlineData("backtest rsi on TCS from 2020-01-01 to 2019-01-01", "the period 2020-01-01 to 2019-01-01 runs backwards")]
     [InlineData("backtest rsi on TCS last 300 years", "the last 300 years is too long: at most 100 years")]
-    [InlineData("cancel job 12; drop table", "'12 drop table' is not a job (give its id, or 'last')")]
+    [InlineData("cancel job k7m2qz; drop table", "'k7m2qz drop table' is not a job (give its id, or 'last')")]
     [InlineData("show logs; cat /etc/passwd", "'cat /etc/passwd' is not one of: driver, worker")]
     // A value the user gave that is wrong is refused, never swapped for the slot's default.
     [InlineData("backtest rsi on TCS 2020-02-30", "2020-02-30 is not a date")]

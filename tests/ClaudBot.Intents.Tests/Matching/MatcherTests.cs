@@ -88,8 +88,8 @@ public sealed class MatcherTests
     }
 
     [Theory]
-    [InlineData("12", "12")]
-    [InlineData("#7", "7")]
+    [InlineData("k7m2qz", "k7m2qz")]
+    [InlineData("#P3X9AB", "p3x9ab")]
     [InlineData("the last one", "last")]
     [InlineData("most recent", "last")]
     public void CancelWithoutAJob_AsksWhichOne_AndTheAnswerNamesIt(string answer, string job)

@@ -1,16 +1,17 @@
 using ClaudBot.Intents.Slots;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Intents.Tests.Slots;
 
 public sealed class JobReferenceTests
 {
     [Theory]
-    [InlineData("17", "17")]
-    [InlineData("#17", "17")]
-    [InlineData("job 17", "17")]
-    [InlineData("Job #17", "17")]
-    [InlineData("job#17", "17")]
-    [InlineData("  job   17 ", "17")]
+    [InlineData("k7m2qz", "k7m2qz")]
+    [InlineData("#abc234", "abc234")]
+    [InlineData("job k7m2qz", "k7m2qz")]
+    [InlineData("Job #K7M2QZ", "k7m2qz")]
+    [InlineData("job#k7m2qz", "k7m2qz")]
+    [InlineData("  job   k7m2qz ", "k7m2qz")]
     [InlineData("abc123", "abc123")]
     [InlineData("ABC234", "abc234")]
     [InlineData("job abc234", "abc234")]
@@ -41,9 +42,12 @@ public sealed class JobReferenceTests
     [InlineData("abcdé2")]
     [InlineData("ａｂｃ２３４")]
     [InlineData("1234567890")]
+    [InlineData("17")]
+    [InlineData("job 17")]
+    [InlineData("#17")]
     [InlineData("-17")]
     [InlineData("17.5")]
-    [InlineData("job 17 18")]
+    [InlineData("job k7m2qz abc234")]
     [InlineData("last two")]
     [InlineData("previous")]
     [InlineData("17; rm -rf /")]
@@ -51,6 +55,22 @@ public sealed class JobReferenceTests
     [InlineData("../etc")]
     [InlineData("abc23*")]
     public void TryParse_AnythingElse_IsRefused(string text)
+    {
+        Assert.False(JobReference.TryParse(text, out string job));
+        Assert.Equal(string.Empty, job);
+    }
+
+    [Theory]
+    [MemberData(nameof(JobIdSamples.Valid), MemberType = typeof(JobIdSamples))]
+    public void TryParse_AJobId_IsThatId(string id)
+    {
+        Assert.True(JobReference.TryParse(id, out string job));
+        Assert.Equal(id, job);
+    }
+
+    [Theory]
+    [MemberData(nameof(JobIdSamples.Invalid), MemberType = typeof(JobIdSamples))]
+    public void TryParse_NotAJobId_IsRefused(string text)
     {
         Assert.False(JobReference.TryParse(text, out string job));
         Assert.Equal(string.Empty, job);
