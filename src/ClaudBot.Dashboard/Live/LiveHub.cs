@@ -54,7 +54,7 @@ internal sealed class LiveHub(RedisConnection redis, ClusterClient cluster, Clus
         }
     }
 
-    /// <summary>Waits (at most <paramref name="timeout"/>) for every client to have been sent its close frame.</summary>
+    /// <summary>Waits (at most <paramref name="timeout"/>) for every client session to have ended: close frame sent, handshake done or timed out.</summary>
     public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var waited = TimeSpan.Zero;

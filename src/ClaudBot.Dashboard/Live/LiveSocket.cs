@@ -58,6 +58,9 @@ internal static class LiveSocket
         }
     }
 
+    // The page's host and port against the Host it asked for; the scheme is left out, since a TLS proxy in
+    // front of the node makes the page https while Kestrel sees http.
     private static bool IsOwnOrigin(string origin, HttpRequest request) =>
-        string.Equals(origin, $"{request.Scheme}://{request.Host.Value}", StringComparison.OrdinalIgnoreCase);
+        Uri.TryCreate(origin, UriKind.Absolute, out var page)
+        && string.Equals(page.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 }
