@@ -105,6 +105,8 @@ function onLive(message) {
         refreshJob(message.job_id);
         break;
       }
+      // Counts only grow; events published by different slots can arrive out of order.
+      if (finished(message) < finished(known)) break;
       upsert({
         id: message.job_id,
         state: message.state ?? (known.state === 'queued' ? 'running' : known.state),
