@@ -22,4 +22,16 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "Dashboard: rejected a request to {Path} without a valid token.")]
     public static partial void Unauthorized(ILogger logger, string path);
+
+    [LoggerMessage(7, LogLevel.Warning, "Dashboard: refused a request for host '{Host}': without a token only loopback names are served.")]
+    public static partial void ForeignHost(ILogger logger, string host);
+
+    [LoggerMessage(8, LogLevel.Warning, "Dashboard: refused a live socket from origin '{Origin}', not the dashboard's own.")]
+    public static partial void ForeignOrigin(ILogger logger, string origin);
+
+    [LoggerMessage(9, LogLevel.Warning, "Dashboard: refused a live socket: {Max} clients already connected (Dashboard:MaxLiveClients).")]
+    public static partial void TooManyClients(ILogger logger, int max);
+
+    [LoggerMessage(10, LogLevel.Warning, "Dashboard: too many login attempts from {Address}; answered 429.")]
+    public static partial void LoginThrottled(ILogger logger, string address);
 }

@@ -9,6 +9,7 @@ using ClaudBot.Redis.Embedded;
 using ClaudBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ClaudBot.Dashboard.Tests;
 
@@ -41,7 +42,7 @@ public sealed class DashboardNode : IAsyncDisposable
         where T : notnull => Host.Services.GetRequiredService<T>();
 
     /// <summary>Builds the node; <paramref name="bind"/> is the host part of Dashboard:Url (default 127.0.0.1).</summary>
-    public static (IHost Host, TempDirectory Folder, int Port) Build(IReadOnlyDictionary<string, string?>? extra = null, string bind = "127.0.0.1", bool cluster = true)
+    public static (IHost Host, TempDirectory Folder, int Port) Build(IReadOnlyDictionary<string, string?>? extra = null, string bind = "127.0.0.1", bool cluster = true, ILoggerProvider? logs = null)
     {
         QuickRun.Refuse("a node with its queue server and dashboard");
         var folder = new TempDirectory("claudbot-dash-");
@@ -56,6 +57,11 @@ public sealed class DashboardNode : IAsyncDisposable
         }
 
         var builder = ClaudBotHost.CreateBuilder(IsolatedBotSettings.In(folder, settings));
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         if (cluster)
         {
             builder.AddClusterNode(NodeRole.All, logFiles: false);
@@ -70,9 +76,9 @@ public sealed class DashboardNode : IAsyncDisposable
         return (builder.Build(), folder, port);
     }
 
-    public static async Task<DashboardNode> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, string bind = "127.0.0.1", bool cluster = true)
+    public static async Task<DashboardNode> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, string bind = "127.0.0.1", bool cluster = true, ILoggerProvider? logs = null)
     {
-        var (host, folder, port) = Build(extra, bind, cluster);
+        var (host, folder, port) = Build(extra, bind, cluster, logs);
         try
         {
             await host.StartAsync();
@@ -120,12 +126,18 @@ public sealed class DashboardNode : IAsyncDisposable
         }
     }
 
-    public async Task<ClientWebSocket> ConnectSocketAsync(string? token = null)
+    public async Task<ClientWebSocket> ConnectSocketAsync(string? token = null, string? origin = null)
     {
         var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true; // a refused upgrade's status (401, 403, 503) stays readable
         if (token is not null)
         {
             socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
+        }
+
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
         }
 
         await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{Port}/ws"), CancellationToken.None);

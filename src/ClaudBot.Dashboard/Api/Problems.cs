@@ -22,8 +22,10 @@ internal static class Problems
 
     public static IResult Conflict(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Not possible in the job's state.");
 
+    public static string TooLargeDetail(int limit) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The request body is larger than the limit of {limit} bytes (Dashboard:MaxRequestBytes).");
+
     public static IResult TooLarge(int limit) => Results.Problem(
-        detail: $"The request body is larger than the limit of {limit} bytes (Dashboard:MaxRequestBytes).",
+        detail: TooLargeDetail(limit),
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Request too large.");
 }

@@ -35,7 +35,8 @@ internal static class DashboardApplication
 
         // The node's logging and cluster services, shared rather than rebuilt (instances: not disposed here).
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(node.GetRequiredService<ILoggerFactory>());
+        // Redacting: ASP.NET Core logs request URLs, and a client may put a token in the query.
+        builder.Services.AddSingleton<ILoggerFactory>(new Logging.RedactingLoggerFactory(node.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(node.GetRequiredService<ClusterClient>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Backtesting.BacktestService>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.MarketData.IMarketData>());
@@ -56,6 +57,7 @@ internal static class DashboardApplication
         services.ConfigureHttpJsonOptions(o => DashboardJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<DashboardExceptionHandler>();
+        services.AddLoginRateLimit();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "ClaudBot dashboard API";
@@ -69,12 +71,19 @@ internal static class DashboardApplication
         return services;
     }
 
-    /// <summary>The middleware and endpoints: errors, token check, WebSockets, API, OpenAPI, health.</summary>
+    /// <summary>
+    /// The middleware and endpoints: security headers, errors, the loopback Host check, the body limit, token
+    /// check, the login rate limit, WebSockets, API, OpenAPI, health.
+    /// </summary>
     public static WebApplication MapClaudBotDashboard(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>(); // first: its headers go on every answer, errors and refusals included
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<LoopbackHostFilter>();
+        app.UseMiddleware<RequestBodyLimit>();
         app.UseMiddleware<TokenMiddleware>();
+        app.UseRateLimiter();
         app.UseDefaultFiles(); // the pages: wwwroot next to the assembly (index.html at /)
         app.UseStaticFiles();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });

@@ -48,9 +48,19 @@ public sealed class DashboardServer(IServiceProvider node, IOptions<DashboardOpt
     {
         if (_app is not null)
         {
-            // Closes /ws sessions with a close frame before Kestrel drops their connections.
+            // Closes /ws sessions with a close frame before Kestrel drops their connections. Kestrel is stopped
+            // even when the node's stop deadline cuts the wait short: skipping it would leave the sockets to be
+            // aborted at dispose, a reset in place of the close frame.
             _app.Lifetime.StopApplication();
-            await _app.Services.GetRequiredService<Live.LiveHub>().DrainAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            try
+            {
+                await _app.Services.GetRequiredService<Live.LiveHub>().DrainAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Out of time: stop Kestrel now.
+            }
+
             await _app.StopAsync(cancellationToken);
         }
     }

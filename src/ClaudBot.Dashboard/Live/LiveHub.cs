@@ -6,6 +6,7 @@ using ClaudBot.Dashboard.Hosting;
 using ClaudBot.Redis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace ClaudBot.Dashboard.Live;
@@ -15,7 +16,7 @@ namespace ClaudBot.Dashboard.Live;
 /// progress throttled per job to <see cref="ProgressInterval"/>, and adds worker_joined / worker_lost
 /// from the heartbeats every <see cref="WorkerPoll"/>.
 /// </summary>
-internal sealed class LiveHub(RedisConnection redis, ClusterClient cluster, ClusterViews views, TimeProvider time, ILogger<LiveHub> logger) : BackgroundService
+internal sealed class LiveHub(RedisConnection redis, ClusterClient cluster, ClusterViews views, TimeProvider time, IOptions<DashboardOptions> options, ILogger<LiveHub> logger) : BackgroundService
 {
     public const int ClientCapacity = 256;
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -28,16 +29,32 @@ internal sealed class LiveHub(RedisConnection redis, ClusterClient cluster, Clus
     private readonly Lock _gate = new();
     private Dictionary<string, WorkerView>? _workers;
 
-    public ClientQueue Join()
+    private int _joined;
+
+    /// <summary>A queue for one more client, or null when <see cref="DashboardOptions.MaxLiveClients"/> are connected.</summary>
+    public ClientQueue? TryJoin()
     {
+        // Counted apart from the dictionary so that two clients racing for the last place cannot both get it.
+        if (Interlocked.Increment(ref _joined) > options.Value.MaxLiveClients)
+        {
+            Interlocked.Decrement(ref _joined);
+            return null;
+        }
+
         var queue = new ClientQueue(ClientCapacity);
         _clients[queue] = 0;
         return queue;
     }
 
-    public void Leave(ClientQueue queue) => _clients.TryRemove(queue, out _);
+    public void Leave(ClientQueue queue)
+    {
+        if (_clients.TryRemove(queue, out _))
+        {
+            Interlocked.Decrement(ref _joined);
+        }
+    }
 
-    /// <summary>Waits (at most <paramref name="timeout"/>) for every client to have been sent its close frame.</summary>
+    /// <summary>Waits (at most <paramref name="timeout"/>) for every client session to have ended: close frame sent, handshake done or timed out.</summary>
     public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var waited = TimeSpan.Zero;

@@ -1,19 +1,20 @@
-using System.Net.WebSockets;
 using ClaudBot.Dashboard.Api;
+using ClaudBot.Dashboard.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ClaudBot.Dashboard.Live;
 
 /// <summary>
 /// <c>/ws</c>: a <c>snapshot</c> first (cluster, unfinished and recent jobs), then the live events.
-/// The client joins the hub before the snapshot is read, so nothing between the two is missed.
+/// The client joins the hub before the snapshot is read, so nothing between the two is missed. A browser
+/// page of another origin is refused (403), as is a client past <see cref="DashboardOptions.MaxLiveClients"/> (503).
 /// </summary>
 internal static class LiveSocket
 {
-    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(1);
-
     public static async Task HandleAsync(HttpContext context)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -22,84 +23,44 @@ internal static class LiveSocket
             return;
         }
 
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LiveSocket));
+        string? origin = context.Request.Headers.Origin;
+        if (origin is not null && !IsOwnOrigin(origin, context.Request))
+        {
+            // Browsers always send Origin on a WebSocket; a page elsewhere must not read the live events.
+            Log.ForeignOrigin(logger, Excerpt.Of(origin));
+            await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Foreign origin.", detail: "/ws accepts pages of the dashboard's own origin only.").ExecuteAsync(context);
+            return;
+        }
+
         var hub = context.RequestServices.GetRequiredService<LiveHub>();
-        var views = context.RequestServices.GetRequiredService<ClusterViews>();
-        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var session = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-        var queue = hub.Join();
+        var queue = hub.TryJoin();
+        if (queue is null)
+        {
+            int max = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value.MaxLiveClients;
+            Log.TooManyClients(logger, max);
+            context.Response.Headers.RetryAfter = "5";
+            await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many live clients.",
+                detail: $"The dashboard already serves {max} live clients (Dashboard:MaxLiveClients); close one and retry.").ExecuteAsync(context);
+            return;
+        }
+
         try
         {
-            var snapshot = new LiveMessage("snapshot")
-            {
-                Cluster = await views.ClusterAsync(session.Token),
-                Jobs = await views.CurrentJobsAsync(session.Token),
-            };
-            await socket.SendAsync(LiveHub.Serialize(snapshot), WebSocketMessageType.Text, endOfMessage: true, session.Token);
-            var receiving = ReceiveUntilCloseAsync(socket, session);
-            while (!session.IsCancellationRequested)
-            {
-                byte[] payload = await queue.DequeueAsync(session.Token);
-                await socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, session.Token);
-            }
-
-            await receiving;
-        }
-        catch (Exception error) when (error is OperationCanceledException or WebSocketException)
-        {
-            // The client left, or the node is stopping.
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            await new LiveSession(socket, queue, context.RequestServices.GetRequiredService<ClusterViews>()).RunAsync(
+                context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, context.RequestAborted);
         }
         finally
         {
-            await CloseAsync(socket, stopping.IsCancellationRequested);
+            // Only once the session has ended (close handshake included), so a draining server waits for it.
             hub.Leave(queue);
         }
     }
 
-    private static async Task ReceiveUntilCloseAsync(WebSocket socket, CancellationTokenSource session)
-    {
-        var buffer = new byte[1024];
-        try
-        {
-            // Clients only listen; anything they send is ignored until they close. No token: cancelling a
-            // receive aborts the socket, and a stopping server still owes the client a close frame.
-            while (true)
-            {
-                var received = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception error) when (error is OperationCanceledException or WebSocketException)
-        {
-            // Closed or aborted: the sender stops too.
-        }
-        finally
-        {
-            await session.CancelAsync();
-        }
-    }
-
-    private static async Task CloseAsync(WebSocket socket, bool shuttingDown)
-    {
-        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
-        {
-            return;
-        }
-
-        using var timeout = new CancellationTokenSource(CloseTimeout);
-        try
-        {
-            await socket.CloseOutputAsync(
-                shuttingDown ? WebSocketCloseStatus.EndpointUnavailable : WebSocketCloseStatus.NormalClosure,
-                shuttingDown ? "dashboard stopping" : "bye",
-                timeout.Token);
-        }
-        catch (Exception error) when (error is OperationCanceledException or WebSocketException)
-        {
-            // The peer is gone already.
-        }
-    }
+    // The page's host and port against the Host it asked for; the scheme is left out, since a TLS proxy in
+    // front of the node makes the page https while Kestrel sees http.
+    private static bool IsOwnOrigin(string origin, HttpRequest request) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var page)
+        && string.Equals(page.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 }

@@ -7,13 +7,14 @@ namespace ClaudBot.Dashboard.Security;
 
 /// <summary>
 /// <c>POST /login</c> with a form field <c>token</c>: sets the <c>claudbot_token</c> cookie (HttpOnly,
-/// SameSite=Strict) and answers 204; a wrong token is a 401 problem. <c>POST /logout</c> clears it.
+/// SameSite=Strict) and answers 204; a wrong token is a 401 problem, too many tries a 429. <c>POST /logout</c> clears it.
 /// </summary>
 internal static class LoginEndpoints
 {
     public static IEndpointRouteBuilder MapLogin(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/login", LoginAsync).WithName("Login").WithTags("security").Produces(204).ProducesProblem(400).ProducesProblem(401)
+        app.MapPost("/login", LoginAsync).WithName("Login").WithTags("security").Produces(204).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
+            .RequireRateLimiting(LoginRateLimit.Policy)
             .WithSummary("Form field token; sets the claudbot_token cookie.");
         app.MapPost("/logout", (HttpContext context) =>
         {

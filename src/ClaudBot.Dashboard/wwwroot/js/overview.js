@@ -60,9 +60,16 @@ function upsert(job) {
   renderJobs();
 }
 
+const finished = (job) => (job?.tasks_done ?? 0) + (job?.tasks_failed ?? 0);
+
 async function refreshJob(id) {
   try {
-    upsert(await getJson(`/api/jobs/${encodeURIComponent(id)}`));
+    const fetched = await getJson(`/api/jobs/${encodeURIComponent(id)}`);
+    const known = jobs.get(id);
+    // A progress event can overtake this answer: never step the bar back to the older counts.
+    upsert(finished(known) > finished(fetched)
+      ? { ...fetched, state: known.state, tasks_done: known.tasks_done, tasks_failed: known.tasks_failed, progress: known.progress }
+      : fetched);
   } catch (error) {
     if (!(error instanceof Unauthorized)) console.warn(error);
   }
@@ -98,6 +105,8 @@ function onLive(message) {
         refreshJob(message.job_id);
         break;
       }
+      // Counts only grow; events published by different slots can arrive out of order.
+      if (finished(message) < finished(known)) break;
       upsert({
         id: message.job_id,
         state: message.state ?? (known.state === 'queued' ? 'running' : known.state),
