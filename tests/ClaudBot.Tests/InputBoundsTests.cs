@@ -51,7 +51,7 @@ public sealed class InputBoundsTests
         var run = await Cli.RunAsync("backtest", "rsi\u001b[2J\u0007", "TCS", "2022-01-01", "2022-12-31");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal([@"Error: Unknown strategy 'rsi\u001b[2J\u0007'. Did you mean rsi? Known strategies: rsi, macd, momentum, sma_cross, bollinger, buy_hold."], run.ErrorLines);
+        Assert.Equal([@"Error: Unknown strategy 'rsi\u001b[2J\u0007'. Known strategies: rsi, macd, momentum, sma_cross, bollinger, buy_hold."], run.ErrorLines);
         Assert.DoesNotContain('\u001b', run.Error);
     }
 
