@@ -40,7 +40,7 @@ public static class UserText
 
     /// <summary>
     /// <paramref name="text"/> for a terminal or a chat, line breaks kept: every other control character
-    /// (an escape sequence, a bell, a carriage return that would overwrite the line) is shown escaped.
+    /// (an escape sequence, a bell, a bidirectional override) is shown escaped.
     /// </summary>
     public static string Printable(string? text)
     {
@@ -49,7 +49,13 @@ public static class UserText
             return string.Empty;
         }
 
-        return NeedsEscape(text.AsSpan()) ? string.Join('\n', text.Split('\n').Select(line => Escape(line))) : text;
+        if (!NeedsEscape(text.AsSpan()))
+        {
+            return text;
+        }
+
+        // Any line break (\r\n, \r, U+2028) becomes \n first: it is a break, not a control to show.
+        return string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').Select(line => Escape(line)));
     }
 
     private static string Escape(ReadOnlySpan<char> text)

@@ -21,7 +21,7 @@ internal sealed class TerminalReplies(IAnsiConsole console, string downloads)
                     console.MarkupLine($"[{Colour(text.Tone)}]{Safe(text.Text)}[/]");
                     break;
                 case BlockPart block:
-                    console.Write(new Text(block.Text.TrimEnd() + "\n"));
+                    console.Write(new Text(UserText.Printable(block.Text.TrimEnd()) + "\n"));
                     break;
                 case TablePart table:
                     console.Write(Table(table));

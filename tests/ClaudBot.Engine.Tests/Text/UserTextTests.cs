@@ -33,6 +33,13 @@ public sealed class UserTextTests
     }
 
     [Fact]
+    public void Printable_KeepsLineBreaks_AndEscapesEveryOtherControl()
+    {
+        Assert.Equal("one\ntwo \\u001b[31mred\nthree\\t", UserText.Printable("one\r\ntwo \u001b[31mred\nthree\t"));
+        Assert.Equal("plain text", UserText.Printable("plain text"));
+    }
+
+    [Fact]
     public void StrategyParser_WithA100KbUnknownName_QuotesOnlyAShortSingleLineExcerpt()
     {
         string huge = string.Concat(Enumerable.Repeat("zzzzzzzzz\n", 10_000));
