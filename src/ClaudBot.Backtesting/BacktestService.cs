@@ -12,7 +12,7 @@ namespace ClaudBot.Backtesting;
 /// <remarks>
 /// Errors are the user's to fix and say how: <see cref="Engine.Strategies.StrategySpecException"/>,
 /// <see cref="MarketDataException"/> and its kinds, <see cref="DateRangeException"/>, and
-/// <see cref="ArgumentOutOfRangeException"/> for a cost out of range.
+/// <see cref="ArgumentOutOfRangeException"/> for a cost out of range, <see cref="RequestTooLargeException"/> past the cluster's task cap.
 /// </remarks>
 public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOptions> options)
 {

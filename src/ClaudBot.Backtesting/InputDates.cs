@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaudBot.Engine.Text;
 
 namespace ClaudBot.Backtesting;
 
@@ -10,6 +11,6 @@ public static class InputDates
         ArgumentNullException.ThrowIfNull(text);
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new FormatException($"'{text}' is not a valid {name} date: use YYYY-MM-DD, e.g. 2020-01-31.");
+            : throw new FormatException($"'{UserText.Excerpt(text)}' is not a valid {name} date: use YYYY-MM-DD, e.g. 2020-01-31.");
     }
 }

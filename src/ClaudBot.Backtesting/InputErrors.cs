@@ -12,6 +12,7 @@ namespace ClaudBot.Backtesting;
 public static class InputErrors
 {
     public static bool IsInputError(Exception error) => error is StrategySpecException
+        or RequestTooLargeException
         or MarketDataException
         or DateRangeException
         or ArgumentOutOfRangeException

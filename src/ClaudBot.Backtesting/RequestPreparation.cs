@@ -13,7 +13,9 @@ namespace ClaudBot.Backtesting;
 /// </summary>
 public static class RequestPreparation
 {
-    public static PreparedRequest Prepare(IMarketData marketData, BacktestOptions options, string strategies, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, double? costBps, double? initialCapital = null)
+    /// <param name="maxTasks">Most backtests (parameter sets x symbols) allowed; null takes <see cref="BacktestOptions.MaxTasks"/>.</param>
+    /// <exception cref="RequestTooLargeException">More backtests than <paramref name="maxTasks"/>, found before any symbol is looked up.</exception>
+    public static PreparedRequest Prepare(IMarketData marketData, BacktestOptions options, string strategies, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, double? costBps, double? initialCapital = null, int? maxTasks = null)
     {
         ArgumentNullException.ThrowIfNull(marketData);
         ArgumentNullException.ThrowIfNull(options);
@@ -31,10 +33,26 @@ public static class RequestPreparation
             throw new InvalidSymbolException(string.Empty);
         }
 
+        // Counted before any symbol is looked up, so 10,000 symbols are refused at once, not resolved first.
+        int distinct = symbols.Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        CheckSize(selection.Parameters.Count, distinct, maxTasks ?? options.MaxTasks);
+
         var resolved = marketData.ResolveAll(symbols);
+        CheckSize(selection.Parameters.Count, resolved.Count, maxTasks ?? options.MaxTasks);
         var notes = new List<string>(selection.Notes);
         notes.AddRange(resolved.Where(s => s.Note is not null).Select(s => s.Note!));
         return new PreparedRequest(selection, resolved, settings, notes);
+    }
+
+    private static void CheckSize(int parameterSets, int symbols, int maxTasks)
+    {
+        long tasks = (long)parameterSets * symbols;
+        if (tasks > maxTasks)
+        {
+            throw new RequestTooLargeException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"The request has {tasks:N0} backtests ({parameterSets:N0} parameter sets x {symbols:N0} symbols); the limit is {maxTasks:N0} ({BacktestOptions.MaxTasksSetting})."));
+        }
     }
 
     /// <summary>

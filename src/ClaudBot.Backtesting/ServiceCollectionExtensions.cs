@@ -1,4 +1,5 @@
 using ClaudBot.MarketData;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaudBot.Backtesting;
@@ -11,6 +12,7 @@ public static class ServiceCollectionExtensions
         services.AddMarketData();
         services.AddOptions<BacktestOptions>()
             .BindConfiguration(BacktestOptions.Section)
+            .Configure<IConfiguration>((options, configuration) => options.MaxTasks = configuration.GetValue(BacktestOptions.MaxTasksSetting, BacktestOptions.DefaultMaxTasks))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<BacktestService>();

@@ -40,7 +40,7 @@ public sealed class ClusterOptions
 
     /// <summary>Most tasks (strategy x symbol x parameter set) one job may have.</summary>
     [Range(1, 10_000_000)]
-    public int MaxTasks { get; set; } = 100_000;
+    public int MaxTasks { get; set; } = Backtesting.BacktestOptions.DefaultMaxTasks;
 
     /// <summary>
     /// Slows every task by this much. Zero in production; for demos and failure drills (killing a worker

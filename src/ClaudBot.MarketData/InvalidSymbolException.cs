@@ -1,3 +1,5 @@
+using ClaudBot.Engine.Text;
+
 namespace ClaudBot.MarketData;
 
 /// <summary>
@@ -31,16 +33,6 @@ public sealed class InvalidSymbolException : MarketDataException
         const string Rule = "a symbol is 1 to 20 letters, digits, '&', '-' or '.', starting with a letter or digit (e.g. RELIANCE, M&M, BAJAJ-AUTO).";
         return string.IsNullOrWhiteSpace(input)
             ? $"An empty symbol is not a valid symbol: {Rule}"
-            : $"\"{Sanitize(input)}\" is not a valid symbol: {Rule}";
-    }
-
-    // The text came from a chat user: cut it short and hide control characters before echoing it.
-    private static string Sanitize(string input)
-    {
-        const int MaxShown = 32;
-        var trimmed = input.Trim();
-        var shown = trimmed.Length > MaxShown ? trimmed[..MaxShown] : trimmed;
-        var chars = shown.Select(c => char.IsControl(c) ? '?' : c).ToArray();
-        return new string(chars) + (trimmed.Length > MaxShown ? "..." : string.Empty);
+            : $"\"{UserText.Excerpt(input)}\" is not a valid symbol: {Rule}";
     }
 }

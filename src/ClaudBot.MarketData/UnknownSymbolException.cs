@@ -29,6 +29,9 @@ public sealed class UnknownSymbolException : MarketDataException
         Unknown = [];
     }
 
+    /// <summary>Most unknown symbols the message names; the rest are counted.</summary>
+    public const int MaxNamed = 5;
+
     /// <summary>Every unknown symbol of the request, in the order given.</summary>
     public IReadOnlyList<UnknownSymbol> Unknown { get; }
 
@@ -47,10 +50,12 @@ public sealed class UnknownSymbolException : MarketDataException
                 : $"Unknown symbol \"{only.Input}\": nothing similar among the data; {listHint}.";
         }
 
-        var parts = unknown.Select(u => u.Suggestions.Count > 0
+        // A long list is named in part: 10,000 unknown names must not become a 100 KB message.
+        var parts = unknown.Take(MaxNamed).Select(u => u.Suggestions.Count > 0
             ? $"\"{u.Input}\" (did you mean {JoinAlternatives(u.Suggestions)}?)"
             : $"\"{u.Input}\" (nothing similar)");
-        return $"Unknown symbols: {string.Join(", ", parts)}. To see all {availableCount} available, ask for the symbol list.";
+        string more = unknown.Count > MaxNamed ? $" and {unknown.Count - MaxNamed:N0} more" : string.Empty;
+        return $"Unknown symbols: {string.Join(", ", parts)}{more}. To see all {availableCount} available, ask for the symbol list.";
     }
 
     private static string JoinAlternatives(IReadOnlyList<string> names) =>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Ssh;
 
@@ -45,8 +46,8 @@ public sealed class KnownHosts(string path)
         var kept = File.Exists(path)
             ? File.ReadAllLines(path).Where(l => !l.Split(' ', 2)[0].Split(',').Contains(name, StringComparer.OrdinalIgnoreCase))
             : [];
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.WriteAllLines(path, [.. kept, $"{name} {type} {Convert.ToBase64String(key)}"]);
+        PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        PrivateFiles.WriteAllLines(path, [.. kept, $"{name} {type} {Convert.ToBase64String(key)}"]);
     }
 
     /// <summary>The fingerprint as <c>ssh-keygen -l</c> prints it: <c>SHA256:</c> and unpadded base64.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 
 namespace ClaudBot.Telegram;
@@ -8,21 +7,63 @@ namespace ClaudBot.Telegram;
 /// ever waits on another's work (the polling loop only enqueues). Long waits (following a job) are
 /// started from a chat's work with <see cref="Detach"/> so the chat stays responsive.
 /// </summary>
-internal sealed class ChatQueues(Func<long, Exception, Task> onError) : IAsyncDisposable
+/// <remarks>
+/// Bounded, because chats are created by whoever writes to the bot: at most <c>maxChats</c> queues, at most
+/// <c>maxPending</c> waiting items each (more are refused, not buffered), and a queue idle for
+/// <c>idleAfter</c> is removed with its task. Strangers never get a queue of their own: the service puts them
+/// all in one lane (<see cref="TelegramBotService"/>).
+/// </remarks>
+internal sealed class ChatQueues(Func<long, Exception, Task> onError, TimeProvider time, int maxChats = ChatQueues.DefaultMaxChats, int maxPending = ChatQueues.DefaultMaxPending, TimeSpan? idleAfter = null) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<long, Channel<Func<CancellationToken, Task>>> _queues = new();
-    private readonly ConcurrentDictionary<Task, bool> _running = new();
-    private readonly CancellationTokenSource _stopping = new();
+    public const int DefaultMaxChats = 1_000;
 
-    public void Enqueue(long chatId, Func<CancellationToken, Task> work)
+    public const int DefaultMaxPending = 32;
+
+    public static readonly TimeSpan DefaultIdleAfter = TimeSpan.FromMinutes(10);
+
+    private readonly Dictionary<long, Channel<Func<CancellationToken, Task>>> _queues = [];
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Task, bool> _running = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TimeSpan _idleAfter = idleAfter ?? DefaultIdleAfter;
+
+    /// <summary>Queues that exist now (each with its task).</summary>
+    public int Count
     {
-        var queue = _queues.GetOrAdd(chatId, id =>
+        get
         {
-            var created = Channel.CreateUnbounded<Func<CancellationToken, Task>>(new UnboundedChannelOptions { SingleReader = true });
-            Track(Task.Run(() => DrainAsync(id, created.Reader), CancellationToken.None));
-            return created;
-        });
-        queue.Writer.TryWrite(work);
+            lock (_gate)
+            {
+                return _queues.Count;
+            }
+        }
+    }
+
+    /// <returns>False when the work was refused: the chat has <c>maxPending</c> items waiting, or a new chat would pass <c>maxChats</c>.</returns>
+    public bool Enqueue(long chatId, Func<CancellationToken, Task> work)
+    {
+        lock (_gate)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            if (!_queues.TryGetValue(chatId, out var queue))
+            {
+                if (_queues.Count >= maxChats)
+                {
+                    return false;
+                }
+
+                queue = Channel.CreateBounded<Func<CancellationToken, Task>>(new BoundedChannelOptions(maxPending) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+                _queues[chatId] = queue;
+                Track(Task.Run(() => DrainAsync(chatId, queue), CancellationToken.None));
+            }
+
+            // With FullMode.Wait, TryWrite refuses at capacity instead of dropping older work.
+            return queue.Writer.TryWrite(work);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> beside the chat's queue (still stopped with the bot).</summary>
@@ -30,28 +71,69 @@ internal sealed class ChatQueues(Func<long, Exception, Task> onError) : IAsyncDi
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        foreach (var queue in _queues.Values)
+        Task[] running;
+        lock (_gate)
         {
-            queue.Writer.TryComplete();
+            _stopping.Cancel();
+            foreach (var queue in _queues.Values)
+            {
+                queue.Writer.TryComplete();
+            }
+
+            running = [.. _running.Keys];
         }
 
-        await Task.WhenAll(_running.Keys).ConfigureAwait(false);
+        await Task.WhenAll(running).ConfigureAwait(false);
         _stopping.Dispose();
     }
 
-    private async Task DrainAsync(long chatId, ChannelReader<Func<CancellationToken, Task>> reader)
+    private async Task DrainAsync(long chatId, Channel<Func<CancellationToken, Task>> queue)
     {
+        var reader = queue.Reader;
         try
         {
-            await foreach (var work in reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+            while (true)
             {
-                await RunAsync(chatId, work).ConfigureAwait(false);
+                while (reader.TryRead(out var work))
+                {
+                    await RunAsync(chatId, work).ConfigureAwait(false);
+                }
+
+                if (!await WaitOrRetireAsync(chatId, queue).ConfigureAwait(false))
+                {
+                    return;
+                }
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // The bot is stopping.
+        }
+    }
+
+    // True when there is more to read; false when the queue was completed or retired after idling.
+    private async Task<bool> WaitOrRetireAsync(long chatId, Channel<Func<CancellationToken, Task>> queue)
+    {
+        using var idle = new CancellationTokenSource(_idleAfter, time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(idle.Token, _stopping.Token);
+        try
+        {
+            return await queue.Reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !_stopping.IsCancellationRequested)
+        {
+            // Removed under the lock that Enqueue writes under, so no work can land in a retired queue.
+            lock (_gate)
+            {
+                if (queue.Reader.Count > 0)
+                {
+                    return true;
+                }
+
+                _queues.Remove(chatId);
+                queue.Writer.TryComplete();
+                return false;
+            }
         }
     }
 
@@ -74,7 +156,21 @@ internal sealed class ChatQueues(Func<long, Exception, Task> onError) : IAsyncDi
 
     private void Track(Task task)
     {
-        _running[task] = true;
-        task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        lock (_gate)
+        {
+            _running[task] = true;
+        }
+
+        task.ContinueWith(
+            t =>
+            {
+                lock (_gate)
+                {
+                    _running.Remove(t);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 }

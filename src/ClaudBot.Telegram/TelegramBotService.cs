@@ -19,6 +19,9 @@ namespace ClaudBot.Telegram;
 internal sealed class TelegramBotService(
     ITelegramBotClient bot, ConversationEngine engine, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramBotService> logger) : BackgroundService
 {
+    /// <summary>The one queue every stranger's update shares (no real chat has this id).</summary>
+    internal const long StrangerLane = long.MinValue;
+
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
     private static readonly Dictionary<string, string> Commands = new(StringComparer.OrdinalIgnoreCase)
@@ -40,11 +43,15 @@ internal sealed class TelegramBotService(
     {
         // Polling never gives up on its own: only a refused token (401/404) ends it, with a clear log line.
         var polling = TelegramResilience.Build("getUpdates", int.MaxValue, _options, time, logger, TelegramResilience.IsWorthPollingAgain);
-        await using var queues = new ChatQueues((chat, error) =>
-        {
-            TelegramLog.HandlerFailed(logger, chat, error);
-            return _sender.SendAsync(chat, Reply.Error("Something went wrong on my side; it is in the bot's log. Try again."), CancellationToken.None);
-        });
+        await using var queues = new ChatQueues(
+            (chat, error) =>
+            {
+                TelegramLog.HandlerFailed(logger, chat, error);
+                return chat == StrangerLane
+                    ? Task.CompletedTask
+                    : _sender.SendAsync(chat, Reply.Error("Something went wrong on my side; it is in the bot's log. Try again."), CancellationToken.None);
+            },
+            time);
         await SetCommandsAsync(stoppingToken).ConfigureAwait(false);
         TelegramLog.Polling(logger);
         int offset = 0;
@@ -93,16 +100,31 @@ internal sealed class TelegramBotService(
     {
         if (update.CallbackQuery is { Message: { } asked } query)
         {
-            queues.Enqueue(asked.Chat.Id, ct => PressAsync(query, asked, queues, ct));
+            Enqueue(queues, LaneOf(query.From.Id, asked.Chat.Id, _options), asked.Chat.Id, ct => PressAsync(query, asked, queues, ct));
         }
         else if (update.CallbackQuery is { } orphan)
         {
             // A button on a message too old for Telegram to send back: answer so the client stops spinning.
-            queues.Enqueue(orphan.From.Id, ct => bot.AnswerCallbackQuery(orphan.Id, "This button is no longer valid.", cancellationToken: ct));
+            Enqueue(queues, LaneOf(orphan.From.Id, orphan.From.Id, _options), orphan.From.Id, ct => bot.AnswerCallbackQuery(orphan.Id, "This button is no longer valid.", cancellationToken: ct));
         }
         else if (update.Message is { From: { } from } message)
         {
-            queues.Enqueue(message.Chat.Id, ct => MessageAsync(message, from, queues, ct));
+            Enqueue(queues, LaneOf(from.Id, message.Chat.Id, _options), message.Chat.Id, ct => MessageAsync(message, from, queues, ct));
+        }
+    }
+
+    /// <summary>
+    /// The queue an update goes to, decided by the allowlist before any queue exists: an allowed user's chat
+    /// has its own; every stranger shares <see cref="StrangerLane"/> (refused there, in order, bounded), so
+    /// strangers writing from many chats cannot make the bot hold a queue for each.
+    /// </summary>
+    internal static long LaneOf(long userId, long chatId, TelegramOptions options) => options.RoleOf(userId) is null ? StrangerLane : chatId;
+
+    private void Enqueue(ChatQueues queues, long lane, long chatId, Func<CancellationToken, Task> work)
+    {
+        if (!queues.Enqueue(lane, work))
+        {
+            TelegramLog.UpdateDropped(logger, chatId);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ClaudBot.Bot.Replies;
+using ClaudBot.Engine.Text;
 
 namespace ClaudBot.Telegram;
 
@@ -39,7 +40,7 @@ internal static class TelegramHtml
         return messages;
     }
 
-    public static string Escape(string text) => WebUtility.HtmlEncode(text).Replace("&#39;", "'", StringComparison.Ordinal).Replace("&quot;", "\"", StringComparison.Ordinal);
+    public static string Escape(string text) => WebUtility.HtmlEncode(UserText.Printable(text)).Replace("&#39;", "'", StringComparison.Ordinal).Replace("&quot;", "\"", StringComparison.Ordinal);
 
     /// <summary>Plain text cut to <paramref name="max"/> characters once escaped (captions).</summary>
     public static string Caption(string text, int max = MaxCaption)

@@ -17,6 +17,9 @@ internal static partial class TelegramLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling a Telegram update for chat {ChatId} failed")]
     public static partial void HandlerFailed(ILogger logger, long chatId, Exception error);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a Telegram update from chat {ChatId}: its queue is full (or too many chats are open)")]
+    public static partial void UpdateDropped(ILogger logger, long chatId);
+
     [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram refused the bot's token ({Code}: {Reason}); check TELEGRAM_BOT_TOKEN. The bot stops.")]
     public static partial void TokenRefused(ILogger logger, int code, string reason);
 

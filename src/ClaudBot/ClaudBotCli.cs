@@ -34,7 +34,7 @@ internal static class ClaudBotCli
             var command = parse.CommandResult.Command;
             var parts = command.Subcommands.Count > 0 ? ["<command>"] : command.Arguments.Select(a => $"<{a.Name}>");
             string usage = $"{command.Name} {string.Join(" ", parts)} [options]";
-            string message = string.Join("; ", parse.Errors.Select(e => CommandLineErrors.Clean(e.Message).TrimEnd('.')).Distinct()) + ".";
+            string message = string.Join("; ", parse.Errors.Select(e => CommandLineErrors.Clean(e.Message, parse.Tokens.Select(t => t.Value)).TrimEnd('.')).Distinct()) + ".";
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(message)} Usage: {Markup.Escape(usage)} (see --help)");
             return Task.FromResult(ExitCodes.BadInput);
         }

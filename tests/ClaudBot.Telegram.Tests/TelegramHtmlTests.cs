@@ -33,6 +33,14 @@ public sealed class TelegramHtmlTests
     }
 
     [Fact]
+    public void ControlCharacters_AreShownEscaped_AndLineBreaksKept()
+    {
+        var messages = TelegramHtml.Messages([new BlockPart("strategy 'rsi\u001b[2J\u0007'\nline two")]);
+
+        Assert.Equal("<pre>strategy 'rsi\\u001b[2J\\u0007'\nline two</pre>", Assert.Single(messages));
+    }
+
+    [Fact]
     public void ATable_IsFixedWidth_WithNumbersRightAligned()
     {
         var table = new TablePart("Top 2 by Sharpe", ["Symbol", "Sharpe"], [["TCS", "1.02"], ["M&M", "-0.5"]]) { NumericColumns = new HashSet<int> { 1 } };

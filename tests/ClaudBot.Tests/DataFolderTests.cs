@@ -36,6 +36,18 @@ public sealed class DataFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task CsvWithAPriceOf1e308_Json_ExitsTwoWithOneLineNamingFileLineAndValue()
+    {
+        _data.Write("TCS.csv", string.Join('\n', BundledLayoutCsv.Header, BundledLayoutCsv.Row("2022-01-03", 100), BundledLayoutCsv.Row("2022-01-04", 101), BundledLayoutCsv.Row("2022-01-05", 1e308), BundledLayoutCsv.Row("2022-01-06", 103)) + "\n");
+
+        var run = await Cli.RunAsync("backtest", "buy_hold", "TCS", "2022-01-01", "2022-12-31", "--data", _data.Path, "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([$"Error: {_data.Name}/TCS.csv line 4: price out of range: 'Open' is 1E+308; a price must be above 1E-06 and below 1,000,000,000"], run.ErrorLines);
+        Assert.Equal(string.Empty, run.Raw);
+    }
+
+    [Fact]
     public async Task MalformedCsv_Lenient_RunsAndNotesTheSkippedRowOnError()
     {
         _data.Write("TCS.csv", BundledLayoutCsv.WithBadCloseOnLine4());

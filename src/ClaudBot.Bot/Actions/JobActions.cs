@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
@@ -13,43 +14,64 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
     /// <summary>Above this a results file is not sent as a chat document (Telegram's bots may send up to 50 MB).</summary>
     public const long MaxDocumentBytes = 45 * 1024 * 1024;
 
-    public IReadOnlyList<string> Intents { get; } = ["submit_cluster_job", "job_status", "list_jobs", "job_results", "job_json", "cancel_job", "cleanup_results"];
+    // Static, so every entry is written out here: an intent is claimed only together with its handler.
+    private static readonly FrozenDictionary<string, Func<JobActions, ActionContext, CancellationToken, Task<Reply>>> Handlers =
+        new Dictionary<string, Func<JobActions, ActionContext, CancellationToken, Task<Reply>>>
+        {
+            ["submit_cluster_job"] = (self, context, ct) => self.SubmitStartingAsync(context, ct),
+            ["job_status"] = async (self, context, ct) => self.Status(await self.FindAsync(context, ct).ConfigureAwait(false)),
+            ["list_jobs"] = (self, _, ct) => self.ListAsync(ct),
+            ["job_results"] = async (self, context, ct) => await self.ResultsAsync(await self.FindAsync(context, ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+            ["job_json"] = async (self, context, ct) => await self.JsonAsync(await self.FindAsync(context, ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+            ["cancel_job"] = (self, context, ct) => self.CancelAsync(context, ct),
+            ["cleanup_results"] = (self, context, ct) => self.CleanupAsync(context, ct),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public async Task<Reply> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>Read from the handler table, so an intent can only be claimed together with its handler.</remarks>
+    public IReadOnlyList<string> Intents => Handlers.Keys;
+
+    public Task<Reply> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Match.Intent == "submit_cluster_job")
-        {
-            return await SubmitStartingAsync(context, cancellationToken).ConfigureAwait(false);
-        }
 
+        // No fall-through: an intent without its own handler is a programming error, never a cleanup (which deletes results).
+        return Handlers.TryGetValue(context.Match.Intent ?? string.Empty, out var handler)
+            ? handler(this, context, cancellationToken)
+            : throw new InvalidOperationException($"JobActions has no handler for intent '{context.Match.Intent}'.");
+    }
+
+    private async Task<JobStatus> FindAsync(ActionContext context, CancellationToken cancellationToken)
+    {
         var client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
-        string? job = context.Slot("job")?.Job;
-        switch (context.Match.Intent)
-        {
-            case "job_status":
-                return Status(await JobLookup.FindAsync(client, job, cancellationToken).ConfigureAwait(false));
-            case "list_jobs":
-                return List(await client.ListAsync(0, 10, cancellationToken).ConfigureAwait(false));
-            case "job_results":
-                return await ResultsAsync(await JobLookup.FindAsync(client, job, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            case "job_json":
-                return await JsonAsync(await JobLookup.FindAsync(client, job, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            case "cancel_job":
-                var found = await JobLookup.FindAsync(client, job, cancellationToken).ConfigureAwait(false);
-                var state = await client.CancelAsync(found.Id, cancellationToken).ConfigureAwait(false);
-                return state == JobState.Cancelled && !found.State.IsTerminal()
-                    ? Reply.Text($"Job {found.Id} cancelled; its finished backtests are kept in the results.", ReplyTone.Success)
-                    : Reply.Text($"Job {found.Id} had already finished ({(state ?? found.State).ToName()}); nothing to cancel.", ReplyTone.Warning);
-            default:
-                int keep = context.Slot("keep")?.Number ?? 20;
-                var removed = await target.CleanupAsync(keep, cancellationToken).ConfigureAwait(false);
-                return Reply.Text(
-                    removed.Count == 0
-                        ? $"Nothing to clean up: at most {keep} finished jobs are kept, and there are no more."
-                        : $"Removed {removed.Count} finished job(s) and their results files ({string.Join(", ", removed)}); kept the newest {keep}.",
-                    ReplyTone.Success);
-        }
+        return await JobLookup.FindAsync(client, context.Slot("job")?.Job, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Reply> ListAsync(CancellationToken cancellationToken)
+    {
+        var client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
+        return List(await client.ListAsync(0, 10, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<Reply> CancelAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        var client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
+        var found = await JobLookup.FindAsync(client, context.Slot("job")?.Job, cancellationToken).ConfigureAwait(false);
+        var state = await client.CancelAsync(found.Id, cancellationToken).ConfigureAwait(false);
+        return state == JobState.Cancelled && !found.State.IsTerminal()
+            ? Reply.Text($"Job {found.Id} cancelled; its finished backtests are kept in the results.", ReplyTone.Success)
+            : Reply.Text($"Job {found.Id} had already finished ({(state ?? found.State).ToName()}); nothing to cancel.", ReplyTone.Warning);
+    }
+
+    private async Task<Reply> CleanupAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        int keep = context.Slot("keep")?.Number ?? 20;
+        var removed = await target.CleanupAsync(keep, cancellationToken).ConfigureAwait(false);
+        return Reply.Text(
+            removed.Count == 0
+                ? $"Nothing to clean up: at most {keep} finished jobs are kept, and there are no more."
+                : $"Removed {removed.Count} finished job(s) and their results files ({string.Join(", ", removed)}); kept the newest {keep}.",
+            ReplyTone.Success);
     }
 
     // A backtest asked for while the cluster is down starts it first and says so, so the first request on a fresh machine works.

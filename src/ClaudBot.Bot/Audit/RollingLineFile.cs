@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Bot.Audit;
 
@@ -26,10 +27,10 @@ public sealed class RollingLineFile(string path, long maxBytes, int keep, TimePr
         }
         else if (!current.Exists)
         {
-            Directory.CreateDirectory(current.DirectoryName!);
+            PrivateFiles.CreateDirectory(current.DirectoryName!);
         }
 
-        await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, useAsync: true);
+        await using var file = PrivateFiles.Open(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
         await file.WriteAsync(line, cancellationToken).ConfigureAwait(false);
     }
 

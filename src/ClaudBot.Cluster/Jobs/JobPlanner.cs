@@ -15,13 +15,18 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
     public async Task<JobPlan> PlanAsync(JobRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var prepared = RequestPreparation.Prepare(marketData, backtest.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps);
-        long taskCount = (long)prepared.Selection.Parameters.Count * prepared.Symbols.Count;
-        int maxTasks = cluster.Value.MaxTasks;
-        if (taskCount > maxTasks)
+        PreparedRequest prepared;
+        try
         {
-            throw new JobTooLargeException($"The job has {taskCount:N0} backtests ({prepared.Selection.Parameters.Count:N0} parameter sets x {prepared.Symbols.Count} symbols); the limit is {maxTasks:N0} (Cluster:MaxTasks).");
+            // The size check is the one every way of asking shares (the CLI's too); a job keeps its own exception type.
+            prepared = RequestPreparation.Prepare(marketData, backtest.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, maxTasks: cluster.Value.MaxTasks);
         }
+        catch (RequestTooLargeException tooLarge)
+        {
+            throw new JobTooLargeException(tooLarge.Message, tooLarge);
+        }
+
+        long taskCount = (long)prepared.Selection.Parameters.Count * prepared.Symbols.Count;
 
         // Catches a period with no data now, with a clear error, instead of as failed tasks later.
         var ranges = new List<(BarSeries, BarRange)>();

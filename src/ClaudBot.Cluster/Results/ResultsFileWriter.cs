@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Cluster.Results;
 
@@ -15,10 +16,10 @@ internal static class ResultsFileWriter
     public static async Task<string> WriteAsync(
         string directory, JobStatus job, JobState state, DateTimeOffset finishedAt, IReadOnlyList<ReadOnlyMemory<byte>> chunkTasks, IReadOnlyList<string> chunkSummaries, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         string path = Path.Combine(directory, $"job_{job.Id}.json");
         string temporary = path + $".{Environment.ProcessId}.tmp";
-        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        await using (var file = PrivateFiles.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
         {
             byte[] head = Head(job, state, finishedAt, chunkSummaries);
             await file.WriteAsync(head.AsMemory(0, head.Length - 1), cancellationToken); // all but the closing brace

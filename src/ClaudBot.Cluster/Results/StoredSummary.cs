@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Cluster.Results;
 
@@ -26,7 +27,7 @@ public static class StoredSummary
         var summary = await ResultsFileReader.ReadSummaryAsync(resultsFile, KeptRows, cancellationToken).ConfigureAwait(false);
         string path = PathFor(resultsFile);
         string partial = path + ".partial";
-        await using (var stream = File.Create(partial))
+        await using (var stream = PrivateFiles.Open(partial, FileMode.Create))
         {
             await JsonSerializer.SerializeAsync(stream, summary, SummaryJson.Default.ResultsSummary, cancellationToken).ConfigureAwait(false);
         }

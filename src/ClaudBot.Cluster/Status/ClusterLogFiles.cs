@@ -1,3 +1,4 @@
+using ClaudBot.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Extensions.Logging;
@@ -28,6 +29,9 @@ public static class ClusterLogFiles
     public static void Add(ILoggingBuilder logging, NodeRole role, string folder, string? workerId)
     {
         ArgumentNullException.ThrowIfNull(logging);
+
+        // Serilog creates its files with the default mode; an owner-only folder keeps other users out of them.
+        PrivateFiles.CreateDirectory(folder);
         var configuration = new LoggerConfiguration().MinimumLevel.Information();
         if (role != NodeRole.Worker)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaudBot.Cluster.Platform;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Cluster.Status;
 
@@ -20,8 +21,8 @@ public sealed class NodePidFiles(string folder, IProcessProbe probe)
 
     public void Write(string name, int pid)
     {
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, name + ".pid"), pid.ToString(CultureInfo.InvariantCulture));
+        PrivateFiles.CreateDirectory(folder);
+        PrivateFiles.WriteAllText(Path.Combine(folder, name + ".pid"), pid.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>Every pid file: its name (<c>driver</c>, <c>worker-1</c>), the pid, and whether that process is a live claudbot-node.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Cluster.Worker;
 
@@ -39,14 +40,14 @@ public sealed class WorkerNameLease : IDisposable
         }
 
         string folder = options.ResolveRunDirectory();
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateDirectory(folder);
         for (int n = 1; n <= MaxPerHost; n++)
         {
             string id = string.Create(CultureInfo.InvariantCulture, $"{name}-{n}");
             try
             {
                 // FileShare.None is an exclusive flock on Unix (and a sharing lock on Windows): held while this stream is open.
-                var held = new FileStream(Path.Combine(folder, $"worker_{id}.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var held = PrivateFiles.Open(Path.Combine(folder, $"worker_{id}.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 return new WorkerNameLease(new WorkerIdentity(id, Environment.MachineName, Environment.ProcessId), held);
             }
             catch (IOException)

@@ -47,6 +47,17 @@ public static class IntentJsonWriter
             Strings(writer, "notes", match.Notes);
         }
 
+        if (match.Invalid.Count > 0)
+        {
+            writer.WriteStartObject("invalid");
+            foreach (var (name, text) in match.Invalid)
+            {
+                writer.WriteString(name, text);
+            }
+
+            writer.WriteEndObject();
+        }
+
         if (match.Error is { } error)
         {
             writer.WriteString("error", error);

@@ -17,6 +17,13 @@ public sealed record IntentMatch(
     /// <summary>Why a slot was rejected (e.g. an unknown or unsafe symbol); the intent must not run.</summary>
     public string? Error { get; init; }
 
+    /// <summary>
+    /// Slots the phrase gave a value for that was rejected, by name, with an excerpt of the text given
+    /// ("keep -1" gives <c>keep: "-1"</c>). Such a slot never takes its default: the reading shows what the
+    /// user said, and <see cref="Error"/> says why it is refused.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Invalid { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Other intents scoring within a hair of this one: the bot asks which was meant.</summary>
     public IReadOnlyList<string> Alternatives { get; init; } = [];
 

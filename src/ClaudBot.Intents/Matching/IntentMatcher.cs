@@ -1,3 +1,4 @@
+using ClaudBot.Engine.Text;
 using ClaudBot.Intents.Catalog;
 using ClaudBot.Intents.Patterns;
 using ClaudBot.MarketData;
@@ -115,6 +116,7 @@ public sealed class IntentMatcher
     {
         var slots = new Dictionary<string, SlotValue>(StringComparer.Ordinal);
         var notes = new List<string>();
+        var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
         string? error = null;
         foreach (var slot in intent.Slots)
         {
@@ -127,11 +129,12 @@ public sealed class IntentMatcher
                 else
                 {
                     error ??= problem;
+                    rejected[slot.Name] = UserText.Excerpt(text);
                 }
             }
         }
 
-        return Complete(new Reading(intent, MatchState.Empty, confidence, slots, notes, error), today) with { Source = source };
+        return Complete(new Reading(intent, MatchState.Empty, confidence, slots, notes, error) { Rejected = rejected }, today) with { Source = source };
     }
 
     private IntentMatch Complete(Reading reading, DateOnly today)
@@ -142,7 +145,8 @@ public sealed class IntentMatcher
         var defaulted = new List<string>();
         foreach (var slot in reading.Intent.Slots.Where(s => !slots.ContainsKey(s.Name)))
         {
-            if (slot.Default is { } fallback && _slots.Parse(slot, fallback, today, notes, out _) is { } value)
+            // A slot the user gave a bad value for never takes its default: that would misreport what was asked.
+            if (slot.Default is { } fallback && !reading.Rejected.ContainsKey(slot.Name) && _slots.Parse(slot, fallback, today, notes, out _) is { } value)
             {
                 slots[slot.Name] = value;
                 defaulted.Add(slot.Name);
@@ -159,6 +163,7 @@ public sealed class IntentMatcher
         return new IntentMatch(reading.Intent.Name, Math.Round(reading.Confidence, 3), "pattern", slots, missing, defaulted, suggestions)
         {
             Error = reading.Error,
+            Invalid = reading.Rejected,
             Notes = [.. notes.Where(n => !IsCorrection(n))],
         };
     }

@@ -1,3 +1,4 @@
+using ClaudBot.Engine.Text;
 using ClaudBot.Intents.Catalog;
 
 namespace ClaudBot.Intents.Matching;
@@ -14,6 +15,7 @@ internal sealed class ReadingEvaluator(IReadOnlyList<Token> tokens, SlotParser p
     {
         var slots = new Dictionary<string, SlotValue>(StringComparer.Ordinal);
         var notes = new List<string>();
+        var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
         string? error = null;
         double slotWords = 0;
         foreach (var capture in state.Captures)
@@ -26,6 +28,7 @@ internal sealed class ReadingEvaluator(IReadOnlyList<Token> tokens, SlotParser p
             if (value is null)
             {
                 error ??= problem;
+                rejected.TryAdd(capture.Name, UserText.Excerpt(Text(capture)));
                 continue;
             }
 
@@ -34,7 +37,7 @@ internal sealed class ReadingEvaluator(IReadOnlyList<Token> tokens, SlotParser p
         }
 
         double confidence = (state.LiteralScore + slotWords) / tokens.Count;
-        return new Reading(intent, state, confidence, slots, notes, error);
+        return new Reading(intent, state, confidence, slots, notes, error) { Rejected = rejected };
     }
 
     // A job "id" made only of letters ("clenup") is weak evidence: any six-letter word parses as one, so

@@ -1,3 +1,4 @@
+using ClaudBot.Engine.Text;
 using ClaudBot.Intents.Catalog;
 using ClaudBot.Intents.Slots;
 using ClaudBot.MarketData;
@@ -57,7 +58,7 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
                     return value with { Period = period };
                 }
 
-                error ??= $"'{text}' is not a period (try 2020-2024, FY2023, ytd, last 3 years, from 2020-01-01 to 2020-12-31)";
+                error ??= $"'{UserText.Excerpt(text)}' is not a period (try 2020-2024, FY2023, ytd, last 3 years, from 2020-01-01 to 2020-12-31)";
                 return null;
             case SlotType.Job:
                 if (JobReference.TryParse(text, out string job))
@@ -65,7 +66,7 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
                     return value with { Job = job };
                 }
 
-                error = $"'{text}' is not a job (give its id, or 'last')";
+                error = $"'{UserText.Excerpt(text)}' is not a job (give its id, or 'last')";
                 return null;
             case SlotType.WholeNumber:
                 return IntegerSlot.TryParse(text, slot.Min, slot.Max, out int number, out error) ? value with { Number = number } : null;
@@ -81,7 +82,7 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
                     return value with { Choice = corrected };
                 }
 
-                error = $"'{text}' is not one of: {string.Join(", ", slot.Values)}";
+                error = $"'{UserText.Excerpt(text)}' is not one of: {string.Join(", ", slot.Values)}";
                 return null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(slot), slot.Type, null);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using ClaudBot.Engine.Text;
 
 namespace ClaudBot.Intents.Slots;
 
@@ -31,7 +32,7 @@ public static class IntegerSlot
 
         if (number < min || number > max)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"{trimmed} is out of range: it must be between {min:N0} and {max:N0}");
+            error = string.Create(CultureInfo.InvariantCulture, $"{UserText.Excerpt(trimmed)} is out of range: it must be between {min:N0} and {max:N0}");
             return false;
         }
 
@@ -61,7 +62,7 @@ public static class IntegerSlot
             return true;
         }
 
-        error = LooksNumeric(digits) ? $"{text} is not a whole number" : $"'{text}' is not a number";
+        error = LooksNumeric(digits) ? $"{UserText.Excerpt(text)} is not a whole number" : $"'{UserText.Excerpt(text)}' is not a number";
         return false;
     }
 

@@ -1,3 +1,5 @@
+using ClaudBot.Engine.Text;
+
 namespace ClaudBot.Intents.Slots;
 
 /// <summary>
@@ -61,7 +63,7 @@ internal static class PeriodEndpoint
         int d = Digits(rest[(dash + 1)..]);
         if (m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(year, m))
         {
-            error = $"{text} is not a date";
+            error = $"{UserText.Excerpt(text)} is not a date";
             return false;
         }
 
@@ -83,7 +85,7 @@ internal static class PeriodEndpoint
             int next = second.Length == 2 ? (year + 1) % 100 : year + 1;
             if (Digits(second) != next)
             {
-                error = $"{text} is not a fiscal year: the second year must follow the first (FY{first}-{next % 100:00})";
+                error = $"{UserText.Excerpt(text)} is not a fiscal year: the second year must follow the first (FY{first}-{next % 100:00})";
                 return false;
             }
 
@@ -93,7 +95,7 @@ internal static class PeriodEndpoint
         // The label year may be in range while its April start is not (FY1900 starts in 1899).
         if (year is <= 1900 or > 2100)
         {
-            error = $"{text} is out of range: {RangeReason}";
+            error = $"{UserText.Excerpt(text)} is out of range: {RangeReason}";
             return false;
         }
 
@@ -104,7 +106,7 @@ internal static class PeriodEndpoint
 
     private static bool InRange(int year, ReadOnlySpan<char> text, out string? error)
     {
-        error = year is < 1900 or > 2100 ? $"{text} is out of range: {RangeReason}" : null;
+        error = year is < 1900 or > 2100 ? $"{UserText.Excerpt(text)} is out of range: {RangeReason}" : null;
         return error is null;
     }
 

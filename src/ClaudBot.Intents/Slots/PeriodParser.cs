@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ClaudBot.Engine.Text;
 
 namespace ClaudBot.Intents.Slots;
 
@@ -102,7 +103,7 @@ public static partial class PeriodParser
     private static string AnchoredNote(string text, DateSpan period)
     {
         int days = period.To.DayNumber - period.From.DayNumber + 1;
-        string note = string.Create(CultureInfo.InvariantCulture, $"The data ends on {period.To:yyyy-MM-dd}, so '{text}' runs {Describe(period)}.");
+        string note = string.Create(CultureInfo.InvariantCulture, $"The data ends on {period.To:yyyy-MM-dd}, so '{UserText.Excerpt(text)}' runs {Describe(period)}.");
         return days < ShortSpanDays
             ? string.Create(CultureInfo.InvariantCulture, $"{note} That is only {days} days, too short for annualised figures such as CAGR to mean much.")
             : note;

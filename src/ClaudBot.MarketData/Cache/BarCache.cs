@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using ClaudBot.Engine.Data;
+using ClaudBot.Hosting;
 using ClaudBot.MarketData.Csv;
 using Microsoft.Win32.SafeHandles;
 
@@ -61,12 +62,13 @@ internal sealed class BarCache(string directory)
         var header = new BarCacheHeader(bars.Count, result.SkippedRows, message.Length, stamp, Checksum(message, bars.Days, columns));
         var layout = header.Layout;
 
-        System.IO.Directory.CreateDirectory(Directory);
+        PrivateFiles.CreateDirectory(Directory);
         string temp = Path.Combine(Directory, $"{bars.Symbol}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, layout.FileLength))
+            using (var file = PrivateFiles.Open(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.None, layout.FileLength))
             {
+                var handle = file.SafeFileHandle;
                 Span<byte> headerBytes = stackalloc byte[BarCacheLayout.HeaderSize];
                 header.Write(headerBytes);
                 RandomAccess.Write(handle, headerBytes, 0);

@@ -8,6 +8,12 @@ namespace ClaudBot.MarketData.Csv;
 /// </summary>
 internal static class CsvRowParser
 {
+    /// <summary>Prices at or below this are refused: no listed stock trades there, and 1e-200 would make returns overflow.</summary>
+    public const double MinPrice = 1e-6;
+
+    /// <summary>Prices at or above this are refused: no listed stock trades there, and 1e308 would make equity infinite.</summary>
+    public const double MaxPrice = 1e9;
+
     public static string? TryParse(ReadOnlySpan<byte> line, CsvHeader header, out CsvRow row)
     {
         row = default;
@@ -41,6 +47,7 @@ internal static class CsvRowParser
         if (inconsistency is null && header.HasAdjClose)
         {
             AdjustToAdjClose(ref row);
+            return CheckRange("adjusted Open", row.Open) ?? CheckRange("adjusted Low", row.Low) ?? CheckRange("adjusted High", row.High);
         }
 
         return inconsistency;
@@ -79,6 +86,11 @@ internal static class CsvRowParser
             return string.Create(CultureInfo.InvariantCulture, $"non-positive price: '{CsvHeader.NameOf(column)}' is {value}");
         }
 
+        if (CheckRange($"'{CsvHeader.NameOf(column)}'", value) is { } outOfRange)
+        {
+            return outOfRange;
+        }
+
         switch (column)
         {
             case CsvColumn.Open: row.Open = value; break;
@@ -90,6 +102,10 @@ internal static class CsvRowParser
 
         return null;
     }
+
+    private static string? CheckRange(string name, double value) => value is > MinPrice and < MaxPrice
+        ? null
+        : string.Create(CultureInfo.InvariantCulture, $"price out of range: {name} is {value:G6}; a price must be above {MinPrice:G} and below {MaxPrice:N0}");
 
     private static string? CheckConsistency(in CsvRow row)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ClaudBot.Engine.Text;
 
 namespace ClaudBot.MarketData.Csv;
 
@@ -57,7 +58,7 @@ internal static class CsvText
     public static string Quote(ReadOnlySpan<byte> field)
     {
         bool cut = field.Length > MaxQuotedBytes;
-        string text = Encoding.UTF8.GetString(cut ? field[..MaxQuotedBytes] : field);
+        string text = UserText.Clean(Encoding.UTF8.GetString(cut ? field[..MaxQuotedBytes] : field));
         return cut ? $"\"{text}...\"" : $"\"{text}\"";
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Redis.Embedded;
 
@@ -28,11 +29,11 @@ internal sealed class EmbeddedFolder : IDisposable
     /// <summary>Creates the folder if needed and takes its lock; fails if another process holds it.</summary>
     public static EmbeddedFolder Acquire(string path)
     {
-        Directory.CreateDirectory(path);
+        PrivateFiles.CreateDirectory(path);
         try
         {
             // FileShare.None is an exclusive advisory lock on Linux; the kernel drops it when the process dies.
-            var lockFile = new FileStream(System.IO.Path.Combine(path, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            var lockFile = PrivateFiles.Open(System.IO.Path.Combine(path, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             return new EmbeddedFolder(path, lockFile);
         }
         catch (IOException error)
@@ -62,7 +63,7 @@ internal sealed class EmbeddedFolder : IDisposable
     public void WriteEndpoint(IPEndPoint endPoint)
     {
         string temporary = EndpointFile + ".tmp";
-        File.WriteAllText(temporary, endPoint.ToString());
+        PrivateFiles.WriteAllText(temporary, endPoint.ToString());
         File.Move(temporary, EndpointFile, overwrite: true);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Chat;
 
@@ -128,8 +129,8 @@ internal sealed class LineEditor(string prompt, string historyFile)
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(historyFile)!);
-            File.WriteAllLines(historyFile, _history.TakeLast(HistorySize));
+            PrivateFiles.CreateDirectory(Path.GetDirectoryName(historyFile)!);
+            PrivateFiles.WriteAllLines(historyFile, _history.TakeLast(HistorySize));
         }
         catch (IOException)
         {

@@ -1,4 +1,5 @@
 using ClaudBot.Bot.Replies;
+using ClaudBot.Engine.Text;
 using Spectre.Console;
 
 namespace ClaudBot.Chat;
@@ -17,26 +18,26 @@ internal sealed class TerminalReplies(IAnsiConsole console, string downloads)
             switch (part)
             {
                 case TextPart text:
-                    console.MarkupLine($"[{Colour(text.Tone)}]{Markup.Escape(text.Text)}[/]");
+                    console.MarkupLine($"[{Colour(text.Tone)}]{Safe(text.Text)}[/]");
                     break;
                 case BlockPart block:
-                    console.Write(new Text(block.Text.TrimEnd() + "\n"));
+                    console.Write(new Text(UserText.Printable(block.Text.TrimEnd()) + "\n"));
                     break;
                 case TablePart table:
                     console.Write(Table(table));
                     break;
                 case ImagePart image:
-                    console.MarkupLine($"[grey]{Markup.Escape(image.Caption)}:[/] {Markup.Escape(await SaveAsync(image.FileName, image.Png, cancellationToken).ConfigureAwait(false))}");
+                    console.MarkupLine($"[grey]{Safe(image.Caption)}:[/] {Safe(await SaveAsync(image.FileName, image.Png, cancellationToken).ConfigureAwait(false))}");
                     break;
                 case DocumentPart document:
-                    console.MarkupLine($"[grey]{Markup.Escape(document.Caption)}[/] Saved to {Markup.Escape(await SaveAsync(document.FileName, document.Content, cancellationToken).ConfigureAwait(false))}");
+                    console.MarkupLine($"[grey]{Safe(document.Caption)}[/] Saved to {Safe(await SaveAsync(document.FileName, document.Content, cancellationToken).ConfigureAwait(false))}");
                     break;
             }
         }
 
         if (reply.Choices.Count > 0)
         {
-            console.MarkupLine("[grey]" + Markup.Escape(string.Join("   ", reply.Choices.Select((c, i) => $"{i + 1}) {c.Label}"))) + "[/]");
+            console.MarkupLine("[grey]" + Safe(string.Join("   ", reply.Choices.Select((c, i) => $"{i + 1}) {c.Label}"))) + "[/]");
         }
     }
 
@@ -50,16 +51,16 @@ internal sealed class TerminalReplies(IAnsiConsole console, string downloads)
 
     private static Table Table(TablePart part)
     {
-        var table = new Table().RoundedBorder().Title($"[bold]{Markup.Escape(part.Title)}[/]");
+        var table = new Table().RoundedBorder().Title($"[bold]{Safe(part.Title)}[/]");
         for (int i = 0; i < part.Columns.Count; i++)
         {
-            var column = new TableColumn(Markup.Escape(part.Columns[i]));
+            var column = new TableColumn(Safe(part.Columns[i]));
             table.AddColumn(part.NumericColumns.Contains(i) ? column.RightAligned() : column);
         }
 
         foreach (var row in part.Rows)
         {
-            table.AddRow(row.Select(cell => Markup.Escape(cell)).ToArray());
+            table.AddRow(row.Select(cell => Safe(cell)).ToArray());
         }
 
         return table;
@@ -67,4 +68,7 @@ internal sealed class TerminalReplies(IAnsiConsole console, string downloads)
 
     private Task<string> SaveAsync(string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
         ReplyFiles.SaveAsync(downloads, fileName, content, cancellationToken);
+
+    // Replies quote what users typed: control characters are shown escaped, never sent to the terminal raw.
+    private static string Safe(string text) => Markup.Escape(UserText.Printable(text));
 }

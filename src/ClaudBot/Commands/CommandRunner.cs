@@ -1,4 +1,5 @@
 using ClaudBot.Backtesting;
+using ClaudBot.Engine.Text;
 using ClaudBot.Hosting;
 using ClaudBot.Targets;
 using Microsoft.Extensions.Hosting;
@@ -46,7 +47,7 @@ internal static class CommandRunner
         }
         catch (Exception error) when (InputErrors.IsInputError(error) || error is Intents.Catalog.CatalogException)
         {
-            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(InputErrors.Describe(error))}");
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(UserText.Printable(InputErrors.Describe(error)))}");
             return ExitCodes.BadInput;
         }
         catch (ClusterDownException error)
@@ -63,6 +64,14 @@ internal static class CommandRunner
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(error.Message)}");
+            return ExitCodes.Failed;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Last resort: anything else would reach System.CommandLine's handler, which prints the whole stack.
+            // One line with the type, so a bug is still reportable.
+            string message = UserText.Clean(error.Message.Split('\n', 2)[0].Trim());
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(message)} (unexpected {error.GetType().Name}; please report it)");
             return ExitCodes.Failed;
         }
     }

@@ -37,6 +37,23 @@ public sealed class RollingLineFileTests : IDisposable
     }
 
     [Fact]
+    public async Task TheAuditLogAndItsFolder_AreOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix modes; the suite runs on Linux.
+        }
+
+        string folder = _folder.Combine("state");
+        var file = new RollingLineFile(Path.Combine(folder, "audit.jsonl"), maxBytes: 1000, keep: 2, _clock);
+
+        await file.AppendAsync(Encoding.UTF8.GetBytes("{}\n"), CancellationToken.None);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file.Path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+    }
+
+    [Fact]
     public async Task TwoRollsInOneMillisecond_TakeTwoNames_AndLoseNothing()
     {
         var file = new RollingLineFile(_folder.Combine("audit.jsonl"), maxBytes: 10, keep: 5, _clock);

@@ -52,7 +52,7 @@ public sealed class JobPlannerTests : IDisposable
     {
         var error = await Assert.ThrowsAsync<JobTooLargeException>(() => PlanAsync(Request("rsi(period=2..101)", "TCS,INFY,WIPRO"), new Dictionary<string, string?> { ["Cluster:MaxTasks"] = "250" }));
 
-        Assert.Equal("The job has 300 backtests (100 parameter sets x 3 symbols); the limit is 250 (Cluster:MaxTasks).", error.Message);
+        Assert.Equal("The request has 300 backtests (100 parameter sets x 3 symbols); the limit is 250 (Cluster:MaxTasks).", error.Message);
     }
 
     [Fact]

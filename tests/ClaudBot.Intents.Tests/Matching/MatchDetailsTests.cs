@@ -98,6 +98,24 @@ public sealed class MatchDetailsTests
         Assert.False(match.IsActionable);
     }
 
+    [Theory]
+    [InlineData("clean up old results keep -1", "-1")]
+    [InlineData("cleanup results keep 20000", "20000")]
+    public void RejectedValue_IsReportedAsInvalid_NeverReplacedByTheDefault(string phrase, string given)
+    {
+        var match = _matcher.Match(phrase, ShippedMatcher.Today);
+
+        Assert.Equal("cleanup_results", match.Intent);
+        Assert.False(match.Slots.ContainsKey("keep"));
+        Assert.DoesNotContain("keep", match.Defaulted);
+        Assert.Equal(given, Assert.Contains("keep", match.Invalid));
+        Assert.NotNull(match.Error);
+        Assert.False(match.IsActionable);
+        string json = Json(match);
+        Assert.Contains($"\"slots\":{{}},\"missing\":[],\"defaulted\":[]", json, StringComparison.Ordinal);
+        Assert.Contains($"\"invalid\":{{\"keep\":\"{given}\"}}", json, StringComparison.Ordinal);
+    }
+
     private static string Json(IntentMatch match)
     {
         using var buffer = new MemoryStream();

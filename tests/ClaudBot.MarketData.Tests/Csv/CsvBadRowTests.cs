@@ -27,6 +27,10 @@ public sealed class CsvBadRowTests
         { $"{Day3},12,12.5,-1,12,1000,0.0,0.0", "non-positive price: 'Low' is -1" },
         { $"{Day3},12,12.5,11.5,NaN,1000,0.0,0.0", "'Close' is not a finite number: \"NaN\"" },
         { $"{Day3},12,12.5,11.5,12,-5,0.0,0.0", "'Volume' is negative: -5" },
+        { $"{Day3},12,1e308,11.5,12,1000,0.0,0.0", "price out of range: 'High' is 1E+308; a price must be above 1E-06 and below 1,000,000,000" },
+        { $"{Day3},12,12.5,1e-200,12,1000,0.0,0.0", "price out of range: 'Low' is 1E-200; a price must be above 1E-06 and below 1,000,000,000" },
+        { $"{Day3},1000000000,12.5,11.5,12,1000,0.0,0.0", "price out of range: 'Open' is 1E+09; a price must be above 1E-06 and below 1,000,000,000" },
+        { $"{Day3},12,12.5,11.5,\u001b[31m,1000,0.0,0.0", "'Close' is not a number: \"\\u001b[31m\"" },
     };
 
     [Theory]

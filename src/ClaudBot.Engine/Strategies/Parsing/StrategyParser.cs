@@ -25,7 +25,7 @@ public static class StrategyParser
             var expanded = request.Expand(out int rejected, out string? reason);
             if (expanded.Count == 0)
             {
-                throw new StrategySpecException($"'{request.Text}': no valid combination ({reason}).");
+                throw new StrategySpecException($"'{UserText.Excerpt(request.Text)}': no valid combination ({reason}).");
             }
 
             if (rejected > 0)
@@ -97,7 +97,7 @@ public static class StrategyParser
         int unused = Array.IndexOf(used, false);
         return unused < 0
             ? string.Join(",", items)
-            : throw new StrategySpecException($"No strategy in '{text}' takes a parameter '{settings[unused].Name}'.");
+            : throw new StrategySpecException($"No strategy in '{UserText.Excerpt(text)}' takes a parameter '{settings[unused].Name}'.");
     }
 
     private static string KnownNames => string.Join(", ", StrategyCatalog.All.Select(d => d.Name));
@@ -115,7 +115,7 @@ public static class StrategyParser
 
         if (!item.EndsWith(')'))
         {
-            throw new StrategySpecException($"'{item}': expected ')' at the end of the parameters.");
+            throw new StrategySpecException($"'{UserText.Excerpt(item)}': expected ')' at the end of the parameters.");
         }
 
         string inside = item[(open + 1)..^1];
@@ -125,19 +125,19 @@ public static class StrategyParser
             int equals = argument.IndexOf('=', StringComparison.Ordinal);
             if (equals < 0)
             {
-                throw new StrategySpecException($"'{item}': expected name=value, got '{argument}'.");
+                throw new StrategySpecException($"'{UserText.Excerpt(item)}': expected name=value, got '{UserText.Excerpt(argument)}'.");
             }
 
             string key = argument[..equals].Trim();
             int index = definition.IndexOf(key);
             if (index < 0)
             {
-                throw new StrategySpecException($"'{item}': {definition.UnknownParameter(key)}");
+                throw new StrategySpecException($"'{UserText.Excerpt(item)}': {definition.UnknownParameter(key)}");
             }
 
             if (!seen.Add(index))
             {
-                throw new StrategySpecException($"'{item}': {key} is given twice.");
+                throw new StrategySpecException($"'{UserText.Excerpt(item)}': {UserText.Excerpt(key)} is given twice.");
             }
 
             values[index] = ValueListParser.Parse(definition.Parameters[index], argument[(equals + 1)..].Trim(), item);
@@ -150,12 +150,12 @@ public static class StrategyParser
     {
         if (name.Length == 0)
         {
-            return new StrategySpecException($"'{item}': a strategy name is missing. Known strategies: {KnownNames}.");
+            return new StrategySpecException($"'{UserText.Excerpt(item)}': a strategy name is missing. Known strategies: {KnownNames}.");
         }
 
         var close = Similarity.Suggest(name, StrategyCatalog.All.Select(d => d.Name), 3);
         string hint = close.Count > 0 ? $" Did you mean {string.Join(" or ", close)}?" : string.Empty;
-        return new StrategySpecException($"Unknown strategy '{name}'.{hint} Known strategies: {KnownNames}.");
+        return new StrategySpecException($"Unknown strategy '{UserText.Excerpt(name)}'.{hint} Known strategies: {KnownNames}.");
     }
 
     /// <summary>Splits on a separator outside parentheses; rejects unbalanced parentheses and empty parts.</summary>
@@ -173,14 +173,14 @@ public static class StrategyParser
             }
             else if (c == ')' && --depth < 0)
             {
-                throw new StrategySpecException($"'{context.Trim()}': unbalanced ')'.");
+                throw new StrategySpecException($"'{UserText.Excerpt(context)}': unbalanced ')'.");
             }
             else if (c == separator && depth == 0)
             {
                 string part = text[start..i].Trim();
                 if (part.Length == 0)
                 {
-                    throw new StrategySpecException($"'{context.Trim()}': empty item in the list (two separators in a row?).");
+                    throw new StrategySpecException($"'{UserText.Excerpt(context)}': empty item in the list (two separators in a row?).");
                 }
 
                 parts.Add(part);
@@ -188,7 +188,7 @@ public static class StrategyParser
             }
         }
 
-        return depth == 0 ? parts : throw new StrategySpecException($"'{context.Trim()}': missing ')'.");
+        return depth == 0 ? parts : throw new StrategySpecException($"'{UserText.Excerpt(context)}': missing ')'.");
     }
 
     internal static bool TryNumber(string text, out double value) =>

@@ -1,3 +1,5 @@
+using ClaudBot.Engine.Text;
+
 namespace ClaudBot.Engine.Strategies.Parsing;
 
 /// <summary>Parses one parameter's value: <c>14</c>, a range <c>7..21 step 7</c>, or a list <c>7|14|21</c>.</summary>
@@ -17,7 +19,7 @@ internal static class ValueListParser
             string? error = parameter.Check(value);
             if (error is not null)
             {
-                throw new StrategySpecException($"'{context}': {error}.");
+                throw new StrategySpecException($"'{UserText.Excerpt(context)}': {error}.");
             }
         }
 
@@ -34,19 +36,19 @@ internal static class ValueListParser
         double step = stepAt < 0 ? 1 : Number(parameter, rest[(stepAt + 4)..].Trim(), context);
         if (step <= 0)
         {
-            throw new StrategySpecException($"'{context}': the step of {parameter.Name} must be positive.");
+            throw new StrategySpecException($"'{UserText.Excerpt(context)}': the step of {parameter.Name} must be positive.");
         }
 
         if (start > end)
         {
-            throw new StrategySpecException($"'{context}': the range of {parameter.Name} runs backwards ({text}).");
+            throw new StrategySpecException($"'{UserText.Excerpt(context)}': the range of {parameter.Name} runs backwards ({UserText.Excerpt(text)}).");
         }
 
         // A small tolerance keeps 1..2 step 0.1 from losing its end to rounding.
         double count = Math.Floor(((end - start) / step) + 1e-9) + 1;
         if (count > MaxRangeValues)
         {
-            throw new StrategySpecException($"'{context}': {parameter.Name}={text} gives {count:N0} values; use a larger step.");
+            throw new StrategySpecException($"'{UserText.Excerpt(context)}': {parameter.Name}={UserText.Excerpt(text)} gives {count:N0} values; use a larger step.");
         }
 
         return [.. Enumerable.Range(0, (int)count).Select(i => Math.Round(start + (i * step), 10))];
@@ -55,5 +57,5 @@ internal static class ValueListParser
     private static double Number(ParameterDefinition parameter, string text, string context) =>
         StrategyParser.TryNumber(text, out double value)
             ? value
-            : throw new StrategySpecException($"'{context}': {parameter.Name} must be a number, not '{text}'.");
+            : throw new StrategySpecException($"'{UserText.Excerpt(context)}': {parameter.Name} must be a number, not '{UserText.Excerpt(text)}'.");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ClaudBot.Hosting;
 
 namespace ClaudBot.Ssh.Setup.Steps;
 
@@ -22,9 +23,9 @@ public sealed class ClientSettingsStep : ISetupStep
             return StepReport.Already(Name, $"{file} already targets {context.Options.Target.Describe()}");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(file)!);
         string temporary = file + ".claudbot-setup";
-        await File.WriteAllBytesAsync(temporary, JsonSettings.Bytes(desired), cancellationToken);
+        await PrivateFiles.WriteAllBytesAsync(temporary, JsonSettings.Bytes(desired), cancellationToken);
         File.Move(temporary, file, overwrite: true);
         string written = $"\"Target\": {JsonSettings.Write(desired["Target"]!).TrimEnd()}";
         return StepReport.Done(Name, $"wrote the Target section of {file}:") with { Details = written.Split('\n') };
