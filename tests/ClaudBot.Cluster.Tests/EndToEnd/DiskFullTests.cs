@@ -30,10 +30,12 @@ public sealed class DiskFullTests : IDisposable
     {
         await using var cluster = Cluster();
         string[] submit = ["submit", "rsi", "TCS", "2022-01-01", "2023-12-31", "--by", "disk-" + Guid.NewGuid().ToString("N")[..8]];
+        // The commands' own output only, not their information lines.
+        var settings = new Dictionary<string, string>(cluster.Settings) { ["Logging:LogLevel:Default"] = "Warning" };
         _disk.Fill();
 
-        var (refused, refusal) = await NodeProcess.RunAsync(cluster.Settings, TimeSpan.FromSeconds(60), submit);
-        var (_, status) = await NodeProcess.RunAsync(cluster.Settings, TimeSpan.FromSeconds(60), "status", "--json");
+        var (refused, refusal) = await NodeProcess.RunAsync(settings, TimeSpan.FromSeconds(60), submit);
+        var (_, status) = await NodeProcess.RunAsync(settings, TimeSpan.FromSeconds(60), "status", "--json");
 
         Assert.Equal(1, refused);
         string line = Assert.Single(refusal.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -43,7 +45,7 @@ public sealed class DiskFullTests : IDisposable
         Assert.Equal(JsonValueKind.True, disk.EnumerateObject().Single(p => p.Name.Equals("low", StringComparison.OrdinalIgnoreCase)).Value.ValueKind);
 
         _disk.Free();
-        var (accepted, queued) = await NodeProcess.RunAsync(cluster.Settings, TimeSpan.FromSeconds(60), submit);
+        var (accepted, queued) = await NodeProcess.RunAsync(settings, TimeSpan.FromSeconds(60), submit);
 
         Assert.True(accepted == 0, queued);
         Assert.Contains("queued: 1 backtests in 1 chunks", queued, StringComparison.Ordinal);
