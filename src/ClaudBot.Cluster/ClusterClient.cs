@@ -1,19 +1,40 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Platform;
 using ClaudBot.Cluster.Queue;
 using ClaudBot.Redis;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace ClaudBot.Cluster;
 
 /// <summary>What the bot, the node CLI and the API do with the cluster: submit, follow, list, cancel.</summary>
-public sealed class ClusterClient(JobPlanner planner, JobStore store, RedisConnection redis)
+public sealed class ClusterClient(JobPlanner planner, JobStore store, RedisConnection redis, IOptions<ClusterOptions> cluster, IOptions<RedisOptions> redisOptions)
 {
-    /// <summary>Validates and queues a job (all of it or nothing); returns its id and the plan's notes.</summary>
+    /// <summary>
+    /// Validates and queues a job (all of it or nothing); returns its id and the plan's notes. Refused with a
+    /// <see cref="DiskFullException"/> while the node's disk is below its floor: a queue that cannot write acknowledges nothing.
+    /// </summary>
     public async Task<(string Id, JobPlan Plan)> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
     {
-        var plan = await planner.PlanAsync(request, cancellationToken);
+        var disk = Disk();
+        if (disk.Low)
+        {
+            throw new DiskFullException(disk);
+        }
+
+        JobPlan plan;
+        try
+        {
+            plan = await planner.PlanAsync(request, cancellationToken);
+        }
+        catch (IOException full) when (DiskFullException.IsDiskFull(full) && full is not DiskFullException)
+        {
+            // Planning writes the market data cache; a disk that filled since the check above says so in one line.
+            throw new DiskFullException(new DiskFullException(Disk()).Message, full);
+        }
+
         try
         {
             return (await store.SubmitAsync(plan, cancellationToken), plan);
@@ -29,6 +50,9 @@ public sealed class ClusterClient(JobPlanner planner, JobStore store, RedisConne
                 $"The connection to Redis at {redis.DescribeEndpoint()} failed during the submit ({lost.Message}); the job was queued whole or not at all: check `jobs`.", lost);
         }
     }
+
+    /// <summary>The free space of the disk holding this node's folders, against its floor (measured on this machine).</summary>
+    public DiskStatus Disk() => DiskSpace.Check(cluster.Value, redisOptions.Value);
 
     public Task<JobStatus?> GetAsync(string jobId, CancellationToken cancellationToken) => store.GetAsync(jobId, cancellationToken);
 

@@ -43,6 +43,14 @@ public sealed class ClusterOptions
     public int MaxTasks { get; set; } = Backtesting.BacktestOptions.DefaultMaxTasks;
 
     /// <summary>
+    /// Free space (MB) the node keeps on the disk holding its folders (queue data, results, logs). Below it, new jobs
+    /// are refused with a line saying so, <c>status</c>/<c>monitor</c>/<c>/healthz</c> show it, and a finished job's
+    /// results file waits (its results stay in the queue); all resume by themselves once space returns. 0 turns the floor off.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int MinFreeDiskMb { get; set; } = 256;
+
+    /// <summary>
     /// Slows every task by this much. Zero in production; for demos and failure drills (killing a worker
     /// mid-job needs a job that lasts long enough to be caught in the middle).
     /// </summary>

@@ -53,6 +53,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<JobJournal>();
         services.TryAddSingleton<JobFinisher>();
         services.TryAddSingleton<Reaper>();
+
+        // Before the driver, so no write of its own is mistaken for a leftover.
+        services.AddHostedService<ResultsLeftoversCleaner>();
         services.AddHostedService<DriverService>();
         return services;
     }

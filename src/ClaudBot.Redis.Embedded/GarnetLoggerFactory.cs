@@ -5,13 +5,19 @@ namespace ClaudBot.Redis.Embedded;
 /// <summary>
 /// Hands Garnet loggers that pass on only warnings and errors, all under one category
 /// (<c>ClaudBot.Redis.Garnet</c>): at Information Garnet logs about twenty lines per start, under
-/// bare category names such as "GarnetServer" and "TsavoriteKV [main]".
+/// bare category names such as "GarnetServer" and "TsavoriteKV [main]". A warning repeated within a
+/// minute (the same exception type, or the same text) is logged once, then counted (<see cref="RepeatedLogFilter"/>).
 /// </summary>
-internal sealed class GarnetLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+internal sealed partial class GarnetLoggerFactory(ILoggerFactory inner, TimeProvider? time = null) : ILoggerFactory
 {
     public const string Category = "ClaudBot.Redis.Garnet";
 
-    public ILogger CreateLogger(string categoryName) => new WarningsOnly(inner.CreateLogger(Category));
+    /// <summary>How long a repeated warning stays held back before it is logged again with its count.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(1);
+
+    private readonly RepeatedLogFilter _repeats = new(time ?? TimeProvider.System, RepeatWindow);
+
+    public ILogger CreateLogger(string categoryName) => new WarningsOnly(inner.CreateLogger(Category), _repeats);
 
     public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
 
@@ -20,7 +26,10 @@ internal sealed class GarnetLoggerFactory(ILoggerFactory inner) : ILoggerFactory
         // The inner factory belongs to the host.
     }
 
-    private sealed class WarningsOnly(ILogger inner) : ILogger
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedded server repeated the warning below {Count} more time(s) in the last minute; those were not logged")]
+    private static partial void LogHeldBack(ILogger logger, int count);
+
+    private sealed class WarningsOnly(ILogger inner, RepeatedLogFilter repeats) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => inner.BeginScope(state);
@@ -29,10 +38,25 @@ internal sealed class GarnetLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            if (!IsEnabled(logLevel))
             {
-                inner.Log(logLevel, eventId, state, exception, formatter);
+                return;
             }
+
+            // Per request Garnet's text varies (client addresses), its exception type does not.
+            string key = exception is null ? formatter(state, null) : $"{exception.GetType().FullName}:{eventId.Id}";
+            var (log, heldBack) = repeats.Admit(key);
+            if (!log)
+            {
+                return;
+            }
+
+            if (heldBack > 0)
+            {
+                LogHeldBack(inner, heldBack);
+            }
+
+            inner.Log(logLevel, eventId, state, exception, formatter);
         }
     }
 }

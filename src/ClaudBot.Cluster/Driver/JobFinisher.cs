@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Platform;
 using ClaudBot.Cluster.Queue;
 using ClaudBot.Cluster.Results;
 using ClaudBot.Redis;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace ClaudBot.Cluster.Driver;
 
@@ -15,8 +18,12 @@ namespace ClaudBot.Cluster.Driver;
 /// from the chunks' summaries, so a counter torn by a crash can neither hang a job nor misreport it.
 /// Safe to call again: a finished job is left alone.
 /// </summary>
-internal sealed class JobFinisher(RedisConnection redis, JobStore jobs, JobJournal journal, IOptions<ClusterOptions> options, TimeProvider time)
+internal sealed partial class JobFinisher(
+    RedisConnection redis, JobStore jobs, JobJournal journal, IOptions<ClusterOptions> options, IOptions<RedisOptions> redisOptions, TimeProvider time, ILogger<JobFinisher> logger)
 {
+    // Jobs whose results file waits for disk space: logged once when they start waiting and once when they go on.
+    private readonly ConcurrentDictionary<string, bool> _waitingForSpace = new(StringComparer.Ordinal);
+
     // The event handler and the sweep may both see a job complete; it is finished once, not twice in parallel.
     private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _finishing = new(StringComparer.Ordinal);
 
@@ -57,22 +64,76 @@ internal sealed class JobFinisher(RedisConnection redis, JobStore jobs, JobJourn
         job = job with { TasksFailed = failed, TasksDone = job.TasksTotal - failed, ChunksDone = job.ChunksTotal };
         var state = failed > 0 ? JobState.CompletedWithErrors : JobState.Completed;
         var finishedAt = time.GetUtcNow();
-        string path = await ResultsFileWriter.WriteAsync(options.Value.ResolveResultsDirectory(), job, state, finishedAt, tasks, summaries, cancellationToken);
+
+        // Below the floor the file waits and the results stay in the queue: the sweep tries again, and goes on by
+        // itself once space returns. One line when it starts waiting, not one per sweep.
+        var disk = DiskSpace.Check(options.Value, redisOptions.Value);
+        string path;
+        try
+        {
+            path = disk.Low
+                ? throw new DiskFullException(disk)
+                : await ResultsFileWriter.WriteAsync(options.Value.ResolveResultsDirectory(), job, state, finishedAt, tasks, summaries, cancellationToken);
+        }
+        catch (IOException full) when (DiskFullException.IsDiskFull(full))
+        {
+            if (_waitingForSpace.TryAdd(jobId, true))
+            {
+                LogWaitingForSpace(jobId, full.Message);
+            }
+
+            return false;
+        }
+
+        if (_waitingForSpace.TryRemove(jobId, out _))
+        {
+            LogSpaceReturned(jobId);
+        }
 
         // Ranked once, here beside the data, so every client's summary is a small read (see StoredSummary).
-        await StoredSummary.WriteAsync(path, cancellationToken);
+        // Ranking reads the whole file back: it is also the check that the file holds the job before the
+        // queue server's copy of the results is dropped by the Finish script.
+        var written = await StoredSummary.WriteAsync(path, cancellationToken);
+        if (written.Id != jobId || written.TasksTotal != job.TasksTotal)
+        {
+            throw new IOException($"The results file {path} does not read back as job {jobId} ({job.TasksTotal} tasks); its results are kept in the queue.");
+        }
+
         long finished = (long)await redis.Database.ScriptEvaluateAsync(
             QueueScripts.Finish,
-            [ClusterKeys.Job(jobId), ClusterKeys.ActiveJobs],
+            [ClusterKeys.Job(jobId), ClusterKeys.ActiveJobs, ClusterKeys.Results(jobId), ClusterKeys.Deliveries(jobId)],
             [jobId, state.ToName(), JobStore.Format(finishedAt), path, job.TasksDone, job.TasksFailed]);
         if (finished == 1)
         {
+            await DropPayloadsAsync(jobId, job.ChunksTotal);
             journal.Finished(job, state, finishedAt, path, Failures(tasks, summaries));
             await jobs.PublishAsync(new ClusterEvent("job_done", jobId, job.TasksDone, job.TasksFailed, job.TasksTotal, state.ToName(), path));
         }
 
         return finished == 1;
     }
+
+    // A finished job's chunks are never handed out again (a worker drops a chunk of a finished job unread).
+    private async Task DropPayloadsAsync(string jobId, int chunks)
+    {
+        const int Batch = 500;
+        for (int start = 0; start < chunks; start += Batch)
+        {
+            var keys = new RedisKey[Math.Min(Batch, chunks - start)];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                keys[i] = ClusterKeys.Chunk(ClusterKeys.ChunkId(jobId, start + i));
+            }
+
+            await redis.Database.KeyDeleteAsync(keys);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is done but its results file waits for disk space (its results stay in the queue): {Reason}")]
+    private partial void LogWaitingForSpace(string jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Disk space returned: writing the results file of job {JobId}")]
+    private partial void LogSpaceReturned(string jobId);
 
     // Only chunks whose summary counts failures are parsed: a sweep's tens of megabytes of results are not.
     private static List<FailedTask> Failures(List<ReadOnlyMemory<byte>> tasks, List<string> summaries)

@@ -51,6 +51,15 @@ internal static class QueueScripts
     /// </summary>
     public const string Complete = """
         local stored = 0
+        local finished = redis.call('HGET', KEYS[2], 'state')
+        if finished == 'completed' or finished == 'completed_with_errors' then
+          -- A late duplicate of a chunk whose job is already in its results file: its results were dropped
+          -- from the queue server at the finish, and must not come back (nor count twice).
+          redis.call('LREM', KEYS[3], 1, ARGV[4])
+          if redis.call('GET', KEYS[4]) == ARGV[7] then redis.call('DEL', KEYS[4]) end
+          local done = redis.call('HMGET', KEYS[2], 'chunks_done', 'chunks_total', 'tasks_done', 'tasks_failed', 'tasks_total')
+          return { 0, done[1] or '0', done[2] or '0', done[3] or '0', done[4] or '0', done[5] or '0' }
+        end
         redis.call('HSET', KEYS[1], ARGV[1] .. ':s', ARGV[3])
         if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
           redis.call('HINCRBY', KEYS[2], 'chunks_done', 1)
@@ -117,8 +126,10 @@ internal static class QueueScripts
 
     /// <summary>
     /// Marks a job as finished once every chunk has a result, with counts taken from the results
-    /// themselves. KEYS: job, active jobs. ARGV: job id, state, now, results file, tasks done, tasks failed.
-    /// Returns 1 if this call finished it.
+    /// themselves, and drops the per-chunk results and delivery counts in the same step: the results file
+    /// (written, flushed to disk and read back before this runs) holds them now, and a sweep's results kept
+    /// in the queue server were gigabytes of memory nobody read again. KEYS: job, active jobs, results,
+    /// deliveries. ARGV: job id, state, now, results file, tasks done, tasks failed. Returns 1 if this call finished it.
     /// </summary>
     public const string Finish = """
         local state = redis.call('HGET', KEYS[1], 'state')
@@ -127,6 +138,7 @@ internal static class QueueScripts
         redis.call('HSET', KEYS[1], 'state', ARGV[2], 'finished_at', ARGV[3], 'results_file', ARGV[4],
           'tasks_done', ARGV[5], 'tasks_failed', ARGV[6], 'chunks_done', chunks)
         redis.call('SREM', KEYS[2], ARGV[1])
+        redis.call('DEL', KEYS[3], KEYS[4])
         return 1
         """;
 }

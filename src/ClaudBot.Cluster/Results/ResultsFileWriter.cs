@@ -19,6 +19,24 @@ internal static class ResultsFileWriter
         PrivateFiles.CreateDirectory(directory);
         string path = Path.Combine(directory, $"job_{job.Id}.json");
         string temporary = path + $".{Environment.ProcessId}.tmp";
+        try
+        {
+            await WriteFileAsync(temporary, job, state, finishedAt, chunkTasks, chunkSummaries, cancellationToken);
+        }
+        catch
+        {
+            // A disk that filled mid-write: the partial file would only hold on to the space that is missing.
+            File.Delete(temporary);
+            throw;
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+
+    private static async Task WriteFileAsync(
+        string temporary, JobStatus job, JobState state, DateTimeOffset finishedAt, IReadOnlyList<ReadOnlyMemory<byte>> chunkTasks, IReadOnlyList<string> chunkSummaries, CancellationToken cancellationToken)
+    {
         await using (var file = PrivateFiles.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
         {
             byte[] head = Head(job, state, finishedAt, chunkSummaries);
@@ -45,10 +63,10 @@ internal static class ResultsFileWriter
 
             await file.WriteAsync("]}\n"u8.ToArray(), cancellationToken);
             await file.FlushAsync(cancellationToken);
-        }
 
-        File.Move(temporary, path, overwrite: true);
-        return path;
+            // On disk before the rename: the queue server drops its copy of the results once this file is in place.
+            file.Flush(flushToDisk: true);
+        }
     }
 
     private static byte[] Head(JobStatus job, JobState state, DateTimeOffset finishedAt, IReadOnlyList<string> chunkSummaries)

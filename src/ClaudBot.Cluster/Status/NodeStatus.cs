@@ -16,6 +16,9 @@ public sealed record NodeStatus(
     DateTimeOffset At)
 {
     public bool Up => Processes.Count > 0 && Processes.All(p => p.Running) && Cluster is not null;
+
+    /// <summary>The node's disk against its free-space floor, where it was measured (on the node's machine).</summary>
+    public Platform.DiskStatus? Disk { get; init; }
 }
 
 /// <summary>One process of the node (driver, worker, embedded server), its PID and whether it is alive.</summary>

@@ -42,6 +42,11 @@ public static class NodeStatusText
             text.AppendLine(CultureInfo.InvariantCulture, $"Queue: unreachable ({status.QueueError})");
         }
 
+        if (status.Disk is { Low: true } disk)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Disk: FULL, {disk.Describe()}: new jobs are refused until space returns");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"CPU {status.CpuPercent:0.0}%  Memory {status.MemoryPercent:0.0}%");
         return text.ToString();
     }

@@ -197,6 +197,10 @@ internal static class JobEndpoints
             var (field, detail) = JobRequestErrors.Describe(error);
             return Problems.Field(field, detail);
         }
+        catch (Cluster.Platform.DiskFullException full)
+        {
+            return Results.Problem(full.Message, statusCode: StatusCodes.Status507InsufficientStorage, title: "The node's disk is full");
+        }
 
         var job = await cluster.GetAsync(id, cancellationToken);
         return Results.Created($"/api/jobs/{id}", job is null ? null : JobView.From(job));

@@ -1,6 +1,7 @@
 using ClaudBot.Backtesting;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Platform;
 using ClaudBot.Hosting;
 using ClaudBot.Redis;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,17 @@ internal static class ClusterCommandRunner
         {
             await error.WriteLineAsync("Error: " + failure.Message);
             return ExitCodes.ClusterDown;
+        }
+        catch (Exception failure) when (QueueErrorText.IsQueueError(failure))
+        {
+            // A timeout or a dropped connection mid-command (a stalled queue server): one line, never the client's stack.
+            await error.WriteLineAsync("Error: " + QueueErrorText.Describe(failure));
+            return ExitCodes.ClusterDown;
+        }
+        catch (IOException failure) when (DiskFullException.IsDiskFull(failure))
+        {
+            await error.WriteLineAsync("Error: " + failure.Message);
+            return ExitCodes.Failed;
         }
     }
 }

@@ -36,10 +36,12 @@ internal static class StatusCommand
         var processes = NodePids.ForThisNode().Read();
         ClusterSnapshot? snapshot = null;
         string? problem = null;
+        DiskStatus? disk = null;
         var builder = ClaudBotHost.CreateBuilder(new Dictionary<string, string?> { ["Redis:ConnectTimeout"] = "00:00:02" });
         builder.Services.AddClusterClient();
         await using (var services = builder.Services.BuildServiceProvider())
         {
+            disk = services.GetRequiredService<ClusterClient>().Disk();
             try
             {
                 snapshot = await services.GetRequiredService<ClusterClient>().SnapshotAsync(cancellationToken);
@@ -52,6 +54,6 @@ internal static class StatusCommand
 
         var load = SystemLoad.ForThisPlatform();
         double cpu = await load.CpuPercentAsync(TimeSpan.FromMilliseconds(250), cancellationToken);
-        return new NodeStatus(Environment.MachineName, processes, snapshot, problem, cpu, load.MemoryPercent(), TimeProvider.System.GetUtcNow());
+        return new NodeStatus(Environment.MachineName, processes, snapshot, problem, cpu, load.MemoryPercent(), TimeProvider.System.GetUtcNow()) { Disk = disk };
     }
 }

@@ -66,7 +66,7 @@ internal static class BacktestCommand
 
         if (json)
         {
-            consoles.Raw.WriteLine(BacktestJson.Serialize(report));
+            BacktestJson.Write(consoles.Raw, report);
         }
         else
         {

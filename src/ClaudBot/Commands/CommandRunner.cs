@@ -55,6 +55,12 @@ internal static class CommandRunner
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(error.Message)}");
             return ExitCodes.ClusterDown;
         }
+        catch (Exception error) when (Redis.QueueErrorText.IsQueueError(error))
+        {
+            // A queue server that stalls or drops mid-command (a timeout after a huge job): one line, not the client's stack.
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(Redis.QueueErrorText.Describe(error))}");
+            return ExitCodes.ClusterDown;
+        }
         catch (ClusterTargetException error)
         {
             // The cluster could not start (or be reached): what happened and what to do, from the target.

@@ -71,17 +71,17 @@ public sealed class LocalNodeTarget(
         double memory = load.MemoryPercent();
         if (!processes.Any(p => p.Running))
         {
-            return new NodeStatus(Environment.MachineName, processes, null, "the cluster is stopped (type 'start cluster')", cpu, memory, time.GetUtcNow());
+            return new NodeStatus(Environment.MachineName, processes, null, "the cluster is stopped (type 'start cluster')", cpu, memory, time.GetUtcNow()) { Disk = client.Disk() };
         }
 
         try
         {
             var snapshot = await client.SnapshotAsync(cancellationToken).ConfigureAwait(false);
-            return new NodeStatus(Environment.MachineName, processes, snapshot, null, cpu, memory, time.GetUtcNow());
+            return new NodeStatus(Environment.MachineName, processes, snapshot, null, cpu, memory, time.GetUtcNow()) { Disk = client.Disk() };
         }
         catch (RedisUnavailableException unavailable)
         {
-            return new NodeStatus(Environment.MachineName, processes, null, unavailable.Message, cpu, memory, time.GetUtcNow());
+            return new NodeStatus(Environment.MachineName, processes, null, unavailable.Message, cpu, memory, time.GetUtcNow()) { Disk = client.Disk() };
         }
     }
 
