@@ -127,7 +127,7 @@ public sealed class SymbolResolutionTests : IDisposable
     [InlineData("RELI ANCE", "\"RELI ANCE\" is not a valid symbol")]
     [InlineData("-rf", "\"-rf\" is not a valid symbol")]
     [InlineData("ABCDEFGHIJKLMNOPQRSTU", "\"ABCDEFGHIJKLMNOPQRSTU\" is not a valid symbol")]
-    [InlineData("TCS\u0000", "\"TCS?\" is not a valid symbol")]
+    [InlineData("TCS\u0000", "\"TCS\\u0000\" is not a valid symbol")]
     [InlineData("ÉCOLE", "\"ÉCOLE\" is not a valid symbol")]
     [InlineData("", "An empty symbol is not a valid symbol")]
     [InlineData("   ", "An empty symbol is not a valid symbol")]
@@ -146,7 +146,8 @@ public sealed class SymbolResolutionTests : IDisposable
     {
         var error = Assert.Throws<InvalidSymbolException>(() => _store.Resolve(new string('A', 100)));
 
-        Assert.StartsWith($"\"{new string('A', 32)}...\" is not a valid symbol", error.Message, StringComparison.Ordinal);
+        // Errors quote a short excerpt (UserText.MaxExcerpt characters and an ellipsis), never the whole input.
+        Assert.StartsWith($"\"{new string('A', 40)}…\" is not a valid symbol", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
