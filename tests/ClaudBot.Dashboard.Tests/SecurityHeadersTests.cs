@@ -11,7 +11,7 @@ public sealed class SecurityHeadersTests(NodeFixture fixture)
     [InlineData("/", HttpStatusCode.OK)]
     [InlineData("/js/overview.js", HttpStatusCode.OK)]
     [InlineData("/api/jobs", HttpStatusCode.OK)]
-    [InlineData("/api/jobs/nosuchjob", HttpStatusCode.NotFound)]
+    [InlineData("/api/jobs/k7m2qz", HttpStatusCode.NotFound)]
     [InlineData("/api/jobs?page=x", HttpStatusCode.BadRequest)]
     [InlineData("/ws", HttpStatusCode.BadRequest)]
     public async Task EveryResponse_CarriesCspNosniffFrameDenyAndReferrerPolicy(string path, HttpStatusCode status)
