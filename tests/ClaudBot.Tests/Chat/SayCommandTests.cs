@@ -93,7 +93,9 @@ public sealed class SayCommandTests
     [Fact]
     public async Task CtrlC_WhileFollowing_StopsWatchingAndExitsWith130()
     {
-        using var state = new IsolatedState(IsolatedState.SlowJobs(TimeSpan.FromSeconds(2)));
+        // 15 s per backtest: the job cannot finish before Ctrl+C lands, even on a loaded machine (with 2 s it once
+        // completed first while other test projects were building beside it). The node is killed when the test ends.
+        using var state = new IsolatedState(IsolatedState.SlowJobs(TimeSpan.FromSeconds(15)));
 
         // A redirected say prints each progress step as a line ("Job <id> running 0/2: 0%"); Ctrl+C after the first.
         var run = await OneShot.RunAsync(state, ["say", "backtest rsi on TCS,INFY 2021-2022"], interruptAfter: line => line.Contains(" 0/2", StringComparison.Ordinal));
