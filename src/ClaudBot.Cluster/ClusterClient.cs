@@ -5,7 +5,6 @@ using ClaudBot.Cluster.Platform;
 using ClaudBot.Cluster.Queue;
 using ClaudBot.Redis;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace ClaudBot.Cluster;
 
@@ -44,10 +43,12 @@ public sealed class ClusterClient(JobPlanner planner, JobStore store, RedisConne
             // The job goes in one transaction, and the server was never reached: nothing is half-queued.
             throw new RedisUnavailableException(unavailable.Message + " Nothing was queued.", unavailable) { Endpoint = unavailable.Endpoint };
         }
-        catch (RedisException lost)
+        catch (Exception lost) when (QueueErrorText.IsQueueError(lost))
         {
+            // A timeout (no RedisException) is the same doubt as a dropped connection: the transaction may have
+            // run on the server. Say so, in one line, so nobody submits the job twice blindly.
             throw new RedisUnavailableException(
-                $"The connection to Redis at {redis.DescribeEndpoint()} failed during the submit ({lost.Message}); the job was queued whole or not at all: check `jobs`.", lost);
+                $"{QueueErrorText.Describe(lost)} The submit was cut off: the job was queued whole or not at all, so check `jobs` before submitting again.", lost);
         }
     }
 

@@ -29,6 +29,8 @@ public sealed class QueueTimeoutTests(RedisServerFixture redis) : IDisposable
             Assert.StartsWith("Error: The queue server", line, StringComparison.Ordinal);
             Assert.Contains("did not answer in time", line, StringComparison.Ordinal);
             Assert.Contains("claudbot-node status", line, StringComparison.Ordinal);
+            // The paused transaction may still run once the server answers: the line says to look before resubmitting.
+            Assert.Contains("queued whole or not at all, so check `jobs` before submitting again.", line, StringComparison.Ordinal);
         }
         finally
         {
