@@ -1,4 +1,3 @@
-using ClaudBot.Engine;
 using ClaudBot.Engine.Data;
 using ClaudBot.MarketData;
 using Microsoft.Extensions.Options;
@@ -16,32 +15,32 @@ namespace ClaudBot.Backtesting;
 /// </remarks>
 public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOptions> options)
 {
+    /// <summary>Runs the request and keeps every result: for requests small enough to hold (charts, the bot, tests).</summary>
     public async Task<BacktestReport> RunAsync(BacktestRequest request, CancellationToken cancellationToken)
+    {
+        var run = await StartAsync(request, cancellationToken).ConfigureAwait(false);
+        return new BacktestReport([.. run.Results(cancellationToken)], run.Notes, run.CostBps, run.InitialCapital);
+    }
+
+    /// <summary>
+    /// Checks the request and loads its data; the backtests run as the returned run's results are enumerated, so a caller
+    /// that lets each result go runs the largest grid in bounded memory.
+    /// </summary>
+    public async Task<BacktestRun> StartAsync(BacktestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var prepared = RequestPreparation.Prepare(marketData, options.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, request.InitialCapital);
-        var parameters = prepared.Selection.Parameters;
         var notes = new List<string>(prepared.Notes);
-        var backtester = new Backtester();
-        var bySymbol = new List<BacktestResult>[prepared.Symbols.Count];
-        var ranges = new List<(BarSeries, BarRange)>();
-        for (int s = 0; s < prepared.Symbols.Count; s++)
+        var series = new List<(BarSeries, BarRange)>(prepared.Symbols.Count);
+        foreach (var symbol in prepared.Symbols)
         {
-            var loaded = await marketData.LoadAsync(prepared.Symbols[s].Symbol, request.Lenient, cancellationToken);
+            var loaded = await marketData.LoadAsync(symbol.Symbol, request.Lenient, cancellationToken).ConfigureAwait(false);
             notes.AddRange(loaded.Warnings);
-            var range = BarRange.Resolve(loaded.Bars, request.From, request.To);
-            ranges.Add((loaded.Bars, range));
-            bySymbol[s] = [.. parameters.Select(p => backtester.Run(p, loaded.Bars, range, prepared.Settings, request.IncludeEquity))];
+            series.Add((loaded.Bars, BarRange.Resolve(loaded.Bars, request.From, request.To)));
         }
 
-        notes.AddRange(RequestPreparation.ClippingNotes(ranges));
-        var results = new List<BacktestResult>(parameters.Count * prepared.Symbols.Count);
-        for (int p = 0; p < parameters.Count; p++)
-        {
-            results.AddRange(bySymbol.Select(list => list[p]));
-        }
-
-        return new BacktestReport(results, notes, prepared.Settings.CostBps, prepared.Settings.InitialCapital);
+        notes.AddRange(RequestPreparation.ClippingNotes(series));
+        return new BacktestRun(prepared.Selection.Parameters, series, prepared.Settings, request.IncludeEquity, notes);
     }
 
     /// <summary>

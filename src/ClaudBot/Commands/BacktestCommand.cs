@@ -49,28 +49,30 @@ internal static class BacktestCommand
                     Lenient = parse.GetValue(lenient) ? true : null,
                     IncludeEquity = parse.GetValue(equity),
                 };
-                var report = await services.GetRequiredService<BacktestService>().RunAsync(request, ct);
-                Write(consoles, report, parse.GetValue(json));
+                var run = await services.GetRequiredService<BacktestService>().StartAsync(request, ct);
+                Write(consoles, run, parse.GetValue(json), ct);
                 return ExitCodes.Success;
             }, cancellationToken);
         });
         return command;
     }
 
-    private static void Write(CliConsoles consoles, BacktestReport report, bool json)
+    private static void Write(CliConsoles consoles, BacktestRun run, bool json, CancellationToken cancellationToken)
     {
-        foreach (string note in report.Notes)
+        foreach (string note in run.Notes)
         {
             consoles.Error.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
         }
 
         if (json)
         {
-            BacktestJson.Write(consoles.Raw, report);
+            BacktestJson.Write(consoles.Raw, run, cancellationToken);
         }
         else
         {
-            consoles.Out.Write(BacktestTable.Render(report));
+            // The table shows metrics only: trades and equity curves are let go as each row is made.
+            var rows = run.Results(cancellationToken).Select(r => r with { Trades = [], Equity = null }).ToList();
+            consoles.Out.Write(BacktestTable.Render(new BacktestReport(rows, run.Notes, run.CostBps, run.InitialCapital)));
         }
     }
 
