@@ -11,5 +11,5 @@ namespace ClaudBot.Cluster;
 [JsonSerializable(typeof(Worker.WorkerHeartbeat))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(Driver.FailedTask))]
+[JsonSerializable(typeof(Results.ResultFailure))]
 internal sealed partial class ClusterJson : JsonSerializerContext;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Platform;
 using ClaudBot.Cluster.Queue;
@@ -49,17 +48,9 @@ internal sealed partial class JobFinisher(
             return false;
         }
 
-        // Results stay UTF-8 bytes from Redis to the file: a sweep's tens of megabytes are never decoded.
-        var results = (await redis.Database.HashGetAllAsync(ClusterKeys.Results(jobId))).ToDictionary(e => e.Name.ToString(), e => e.Value);
-        var tasks = new List<ReadOnlyMemory<byte>>(job.ChunksTotal);
-        var summaries = new List<string>(job.ChunksTotal);
-        for (int i = 0; i < job.ChunksTotal; i++)
-        {
-            string field = i.ToString(CultureInfo.InvariantCulture);
-            tasks.Add(results.TryGetValue(field, out var value) ? (ReadOnlyMemory<byte>)value : "[]"u8.ToArray());
-            summaries.Add(results.TryGetValue(field + ":s", out var summary) ? summary.ToString() : "{}");
-        }
-
+        // Results stay UTF-8 bytes from Redis to the file, a few chunks at a time: a sweep's hundreds of megabytes
+        // are never decoded, nor held whole (see StoredChunkResults).
+        var summaries = await StoredChunkResults.SummariesAsync(redis.Database, jobId, job.ChunksTotal);
         int failed = summaries.Sum(ChunkSummary.Failed);
         job = job with { TasksFailed = failed, TasksDone = job.TasksTotal - failed, ChunksDone = job.ChunksTotal };
         var state = failed > 0 ? JobState.CompletedWithErrors : JobState.Completed;
@@ -73,7 +64,8 @@ internal sealed partial class JobFinisher(
         {
             path = disk.Low
                 ? throw new DiskFullException(disk)
-                : await ResultsFileWriter.WriteAsync(options.Value.ResolveResultsDirectory(), job, state, finishedAt, tasks, summaries, cancellationToken);
+                : await ResultsFileWriter.WriteAsync(
+                    options.Value.ResolveResultsDirectory(), job, state, finishedAt, StoredChunkResults.TasksAsync(redis.Database, jobId, job.ChunksTotal, cancellationToken), summaries, cancellationToken);
         }
         catch (IOException full) when (DiskFullException.IsDiskFull(full))
         {
@@ -105,8 +97,8 @@ internal sealed partial class JobFinisher(
             [jobId, state.ToName(), JobStore.Format(finishedAt), path, job.TasksDone, job.TasksFailed]);
         if (finished == 1)
         {
-            await DropPayloadsAsync(jobId, job.ChunksTotal);
-            journal.Finished(job, state, finishedAt, path, Failures(tasks, summaries));
+                        await DropPayloadsAsync(jobId, job.ChunksTotal);
+            journal.Finished(job, state, finishedAt, path, written.Failures);
             await jobs.PublishAsync(new ClusterEvent("job_done", jobId, job.TasksDone, job.TasksFailed, job.TasksTotal, state.ToName(), path));
         }
 
@@ -134,19 +126,4 @@ internal sealed partial class JobFinisher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Disk space returned: writing the results file of job {JobId}")]
     private partial void LogSpaceReturned(string jobId);
-
-    // Only chunks whose summary counts failures are parsed: a sweep's tens of megabytes of results are not.
-    private static List<FailedTask> Failures(List<ReadOnlyMemory<byte>> tasks, List<string> summaries)
-    {
-        var failures = new List<FailedTask>();
-        for (int i = 0; i < tasks.Count && failures.Count < JobJournal.MaxFailuresLogged; i++)
-        {
-            if (ChunkSummary.Failed(summaries[i]) > 0)
-            {
-                failures.AddRange(ChunkFailures.Read(tasks[i], JobJournal.MaxFailuresLogged - failures.Count));
-            }
-        }
-
-        return failures;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Results;
 using Microsoft.Extensions.Logging;
 
 namespace ClaudBot.Cluster.Driver;
@@ -14,7 +15,7 @@ namespace ClaudBot.Cluster.Driver;
 internal sealed partial class JobJournal(ILogger<JobJournal> logger)
 {
     /// <summary>Failed tasks logged one by one per job; the rest are counted (the results file has them all).</summary>
-    public const int MaxFailuresLogged = 20;
+    public const int MaxFailuresLogged = ResultsFileReader.FailuresKept;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, bool> _started = new(StringComparer.Ordinal);
@@ -55,7 +56,7 @@ internal sealed partial class JobJournal(ILogger<JobJournal> logger)
     }
 
     /// <summary>Logs a job this driver finished: lines still missing, its failed tasks, then the outcome.</summary>
-    public void Finished(JobStatus job, JobState state, DateTimeOffset finishedAt, string resultsFile, IReadOnlyList<FailedTask> failures)
+    public void Finished(JobStatus job, JobState state, DateTimeOffset finishedAt, string resultsFile, IReadOnlyList<ResultFailure> failures)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(failures);

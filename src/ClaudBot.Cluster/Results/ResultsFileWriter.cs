@@ -9,12 +9,13 @@ namespace ClaudBot.Cluster.Results;
 /// <summary>
 /// Writes <c>results/job_&lt;id&gt;.json</c> atomically (a temporary file in the same folder, then a
 /// rename): the job spec and notes, timings, a ranked summary (best by Sharpe per symbol), and every
-/// task's result in task order. Chunk results are copied as stored, never re-parsed.
+/// task's result in task order. Chunk results are copied as stored, never re-parsed, and stream through one chunk
+/// at a time, so a job of any size is written in bounded memory.
 /// </summary>
 internal static class ResultsFileWriter
 {
     public static async Task<string> WriteAsync(
-        string directory, JobStatus job, JobState state, DateTimeOffset finishedAt, IReadOnlyList<ReadOnlyMemory<byte>> chunkTasks, IReadOnlyList<string> chunkSummaries, CancellationToken cancellationToken)
+        string directory, JobStatus job, JobState state, DateTimeOffset finishedAt, IAsyncEnumerable<ReadOnlyMemory<byte>> chunkTasks, IReadOnlyList<string> chunkSummaries, CancellationToken cancellationToken)
     {
         PrivateFiles.CreateDirectory(directory);
         string path = Path.Combine(directory, $"job_{job.Id}.json");
@@ -35,7 +36,7 @@ internal static class ResultsFileWriter
     }
 
     private static async Task WriteFileAsync(
-        string temporary, JobStatus job, JobState state, DateTimeOffset finishedAt, IReadOnlyList<ReadOnlyMemory<byte>> chunkTasks, IReadOnlyList<string> chunkSummaries, CancellationToken cancellationToken)
+        string temporary, JobStatus job, JobState state, DateTimeOffset finishedAt, IAsyncEnumerable<ReadOnlyMemory<byte>> chunkTasks, IReadOnlyList<string> chunkSummaries, CancellationToken cancellationToken)
     {
         await using (var file = PrivateFiles.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
         {
@@ -43,7 +44,7 @@ internal static class ResultsFileWriter
             await file.WriteAsync(head.AsMemory(0, head.Length - 1), cancellationToken); // all but the closing brace
             await file.WriteAsync(",\"results\":["u8.ToArray(), cancellationToken);
             bool first = true;
-            foreach (var tasks in chunkTasks)
+            await foreach (var tasks in chunkTasks.WithCancellation(cancellationToken))
             {
                 // Each chunk is a compact JSON array; its elements join the file's one results array.
                 var inner = tasks[1..^1];

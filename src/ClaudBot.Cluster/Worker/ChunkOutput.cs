@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using ClaudBot.Cluster.Driver;
+using ClaudBot.Cluster.Results;
 using ClaudBot.Cluster.Jobs;
 
 namespace ClaudBot.Cluster.Worker;
@@ -19,7 +19,7 @@ internal sealed record ChunkOutput(byte[] TasksJson, string SummaryJson, int Tas
     public static ChunkOutput AllFailed(ChunkPayload chunk, string error)
     {
         string tasks = "[" + string.Join(",", chunk.Strategies.Select((s, i) => JsonSerializer.Serialize(
-            new FailedTask(chunk.FirstTask + i, s, chunk.Symbol, error), ClusterJson.Default.FailedTask))) + "]";
+            new ResultFailure(chunk.FirstTask + i, s, chunk.Symbol, error), ClusterJson.Default.ResultFailure))) + "]";
         string summary = $$"""{"symbol":{{JsonSerializer.Serialize(chunk.Symbol, ClusterJson.Default.String)}},"tasks":{{chunk.Strategies.Count}},"failed":{{chunk.Strategies.Count}}}""";
         int count = chunk.Strategies.Count;
         return new ChunkOutput(Encoding.UTF8.GetBytes(tasks), summary, count, count, [$"{count} tasks on {chunk.Symbol} failed: {error}"]);

@@ -42,7 +42,7 @@ internal static class RealResultsFile
             job,
             failed > 0 ? JobState.CompletedWithErrors : JobState.Completed,
             started + Run,
-            [.. outputs.Select(o => (ReadOnlyMemory<byte>)o.TasksJson)],
+            outputs.Select(o => (ReadOnlyMemory<byte>)o.TasksJson).ToAsyncEnumerable(),
             [.. outputs.Select(o => o.SummaryJson)],
             CancellationToken.None);
     }
