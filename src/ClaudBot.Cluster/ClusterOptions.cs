@@ -43,6 +43,14 @@ public sealed class ClusterOptions
     public int MaxTasks { get; set; } = Backtesting.BacktestOptions.DefaultMaxTasks;
 
     /// <summary>
+    /// Memory (MB) one job's results may take in the node while it runs (see <see cref="Jobs.JobMemoryEstimate"/>); a job
+    /// estimated above it is refused before anything is queued, in one line that says how much would fit. Unset: half of
+    /// the memory the node can see.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int? MaxJobMemoryMb { get; set; }
+
+    /// <summary>
     /// Free space (MB) the node keeps on the disk holding its folders (queue data, results, logs). Below it, new jobs
     /// are refused with a line saying so, <c>status</c>/<c>monitor</c>/<c>/healthz</c> show it, and a finished job's
     /// results file waits (its results stay in the queue); all resume by themselves once space returns. 0 turns the floor off.

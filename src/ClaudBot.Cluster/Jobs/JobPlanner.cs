@@ -7,7 +7,7 @@ namespace ClaudBot.Cluster.Jobs;
 
 /// <summary>
 /// Validates a job completely before anything is queued (strategies, grid size, symbols, dates, cost,
-/// data coverage) and expands it into tasks grouped in chunks: one symbol per chunk, at most
+/// data coverage, the memory its results will take) and expands it into tasks grouped in chunks: one symbol per chunk, at most
 /// <see cref="ClusterOptions.ChunkSize"/> tasks each.
 /// </summary>
 public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> cluster, IOptions<BacktestOptions> backtest, TimeProvider time)
@@ -34,6 +34,13 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
         {
             var loaded = await marketData.LoadAsync(symbol.Symbol, cancellationToken: cancellationToken);
             ranges.Add((loaded.Bars, BarRange.Resolve(loaded.Bars, request.From, request.To)));
+        }
+
+        // Refused before anything is queued: a job whose results outgrow the node's memory would stall it for everyone.
+        long estimate = JobMemoryEstimate.Of(prepared.Selection.Parameters.Count, ranges.Select(r => r.Item2.Count));
+        if (JobMemoryEstimate.Refusal(estimate, JobMemoryEstimate.BudgetBytes(cluster.Value), taskCount) is { } refusal)
+        {
+            throw new JobTooLargeException(refusal);
         }
 
         // Everything that decides the numbers is recorded with the job, so any result can be reproduced.

@@ -56,6 +56,35 @@ public sealed class JobPlannerTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_WhoseResultsOutgrowTheMemoryAllowed_IsRefusedInOneLineWithWhatFits()
+    {
+        // 2022-2023 on TCS, INFY and WIPRO: 493 bars each; 100 x 3 backtests of (2,048 + 38 x 493) bytes = 6.2 MB.
+        var settings = new Dictionary<string, string?> { ["Cluster:MaxJobMemoryMb"] = "5" };
+
+        var error = await Assert.ThrowsAsync<JobTooLargeException>(() => PlanAsync(Request("rsi(period=2..101)", "TCS,INFY,WIPRO"), settings));
+
+        Assert.Equal(
+            "The job would hold about 6 MB of results in the node while it runs (300 backtests); the node allows 5 MB (Cluster:MaxJobMemoryMb). Ask for fewer parameter sets, symbols or years (about 252 backtests of this length fit), or raise the setting.",
+            error.Message);
+        Assert.Equal(300 * (JobMemoryEstimate.BytesPerTask + (JobMemoryEstimate.BytesPerBar * 493)), JobMemoryEstimate.Of(100, [493, 493, 493]));
+    }
+
+    [Fact]
+    public async Task Plan_WithinTheMemoryAllowed_IsPlanned()
+    {
+        var plan = await PlanAsync(Request("rsi(period=2..101)", "TCS,INFY"), new Dictionary<string, string?> { ["Cluster:MaxJobMemoryMb"] = "5" });
+
+        Assert.Equal(200, plan.TaskCount);
+    }
+
+    [Fact]
+    public void Budget_Unset_IsHalfTheMemoryTheProcessCanSee()
+    {
+        Assert.Equal(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2, JobMemoryEstimate.BudgetBytes(new ClusterOptions()));
+        Assert.Equal(3L << 20, JobMemoryEstimate.BudgetBytes(new ClusterOptions { MaxJobMemoryMb = 3 }));
+    }
+
+    [Fact]
     public async Task Plan_WithBadInput_RaisesTheSpecificError()
     {
         await Assert.ThrowsAsync<StrategySpecException>(() => PlanAsync(Request("rsx", "TCS")));
