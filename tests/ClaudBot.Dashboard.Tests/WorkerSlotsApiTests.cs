@@ -1,4 +1,8 @@
+using System.Net.WebSockets;
+using System.Text.Json;
 using ClaudBot.Cluster.Worker;
+using ClaudBot.Dashboard.Live;
+using ClaudBot.Redis;
 
 namespace ClaudBot.Dashboard.Tests;
 
@@ -27,5 +31,60 @@ public sealed class WorkerSlotsApiTests
         var old = workers["ghost-old"];
         Assert.Equal(0, old.GetProperty("dead_slots").GetInt32());
         Assert.Equal(["busy", "dead_slots", "heartbeat_age_seconds", "host", "id", "pid", "slots", "started_at"], old.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AHeartbeatThatDoesNotParse_DoesNotEndTheLiveEvents()
+    {
+        await using var node = await DashboardNode.StartAsync(cluster: false);
+        using var socket = await node.ConnectSocketAsync();
+        Assert.Equal("snapshot", (await SocketReader.ReadAsync(socket))?.GetProperty("type").GetString());
+        // The hub's first poll (its first tick) sets the list that joins are told against.
+        await Task.Delay(LiveHub.WorkerPoll);
+        var db = node.Get<RedisConnection>().Database;
+        await db.SetAddAsync("claudbot:workers", "garbled");
+        await db.StringSetAsync("claudbot:worker:garbled", "{\"id\": \"garbled\", \"slots\": \"four\"}", TimeSpan.FromMinutes(5));
+
+        // The hub polls the heartbeats every 2 s: let it meet the garbled one, then mend the queue.
+        await Task.Delay(LiveHub.WorkerPoll * 2);
+        await db.KeyDeleteAsync("claudbot:worker:garbled");
+        await db.SetRemoveAsync("claudbot:workers", "garbled");
+        await FakeWorkers.BeatAsync(node, FakeWorkers.ThreeOfFourLive("ghost-b"));
+
+        var joined = await NextOfTypeAsync(socket, "worker_joined", TimeSpan.FromSeconds(10));
+        Assert.Equal("ghost-b", joined.GetProperty("worker_id").GetString());
+    }
+
+    // The first message of <paramref name="type"/>; fails naming the types that came instead.
+    private static async Task<JsonElement> NextOfTypeAsync(WebSocket socket, string type, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var others = new List<string>();
+        while (clock.Elapsed < timeout)
+        {
+            JsonElement? message;
+            try
+            {
+                message = await SocketReader.ReadAsync(socket, timeout - clock.Elapsed);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            string? got = message?.GetProperty("type").GetString();
+            if (got == type)
+            {
+                return message!.Value;
+            }
+
+            others.Add(got ?? "(closed)");
+            if (message is null)
+            {
+                break;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No {type} in {timeout.TotalSeconds} s; got [{string.Join(", ", others)}].");
     }
 }
