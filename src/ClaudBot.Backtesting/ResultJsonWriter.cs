@@ -10,6 +10,14 @@ namespace ClaudBot.Backtesting;
 /// snake_case, ISO dates, metrics as numbers. Written straight to a <see cref="Utf8JsonWriter"/> so a
 /// sweep of thousands of results costs no intermediate objects.
 /// </summary>
+/// <remarks>
+/// JSON has no NaN or Infinity (<see cref="Utf8JsonWriter"/> throws on them), and a metric can be one:
+/// <c>cagr</c> overflows to +Infinity when a short range multiplies the equity (the annualising power),
+/// <c>calmar</c> follows it (and a huge CAGR over a tiny drawdown), and an equity curve that overflows makes
+/// <c>total_return</c>, <c>final_equity</c>, the return statistics (<c>volatility</c>, <c>sharpe</c>,
+/// <c>sortino</c>) and <c>max_drawdown</c> Infinity or NaN. Every non-finite number (metrics, trade prices and
+/// returns, equity values) is written as <c>null</c>, as <c>profit_factor</c> is when no trade lost.
+/// </remarks>
 public static class ResultJsonWriter
 {
     public static void Write(Utf8JsonWriter writer, BacktestResult result, int? index = null)
@@ -26,7 +34,7 @@ public static class ResultJsonWriter
         writer.WriteStartObject("params");
         foreach (var (name, value) in result.Strategy.Values)
         {
-            writer.WriteNumber(name, value);
+            WriteFinite(writer, name, value);
         }
 
         writer.WriteEndObject();
@@ -40,10 +48,10 @@ public static class ResultJsonWriter
         {
             writer.WriteStartObject();
             writer.WriteString("entry_date", trade.EntryDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            writer.WriteNumber("entry_price", trade.EntryPrice);
+            WriteFinite(writer, "entry_price", trade.EntryPrice);
             writer.WriteString("exit_date", trade.ExitDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            writer.WriteNumber("exit_price", trade.ExitPrice);
-            writer.WriteNumber("return", trade.Return);
+            WriteFinite(writer, "exit_price", trade.ExitPrice);
+            WriteFinite(writer, "return", trade.Return);
             writer.WriteBoolean("open", trade.IsOpen);
             writer.WriteEndObject();
         }
@@ -54,7 +62,14 @@ public static class ResultJsonWriter
             writer.WriteStartArray("equity");
             foreach (double value in equity)
             {
-                writer.WriteNumberValue(value);
+                if (double.IsFinite(value))
+                {
+                    writer.WriteNumberValue(value);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
             }
 
             writer.WriteEndArray();
@@ -67,26 +82,31 @@ public static class ResultJsonWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject("metrics");
-        writer.WriteNumber("total_return", m.TotalReturn);
-        writer.WriteNumber("cagr", m.Cagr);
-        writer.WriteNumber("volatility", m.Volatility);
-        writer.WriteNumber("sharpe", m.Sharpe);
-        writer.WriteNumber("sortino", m.Sortino);
-        writer.WriteNumber("max_drawdown", m.MaxDrawdown);
-        writer.WriteNumber("calmar", m.Calmar);
+        WriteFinite(writer, "total_return", m.TotalReturn);
+        WriteFinite(writer, "cagr", m.Cagr);
+        WriteFinite(writer, "volatility", m.Volatility);
+        WriteFinite(writer, "sharpe", m.Sharpe);
+        WriteFinite(writer, "sortino", m.Sortino);
+        WriteFinite(writer, "max_drawdown", m.MaxDrawdown);
+        WriteFinite(writer, "calmar", m.Calmar);
         writer.WriteNumber("trades", m.Trades);
-        writer.WriteNumber("win_rate", m.WinRate);
-        if (m.ProfitFactor is { } profitFactor)
+        WriteFinite(writer, "win_rate", m.WinRate);
+        WriteFinite(writer, "profit_factor", m.ProfitFactor ?? double.NaN);
+        WriteFinite(writer, "exposure", m.Exposure);
+        WriteFinite(writer, "final_equity", m.FinalEquity);
+        writer.WriteEndObject();
+    }
+
+    // JSON has no NaN or Infinity: null says "no number" (see the remarks).
+    private static void WriteFinite(Utf8JsonWriter writer, string name, double value)
+    {
+        if (double.IsFinite(value))
         {
-            writer.WriteNumber("profit_factor", profitFactor);
+            writer.WriteNumber(name, value);
         }
         else
         {
-            writer.WriteNull("profit_factor");
+            writer.WriteNull(name);
         }
-
-        writer.WriteNumber("exposure", m.Exposure);
-        writer.WriteNumber("final_equity", m.FinalEquity);
-        writer.WriteEndObject();
     }
 }

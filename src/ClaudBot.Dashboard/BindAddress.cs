@@ -1,4 +1,5 @@
 using System.Net;
+using ClaudBot.Cluster;
 
 namespace ClaudBot.Dashboard;
 
@@ -14,12 +15,9 @@ public static class BindAddress
     public static bool IsLoopback(string urls)
     {
         ArgumentNullException.ThrowIfNull(urls);
-        string[] each = Split(urls);
+        string[] each = ListenUrls.Split(urls);
         return each.Length > 0 && Array.TrueForAll(each, IsOneLoopback);
     }
-
-    /// <summary>The URLs of a Kestrel URL list (<c>;</c>-separated), trimmed, empty entries left out.</summary>
-    public static string[] Split(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
     /// True for a Host header naming this machine: <c>localhost</c> or a loopback IP, with or without a port.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaudBot.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace ClaudBot.Dashboard;
@@ -13,7 +14,7 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             return ValidateOptionsResult.Success;
         }
 
-        foreach (string url in BindAddress.Split(options.Url))
+        foreach (string url in ListenUrls.Split(options.Url))
         {
             if (!url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             {

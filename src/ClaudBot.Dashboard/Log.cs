@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "Dashboard: too many login attempts from {Address}; answered 429.")]
     public static partial void LoginThrottled(ILogger logger, string address);
+
+    [LoggerMessage(11, LogLevel.Warning, "Dashboard live events: the workers' heartbeats could not be read; trying again.")]
+    public static partial void WorkersUnreadable(ILogger logger, Exception error);
 }

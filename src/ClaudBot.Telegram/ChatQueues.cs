@@ -8,24 +8,20 @@ namespace ClaudBot.Telegram;
 /// started from a chat's work with <see cref="Detach"/> so the chat stays responsive.
 /// </summary>
 /// <remarks>
-/// Bounded, because chats are created by whoever writes to the bot: at most <c>maxChats</c> queues, at most
-/// <c>maxPending</c> waiting items each (more are refused, not buffered), and a queue idle for
-/// <c>idleAfter</c> is removed with its task. Strangers never get a queue of their own: the service puts them
+/// Bounded, because chats are created by whoever writes to the bot: at most <see cref="TelegramOptions.MaxChats"/>
+/// queues, at most <see cref="TelegramOptions.MaxPendingPerChat"/> waiting items each (more are refused, not
+/// buffered), and a queue idle for <see cref="TelegramOptions.ChatIdleAfter"/> is removed with its task. Strangers never get a queue of their own: the service puts them
 /// all in one lane (<see cref="TelegramBotService"/>).
 /// </remarks>
-internal sealed class ChatQueues(Func<long, Exception, Task> onError, TimeProvider time, int maxChats = ChatQueues.DefaultMaxChats, int maxPending = ChatQueues.DefaultMaxPending, TimeSpan? idleAfter = null) : IAsyncDisposable
+internal sealed class ChatQueues(Func<long, Exception, Task> onError, TimeProvider time, TelegramOptions options) : IAsyncDisposable
 {
-    public const int DefaultMaxChats = 1_000;
-
-    public const int DefaultMaxPending = 32;
-
-    public static readonly TimeSpan DefaultIdleAfter = TimeSpan.FromMinutes(10);
-
     private readonly Dictionary<long, Channel<Func<CancellationToken, Task>>> _queues = [];
     private readonly Lock _gate = new();
     private readonly Dictionary<Task, bool> _running = [];
     private readonly CancellationTokenSource _stopping = new();
-    private readonly TimeSpan _idleAfter = idleAfter ?? DefaultIdleAfter;
+    private readonly int _maxChats = options.MaxChats;
+    private readonly int _maxPending = options.MaxPendingPerChat;
+    private readonly TimeSpan _idleAfter = options.ChatIdleAfter;
 
     /// <summary>Queues that exist now (each with its task).</summary>
     public int Count
@@ -39,7 +35,7 @@ internal sealed class ChatQueues(Func<long, Exception, Task> onError, TimeProvid
         }
     }
 
-    /// <returns>False when the work was refused: the chat has <c>maxPending</c> items waiting, or a new chat would pass <c>maxChats</c>.</returns>
+    /// <returns>False when the work was refused: the chat has <see cref="TelegramOptions.MaxPendingPerChat"/> items waiting, or a new chat would pass <see cref="TelegramOptions.MaxChats"/>.</returns>
     public bool Enqueue(long chatId, Func<CancellationToken, Task> work)
     {
         lock (_gate)
@@ -51,12 +47,12 @@ internal sealed class ChatQueues(Func<long, Exception, Task> onError, TimeProvid
 
             if (!_queues.TryGetValue(chatId, out var queue))
             {
-                if (_queues.Count >= maxChats)
+                if (_queues.Count >= _maxChats)
                 {
                     return false;
                 }
 
-                queue = Channel.CreateBounded<Func<CancellationToken, Task>>(new BoundedChannelOptions(maxPending) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+                queue = Channel.CreateBounded<Func<CancellationToken, Task>>(new BoundedChannelOptions(_maxPending) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
                 _queues[chatId] = queue;
                 Track(Task.Run(() => DrainAsync(chatId, queue), CancellationToken.None));
             }

@@ -51,7 +51,8 @@ internal sealed class TelegramBotService(
                     ? Task.CompletedTask
                     : _sender.SendAsync(chat, Reply.Error("Something went wrong on my side; it is in the bot's log. Try again."), CancellationToken.None);
             },
-            time);
+            time,
+            _options);
         await SetCommandsAsync(stoppingToken).ConfigureAwait(false);
         TelegramLog.Polling(logger);
         int offset = 0;

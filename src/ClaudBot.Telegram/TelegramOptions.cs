@@ -34,6 +34,18 @@ public sealed partial class TelegramOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Telegram:MaxBackoff must be between 0.01 seconds and 10 minutes.")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Most chats with a queue at once; a new chat past this is refused until an idle one expires.</summary>
+    [Range(1, 100_000, ErrorMessage = "Telegram:MaxChats must be between 1 and 100,000.")]
+    public int MaxChats { get; set; } = 1_000;
+
+    /// <summary>Most updates waiting in one chat's queue; more are refused (dropped with a log line), not buffered.</summary>
+    [Range(1, 1_000, ErrorMessage = "Telegram:MaxPendingPerChat must be between 1 and 1,000.")]
+    public int MaxPendingPerChat { get; set; } = 32;
+
+    /// <summary>A chat's queue idle this long is removed with its task (the chat gets a new one when it writes again).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Telegram:ChatIdleAfter must be between 1 second and 1 day.")]
+    public TimeSpan ChatIdleAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     public IntentRole? RoleOf(long userId) => Users.FirstOrDefault(u => u.Id == userId)?.Role;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -39,6 +39,31 @@ public sealed class ClusterApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task AFreshWorker_NeverShowsItsSlotsDead_AndSoonReportsAllFourLive()
+    {
+        await using var node = await DashboardNode.StartAsync();
+        var seen = new List<string>();
+        for (int i = 0; i < 200 && !seen.Contains("live 4"); i++)
+        {
+            foreach (var worker in (await node.GetJsonAsync("/api/cluster")).GetProperty("workers").EnumerateArray())
+            {
+                // The registration beat comes before the slots start: no live count yet, never "4 of 4 slots DEAD".
+                string state = worker.TryGetProperty("problem", out var problem) ? "problem: " + problem.GetString()
+                    : worker.TryGetProperty("live_slots", out var live) ? "live " + live.GetInt32() : "live unknown";
+                if (!seen.Contains(state))
+                {
+                    seen.Add(state);
+                }
+            }
+
+            await Task.Delay(25);
+        }
+
+        Assert.Contains("live 4", seen);
+        Assert.Subset(new HashSet<string> { "live unknown", "live 4" }, seen.ToHashSet());
+    }
+
+    [Fact]
     public async Task Data_ListsTheNodesSymbolsAliasesAndNewestDay()
     {
         var data = await Node.GetJsonAsync("/api/data");

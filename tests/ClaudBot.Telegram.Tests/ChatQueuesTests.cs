@@ -49,6 +49,31 @@ public sealed class ChatQueuesTests
     }
 
     [Fact]
+    public async Task MaxPendingPerChatFromSettings_RefusesTheThirdWaitingItem()
+    {
+        var options = TelegramOptionsTests.Bind(new() { ["Telegram:MaxPendingPerChat"] = "2" });
+        await using var queues = Queues(options);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.True(queues.Enqueue(1, async _ => { started.SetResult(); await gate.Task; }));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        bool[] accepted = [.. Enumerable.Range(0, 3).Select(_ => queues.Enqueue(1, _ => Task.CompletedTask))];
+        gate.SetResult();
+
+        Assert.Equal([true, true, false], accepted);
+    }
+
+    [Fact]
+    public async Task MaxChatsFromSettings_RefusesTheSecondChat()
+    {
+        var options = TelegramOptionsTests.Bind(new() { ["Telegram:MaxChats"] = "1" });
+        await using var queues = Queues(options);
+
+        Assert.Equal([true, false], new[] { queues.Enqueue(1, _ => Task.CompletedTask), queues.Enqueue(2, _ => Task.CompletedTask) });
+    }
+
+    [Fact]
     public async Task ChatsPastTheMaximum_AreRefused_UntilAnIdleOneExpires()
     {
         await using var queues = Queues(maxChats: 2);
@@ -88,7 +113,9 @@ public sealed class ChatQueuesTests
         Assert.Equal(TelegramBotService.StrangerLane, TelegramBotService.LaneOf(6667, 9999, options));
     }
 
-    private ChatQueues Queues(int maxChats = ChatQueues.DefaultMaxChats, int maxPending = ChatQueues.DefaultMaxPending) =>
+    private ChatQueues Queues(int maxChats = 1_000, int maxPending = 32) => Queues(new TelegramOptions { MaxChats = maxChats, MaxPendingPerChat = maxPending, ChatIdleAfter = Idle });
+
+    internal ChatQueues Queues(TelegramOptions options) =>
         new((chat, error) =>
         {
             lock (_errors)
@@ -97,7 +124,7 @@ public sealed class ChatQueuesTests
             }
 
             return Task.CompletedTask;
-        }, _clock, maxChats, maxPending, Idle);
+        }, _clock, options);
 
     // The drain task arms its idle timer after its last item, on another thread: advance until it has fired.
     private async Task AdvanceUntilAsync(Func<bool> condition)

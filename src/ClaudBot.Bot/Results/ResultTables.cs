@@ -4,7 +4,7 @@ using ClaudBot.Cluster.Results;
 
 namespace ClaudBot.Bot.Results;
 
-/// <summary>The tables of a job summary: percentages with one decimal, Sharpe with two, like the CLI's table.</summary>
+/// <summary>The tables of a job summary: percentages with one decimal, Sharpe with two, like the CLI's table; a metric that is not finite is "-".</summary>
 internal static class ResultTables
 {
     private static readonly IReadOnlyList<string> RankedColumns = ["#", "Strategy", "Symbol", "Return", "CAGR", "Sharpe", "Max DD", "Trades", "Win rate"];
@@ -17,7 +17,7 @@ internal static class ResultTables
             r.Symbol,
             Percent(r.TotalReturn),
             Percent(r.Cagr),
-            r.Sharpe.ToString("0.00", CultureInfo.InvariantCulture),
+            Ratio(r.Sharpe),
             Percent(r.MaxDrawdown),
             r.Trades.ToString(CultureInfo.InvariantCulture),
             r.Trades == 0 ? "-" : Percent(r.WinRate),
@@ -30,10 +30,14 @@ internal static class ResultTables
             r.Symbol,
             r.StrategyText,
             Percent(r.TotalReturn),
-            r.Sharpe.ToString("0.00", CultureInfo.InvariantCulture),
+            Ratio(r.Sharpe),
             Percent(r.MaxDrawdown),
         ])])
         { NumericColumns = new HashSet<int> { 2, 3, 4 } };
 
-    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    // A metric that is not finite (null in the results file, e.g. a CAGR that overflowed) shows as "-", not "NaN%".
+    public static string Percent(double fraction) =>
+        double.IsFinite(fraction) ? (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+
+    private static string Ratio(double value) => double.IsFinite(value) ? value.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 }

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace ClaudBot.Cluster.Results;
 
-/// <summary>The metrics of one result that a summary shows, read from its <c>metrics</c> object.</summary>
+/// <summary>
+/// The metrics of one result that a summary shows, read from its <c>metrics</c> object; a <c>null</c> metric (the
+/// writer's NaN or Infinity, see <see cref="Backtesting.ResultJsonWriter"/>) reads as NaN.
+/// </summary>
 internal struct ResultMetrics
 {
     public double TotalReturn;
@@ -74,28 +77,28 @@ internal struct ResultMetrics
             switch (metric)
             {
                 case Metric.TotalReturn:
-                    metrics.TotalReturn = ResultsJson.Double(ref reader, baseOffset, position, "metrics.total_return");
+                    metrics.TotalReturn = ResultsJson.DoubleOrNaN(ref reader, baseOffset, position, "metrics.total_return");
                     break;
                 case Metric.Cagr:
-                    metrics.Cagr = ResultsJson.Double(ref reader, baseOffset, position, "metrics.cagr");
+                    metrics.Cagr = ResultsJson.DoubleOrNaN(ref reader, baseOffset, position, "metrics.cagr");
                     break;
                 case Metric.Sharpe:
-                    metrics.Sharpe = ResultsJson.Double(ref reader, baseOffset, position, "metrics.sharpe");
+                    metrics.Sharpe = ResultsJson.DoubleOrNaN(ref reader, baseOffset, position, "metrics.sharpe");
                     break;
                 case Metric.MaxDrawdown:
-                    metrics.MaxDrawdown = ResultsJson.Double(ref reader, baseOffset, position, "metrics.max_drawdown");
+                    metrics.MaxDrawdown = ResultsJson.DoubleOrNaN(ref reader, baseOffset, position, "metrics.max_drawdown");
                     break;
                 case Metric.Trades:
                     metrics.Trades = ResultsJson.Int32(ref reader, baseOffset, position, "metrics.trades");
                     break;
                 case Metric.WinRate:
-                    metrics.WinRate = ResultsJson.Double(ref reader, baseOffset, position, "metrics.win_rate");
+                    metrics.WinRate = ResultsJson.DoubleOrNaN(ref reader, baseOffset, position, "metrics.win_rate");
                     break;
                 case Metric.ProfitFactor:
                     metrics.ProfitFactor = ResultsJson.NullableDouble(ref reader, baseOffset, position, "metrics.profit_factor");
                     break;
                 case Metric.FinalEquity:
-                    metrics.FinalEquity = ResultsJson.Double(ref reader, baseOffset, position, "metrics.final_equity");
+                    metrics.FinalEquity = ResultsJson.DoubleOrNaN(ref reader, baseOffset, position, "metrics.final_equity");
                     break;
                 default:
                     if (!reader.TrySkip())

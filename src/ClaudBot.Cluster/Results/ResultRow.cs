@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ClaudBot.Cluster.Results;
 
 /// <summary>One successful backtest of a results file, its metrics without the trades.</summary>
@@ -10,6 +12,7 @@ namespace ClaudBot.Cluster.Results;
 /// <param name="From">The first bar used.</param>
 /// <param name="To">The last bar used.</param>
 /// <param name="ProfitFactor">Null when no trade lost.</param>
+/// <remarks>A metric that is not finite (NaN, Infinity; null in the results file) is <c>null</c> in JSON and reads back as NaN.</remarks>
 public sealed record ResultRow(
     int Index,
     string Strategy,
@@ -17,11 +20,11 @@ public sealed record ResultRow(
     string Symbol,
     DateOnly From,
     DateOnly To,
-    double TotalReturn,
-    double Cagr,
-    double Sharpe,
-    double MaxDrawdown,
+    [property: JsonConverter(typeof(FiniteDoubleJsonConverter))] double TotalReturn,
+    [property: JsonConverter(typeof(FiniteDoubleJsonConverter))] double Cagr,
+    [property: JsonConverter(typeof(FiniteDoubleJsonConverter))] double Sharpe,
+    [property: JsonConverter(typeof(FiniteDoubleJsonConverter))] double MaxDrawdown,
     int Trades,
-    double WinRate,
+    [property: JsonConverter(typeof(FiniteDoubleJsonConverter))] double WinRate,
     double? ProfitFactor,
-    double FinalEquity);
+    [property: JsonConverter(typeof(FiniteDoubleJsonConverter))] double FinalEquity);

@@ -125,8 +125,10 @@ internal static class ResultsFileWriter
             }
 
             string symbol = candidate.GetProperty("symbol").GetString()!;
-            double sharpe = candidate.GetProperty("metrics").GetProperty("sharpe").GetDouble();
-            if (!best.TryGetValue(symbol, out var current) || sharpe > current.Sharpe)
+            // A null Sharpe (NaN, see ResultJsonWriter) ranks below every number.
+            var sharpeElement = candidate.GetProperty("metrics").GetProperty("sharpe");
+            double sharpe = sharpeElement.ValueKind == JsonValueKind.Null ? double.NaN : sharpeElement.GetDouble();
+            if (!best.TryGetValue(symbol, out var current) || sharpe.CompareTo(current.Sharpe) > 0)
             {
                 best[symbol] = (sharpe, candidate.Clone());
             }

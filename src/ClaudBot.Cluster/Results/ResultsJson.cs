@@ -25,6 +25,10 @@ internal static class ResultsJson
             ? value
             : throw Error(baseOffset, reader, $"'{Where(position, field)}' is {Describe(reader)}, not a finite number");
 
+    /// <summary>A metric the writer could not give as a number (NaN or Infinity) is <c>null</c>; it reads as NaN.</summary>
+    public static double DoubleOrNaN(ref Utf8JsonReader reader, long baseOffset, int position, string field) =>
+        reader.TokenType == JsonTokenType.Null ? double.NaN : Double(ref reader, baseOffset, position, field);
+
     public static double? NullableDouble(ref Utf8JsonReader reader, long baseOffset, int position, string field) =>
         reader.TokenType == JsonTokenType.Null ? null : Double(ref reader, baseOffset, position, field);
 

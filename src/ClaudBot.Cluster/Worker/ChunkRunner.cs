@@ -67,7 +67,7 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
                 if (result is not null)
                 {
                     ResultJsonWriter.Write(writer, result, index);
-                    if (best.Result is null || result.Metrics.Sharpe > best.Result.Metrics.Sharpe)
+                    if (best.Result is null || result.Metrics.Sharpe.CompareTo(best.Result.Metrics.Sharpe) > 0)
                     {
                         best = (index, result);
                     }

@@ -34,7 +34,8 @@ internal sealed partial class WorkerHeartbeats(
         {
             try
             {
-                await BeatAsync(activity);
+                // The slots start after registering: a live count of 0 now would read as every slot DEAD.
+                await BeatAsync(activity, slotsStarted: false);
                 if (failures > 1)
                 {
                     LogReachable(endpoint);
@@ -54,13 +55,18 @@ internal sealed partial class WorkerHeartbeats(
         }
     }
 
-    /// <summary>Beats every third of the visibility timeout until stopped, then deletes the heartbeat.</summary>
+    /// <summary>
+    /// Beats at once (the slots have started: the live count is now known), then every third of the visibility
+    /// timeout until stopped, then deletes the heartbeat.
+    /// </summary>
     public async Task RunAsync(SlotActivity activity, CancellationToken stoppingToken)
     {
         int failures = 0;
+        bool first = true;
         while (true)
         {
-            var wait = failures == 0 ? Period : Backoff.Queue.Delay(failures);
+            var wait = first ? TimeSpan.Zero : failures == 0 ? Period : Backoff.Queue.Delay(failures);
+            first = false;
             try
             {
                 await Task.Delay(wait, time, stoppingToken);
@@ -72,7 +78,7 @@ internal sealed partial class WorkerHeartbeats(
 
             try
             {
-                await BeatAsync(activity);
+                await BeatAsync(activity, slotsStarted: true);
                 failures = 0;
             }
             catch (Exception error)
@@ -93,11 +99,12 @@ internal sealed partial class WorkerHeartbeats(
         }
     }
 
-    private async Task BeatAsync(SlotActivity activity)
+    // Before the slots start their live count is unknown (null), as from a worker older than the count.
+    private async Task BeatAsync(SlotActivity activity, bool slotsStarted)
     {
         await queue.RegisterWorkerAsync(identity.Id);
         var beat = new WorkerHeartbeat(
-            identity.Id, identity.Host, identity.ProcessId, options.Value.WorkerSlots, activity.Busy, _started, time.GetUtcNow(), activity.Live, activity.LastActivityAt);
+            identity.Id, identity.Host, identity.ProcessId, options.Value.WorkerSlots, activity.Busy, _started, time.GetUtcNow(), slotsStarted ? activity.Live : null, activity.LastActivityAt);
         await redis.Database.StringSetAsync(
             ClusterKeys.Heartbeat(identity.Id), JsonSerializer.Serialize(beat, ClusterJson.Default.WorkerHeartbeat), options.Value.VisibilityTimeout * 2);
     }

@@ -18,8 +18,7 @@ internal sealed class ClusterViews(ClusterClient cluster, SystemLoad load, TimeP
             new JobCounts(snapshot.JobsRunning, snapshot.JobsQueued), load.CpuPercent(), load.MemoryPercent());
     }
 
-    public WorkerView Worker(WorkerHeartbeat beat) =>
-        new(beat.Id, beat.Host, beat.Pid, beat.Slots, beat.Busy, Math.Round(Math.Max(0, (time.GetUtcNow() - beat.HeartbeatAt).TotalSeconds), 1), beat.StartedAt);
+    public WorkerView Worker(WorkerHeartbeat beat) => WorkerView.From(beat, time.GetUtcNow());
 
     /// <summary>Every unfinished job and the newest finished ones, newest first.</summary>
     public async Task<IReadOnlyList<JobView>> CurrentJobsAsync(CancellationToken cancellationToken)

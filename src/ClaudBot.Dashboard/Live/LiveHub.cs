@@ -198,6 +198,13 @@ internal sealed class LiveHub(RedisConnection redis, ClusterClient cluster, Clus
             Log.EventsUnavailable(logger, error.GetType().Name);
             return;
         }
+        catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Anything else (a heartbeat that does not parse) must not end the hub: that silenced every live client
+            // for good while the pages went on loading. The next poll tries again.
+            Log.WorkersUnreadable(logger, error);
+            return;
+        }
 
         lock (_gate)
         {

@@ -53,7 +53,16 @@ internal static class NodeChecks
             return DoctorCheck.Skip("dashboard", "disabled (Dashboard:Enabled is false)");
         }
 
-        var url = new Uri(await target.NodeApiAsync(cancellationToken), "/healthz");
+        Uri url;
+        try
+        {
+            url = new Uri(await target.NodeApiAsync(cancellationToken), "/healthz");
+        }
+        catch (ClusterTargetException unusable)
+        {
+            return DoctorCheck.Fail("dashboard", unusable.Message);
+        }
+
         using var http = new HttpClient { Timeout = HealthTimeout };
         try
         {

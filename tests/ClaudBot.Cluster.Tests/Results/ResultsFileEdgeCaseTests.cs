@@ -37,6 +37,21 @@ public sealed class ResultsFileEdgeCaseTests
     }
 
     [Fact]
+    public async Task NullMetrics_ReadAsNaN_AndANullSharpeRanksLast()
+    {
+        // ResultJsonWriter writes a NaN or infinite metric as null.
+        string nulls = HandWrittenFile.Result(1, "TCS", sharpe: 9.5).Replace("\"sharpe\":9.5", "\"sharpe\":null", StringComparison.Ordinal)
+            .Replace("\"cagr\":0.026", "\"cagr\":null", StringComparison.Ordinal);
+        var file = HandWrittenFile.With(HandWrittenFile.Result(0, "TCS", sharpe: 0.5), nulls, HandWrittenFile.Result(2, "INFY", sharpe: -1));
+
+        var summary = await ReadAsync(file, top: 10);
+
+        Assert.Equal([0, 2, 1], summary.Top.Select(r => r.Index));
+        Assert.Equal([0, 2], summary.BestBySymbol.Select(r => r.Index));
+        Assert.Equal((double.NaN, double.NaN, 0.1), (summary.Top[2].Sharpe, summary.Top[2].Cagr, summary.Top[2].TotalReturn));
+    }
+
+    [Fact]
     public async Task NoResults_GivesTheHeaderAndEmptyLists()
     {
         var summary = await ReadAsync(HandWrittenFile.With(), top: 10);

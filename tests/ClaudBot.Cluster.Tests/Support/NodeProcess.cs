@@ -12,13 +12,24 @@ internal sealed class NodeProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
     private bool _disposed;
 
     private NodeProcess(Process process)
     {
         _process = process;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            if (e.Data is not null)
+            {
+                lock (_error)
+                {
+                    _error.AppendLine(e.Data);
+                }
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -40,7 +51,23 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    public static NodeProcess Start(IReadOnlyDictionary<string, string> settings, params string[] args)
+    /// <summary>Standard error alone (<see cref="Output"/> has both streams, interleaved).</summary>
+    public string Error
+    {
+        get
+        {
+            lock (_error)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    public static NodeProcess Start(IReadOnlyDictionary<string, string> settings, params string[] args) =>
+        Start(settings, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the node with <paramref name="environment"/> set as it is (not as CLAUDBOT_ settings), e.g. DOTNET_ variables.</summary>
+    public static NodeProcess Start(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         // Serving verbs start the node's servers; one-shot verbs (data, status, submit) are plain programs.
         if (args.Length > 0 && args[0] is "run" or "start")
@@ -65,6 +92,11 @@ internal sealed class NodeProcess : IAsyncDisposable
             start.Environment["CLAUDBOT_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         return new NodeProcess(Process.Start(start)!);
     }
 
@@ -76,6 +108,14 @@ internal sealed class NodeProcess : IAsyncDisposable
         await node._process.WaitForExitAsync(cancel.Token);
         node._process.WaitForExit(); // drains the redirected output
         return (node.ExitCode, node.Output);
+    }
+
+    /// <summary>Waits for the process to exit by itself (and its output to drain).</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        _process.WaitForExit();
     }
 
     /// <summary>SIGKILL: the process gets no chance to clean up.</summary>

@@ -113,6 +113,26 @@ public sealed class DashboardPagesTests(ITestOutputHelper output)
     }
 
     /// <summary>Clicks a header twice: each click sorts the column, the second the other way round.</summary>
+    [ChromiumFact]
+    public async Task Overview_ShowsEachWorkersLiveSlots_AndMarksDeadOnes()
+    {
+        await using var node = await DashboardNode.StartAsync(cluster: false);
+        await FakeWorkers.BeatAsync(node, FakeWorkers.ThreeOfFourLive("ghost-a"));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync($"http://127.0.0.1:{node.Port.ToString(CultureInfo.InvariantCulture)}/");
+        var row = page.Locator("#workers tr[data-id='ghost-a']");
+        await row.WaitForAsync();
+        await Chromium.ScreenshotAsync(page, "overview-dead-slot");
+
+        Assert.Equal("3/4", await row.Locator(".slots").TextContentAsync());
+        Assert.Equal("1 of 4 slots DEAD", await row.Locator(".health").TextContentAsync());
+        Assert.Equal("1", await row.GetAttributeAsync("data-dead-slots"));
+        await Assertions.Expect(row).ToHaveClassAsync("dead");
+    }
+
     private static async Task AssertSortsAsync(IPage page, string key, bool numeric)
     {
         var directions = new List<string>();

@@ -94,17 +94,7 @@ public sealed class LocalNodeTarget(
     public async Task<IReadOnlyList<string>> CleanupAsync(int keep, CancellationToken cancellationToken) =>
         await (await ClientAsync(cancellationToken).ConfigureAwait(false)).CleanupAsync(keep, cancellationToken).ConfigureAwait(false);
 
-    public Task<Uri> NodeApiAsync(CancellationToken cancellationToken)
-    {
-        // A node bound to every interface (0.0.0.0, with a token) is still reached on loopback from this machine.
-        var url = new UriBuilder(DashboardUrl);
-        if (url.Host is "0.0.0.0" or "[::]" or "::" or "*" or "+")
-        {
-            url.Host = "127.0.0.1";
-        }
-
-        return Task.FromResult(url.Uri);
-    }
+    public Task<Uri> NodeApiAsync(CancellationToken cancellationToken) => Task.FromResult(NodeApiAddress.From(DashboardUrl));
 
     public Task<Stream> OpenResultsAsync(JobStatus job, CancellationToken cancellationToken)
     {

@@ -14,6 +14,29 @@ function renderCluster(cluster) {
   document.getElementById('t-queue').textContent = String(cluster.queue.tasks_waiting);
   document.getElementById('t-cpu').textContent = percent(cluster.cpu_percent / 100, 0);
   document.getElementById('t-mem').textContent = percent(cluster.memory_percent / 100, 0);
+  renderWorkers(cluster.workers);
+}
+
+// One row a worker: live/total slots (dead ones marked as the CLI's status marks them), busy, heartbeat age, health.
+function renderWorkers(workers) {
+  const body = document.querySelector('#workers tbody');
+  body.replaceChildren(...workers.map((worker) => {
+    const live = worker.live_slots ?? worker.slots; // workers older than the live count report none
+    const slots = element('td', { className: 'num slots', textContent: `${live}/${worker.slots}` });
+    const health = element('td', { className: 'health' },
+      worker.problem ? element('span', { className: 'state problem', textContent: worker.problem }) : 'ok');
+    const row = element('tr', {},
+      element('td', { textContent: worker.id }),
+      slots,
+      element('td', { className: 'num', textContent: String(worker.busy) }),
+      element('td', { className: 'num', textContent: `${Math.round(worker.heartbeat_age_seconds)}s ago` }),
+      health);
+    row.dataset.id = worker.id;
+    row.dataset.deadSlots = String(worker.dead_slots);
+    row.classList.toggle('dead', worker.dead_slots > 0);
+    return row;
+  }));
+  document.getElementById('no-workers').hidden = workers.length > 0;
 }
 
 function request(spec) {
