@@ -53,6 +53,15 @@ public static class StrategyCatalog
         "Long from the first fill to the end: the benchmark.",
         []);
 
+    /// <summary>
+    /// The definition every rule the user wrote shares (its name is "rule"; its numbers live in the rule, not here).
+    /// Not in <see cref="All"/>: it is not a strategy one can run by name.
+    /// </summary>
+    public static StrategyDefinition WrittenRule { get; } = new(
+        "rule",
+        "A rule written in the rule language: buy when ..., sell when ... / hold while ...",
+        []);
+
     public static IReadOnlyList<StrategyDefinition> All { get; } = [Rsi, Macd, Momentum, SmaCross, Bollinger, BuyHold];
 
     /// <summary>Finds a strategy by name, ignoring case and treating '-' as '_'.</summary>

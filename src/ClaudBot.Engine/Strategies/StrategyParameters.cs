@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using ClaudBot.Engine.Rules;
 
 namespace ClaudBot.Engine.Strategies;
 
 /// <summary>
 /// A strategy with every parameter set (defaults filled in), in the definition's parameter order.
-/// Its text form, <c>rsi(period=14, lower=30, upper=70)</c>, parses back to an equal value.
+/// Its text form, <c>rsi(period=14, lower=30, upper=70)</c>, parses back to an equal value. A rule the user wrote is a
+/// strategy too: then <see cref="Rule"/> is set and the text form is the rule's canonical text.
 /// </summary>
 public sealed class StrategyParameters : IEquatable<StrategyParameters>
 {
@@ -17,7 +19,17 @@ public sealed class StrategyParameters : IEquatable<StrategyParameters>
         _values = values;
     }
 
+    internal StrategyParameters(Rule rule)
+    {
+        Definition = StrategyCatalog.WrittenRule;
+        _values = [];
+        Rule = rule;
+    }
+
     public StrategyDefinition Definition { get; }
+
+    /// <summary>The rule, when this strategy is one the user wrote; null for a built-in.</summary>
+    public Rule? Rule { get; }
 
     public string Name => Definition.Name;
 
@@ -39,10 +51,10 @@ public sealed class StrategyParameters : IEquatable<StrategyParameters>
     internal double Real(int index) => _values[index];
 
     /// <summary>Every parameter: <c>rsi(period=14, lower=30, upper=70)</c>.</summary>
-    public override string ToString() => Format(onlyChanged: false);
+    public override string ToString() => Rule?.Text ?? Format(onlyChanged: false);
 
     /// <summary>Only parameters that differ from the defaults: <c>rsi(period=10)</c>, or just <c>rsi</c>.</summary>
-    public string ToShortString() => Format(onlyChanged: true);
+    public string ToShortString() => Rule?.Text ?? Format(onlyChanged: true);
 
     private string Format(bool onlyChanged)
     {
@@ -65,7 +77,7 @@ public sealed class StrategyParameters : IEquatable<StrategyParameters>
     }
 
     public bool Equals(StrategyParameters? other) =>
-        other is not null && other.Name == Name && other._values.AsSpan().SequenceEqual(_values);
+        other is not null && other.Name == Name && other._values.AsSpan().SequenceEqual(_values) && Equals(other.Rule, Rule);
 
     public override bool Equals(object? obj) => Equals(obj as StrategyParameters);
 
@@ -73,6 +85,7 @@ public sealed class StrategyParameters : IEquatable<StrategyParameters>
     {
         var hash = new HashCode();
         hash.Add(Name);
+        hash.Add(Rule);
         foreach (double value in _values)
         {
             hash.Add(value);

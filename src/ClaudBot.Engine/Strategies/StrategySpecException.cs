@@ -3,9 +3,22 @@ namespace ClaudBot.Engine.Strategies;
 /// <summary>A strategy text that names an unknown strategy or parameter, or gives a bad value or grid.</summary>
 public sealed class StrategySpecException : Exception
 {
+    /// <summary>
+    /// Two lines, the text (or the part of it around the error) and a caret under the place the message names; null when
+    /// the error is about the text as a whole. Shown under the one-line message where a terminal or chat can show it.
+    /// </summary>
+    public string? Caret { get; }
+
     public StrategySpecException(string message)
         : base(message)
     {
+    }
+
+    /// <summary>An error at one place in the text: <paramref name="caret"/> shows the text with a caret under that place.</summary>
+    public StrategySpecException(string message, string caret)
+        : base(message)
+    {
+        Caret = caret;
     }
 
     public StrategySpecException()
