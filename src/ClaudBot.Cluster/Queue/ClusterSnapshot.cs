@@ -2,5 +2,9 @@ using ClaudBot.Cluster.Worker;
 
 namespace ClaudBot.Cluster.Queue;
 
-/// <summary>The cluster as Redis knows it: live workers (by heartbeat), jobs not finished, work waiting.</summary>
-public sealed record ClusterSnapshot(IReadOnlyList<WorkerHeartbeat> Workers, int JobsRunning, int JobsQueued, int ChunksQueued, int TasksPending);
+/// <summary>
+/// The cluster as Redis knows it: live workers (by heartbeat), jobs not finished, work waiting. A registered worker whose
+/// heartbeat does not parse (garbled, or written by another program sharing the queue) is named in
+/// <paramref name="UnreadableWorkers"/> instead of failing the whole snapshot (null from a node older than that list).
+/// </summary>
+public sealed record ClusterSnapshot(IReadOnlyList<WorkerHeartbeat> Workers, int JobsRunning, int JobsQueued, int ChunksQueued, int TasksPending, IReadOnlyList<string>? UnreadableWorkers = null);

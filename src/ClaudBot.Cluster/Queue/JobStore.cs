@@ -110,12 +110,25 @@ public sealed class JobStore(RedisConnection redis, TimeProvider time)
     {
         var db = redis.Database;
         var workers = new List<Worker.WorkerHeartbeat>();
+        var unreadable = new List<string>();
         foreach (var id in await db.SetMembersAsync(ClusterKeys.Workers))
         {
             var beat = await db.StringGetAsync(ClusterKeys.Heartbeat(id.ToString()));
-            if (!beat.IsNullOrEmpty && JsonSerializer.Deserialize(beat.ToString(), ClusterJson.Default.WorkerHeartbeat) is { } heartbeat)
+            if (beat.IsNullOrEmpty)
             {
-                workers.Add(heartbeat);
+                continue;
+            }
+
+            try
+            {
+                if (JsonSerializer.Deserialize(beat.ToString(), ClusterJson.Default.WorkerHeartbeat) is { } heartbeat)
+                {
+                    workers.Add(heartbeat);
+                }
+            }
+            catch (JsonException)
+            {
+                unreadable.Add(id.ToString());
             }
         }
 
@@ -130,7 +143,7 @@ public sealed class JobStore(RedisConnection redis, TimeProvider time)
             }
         }
 
-        return new ClusterSnapshot(workers, running, queued, (int)await db.ListLengthAsync(ClusterKeys.Queue), pending);
+        return new ClusterSnapshot(workers, running, queued, (int)await db.ListLengthAsync(ClusterKeys.Queue), pending, unreadable);
     }
 
     /// <summary>

@@ -35,6 +35,11 @@ public static class NodeStatusText
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {worker.Id,-24} slots {worker.Slots}  busy {worker.Busy}  heartbeat {(now - worker.HeartbeatAt).TotalSeconds:0}s ago{problem}");
             }
 
+            foreach (string id in cluster.UnreadableWorkers ?? [])
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {Engine.Text.UserText.Excerpt(id),-24} heartbeat unreadable (not a ClaudBot heartbeat: another program on this queue?)");
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture, $"Jobs: {cluster.JobsRunning} running, {cluster.JobsQueued} queued; {cluster.ChunksQueued} chunks, {cluster.TasksPending:N0} tasks waiting");
         }
         else

@@ -31,18 +31,8 @@ internal sealed class RequestBodyLimit(RequestDelegate next, IOptions<DashboardO
             size.MaxRequestBodySize = null;
         }
 
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         context.Response.Headers.Connection = "close";
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new()
-            {
-                Status = StatusCodes.Status413PayloadTooLarge,
-                Title = "Request too large.",
-                Detail = Problems.TooLargeDetail(limit),
-            },
-        });
+        await problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request too large.", Problems.TooLargeDetail(limit));
         await context.Response.Body.FlushAsync(context.RequestAborted);
         if (announced <= DrainLimit)
         {

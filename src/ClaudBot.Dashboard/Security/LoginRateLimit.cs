@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using ClaudBot.Dashboard.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -39,15 +40,7 @@ internal static class LoginRateLimit
         int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         Log.LoginThrottled(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LoginRateLimit)), context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new()
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many login attempts.",
-                Detail = string.Create(CultureInfo.InvariantCulture, $"Try again in {seconds} s (Dashboard:LoginAttemptsPerMinute)."),
-            },
-        });
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(
+            context, StatusCodes.Status429TooManyRequests, "Too many login attempts.", string.Create(CultureInfo.InvariantCulture, $"Try again in {seconds} s (Dashboard:LoginAttemptsPerMinute)."));
     }
 }

@@ -1,3 +1,4 @@
+using ClaudBot.Dashboard.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,16 +22,7 @@ internal sealed class LoopbackHostFilter(RequestDelegate next, IOptions<Dashboar
         }
 
         Log.ForeignHost(logger, Excerpt.Of(host));
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new()
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Wrong host.",
-                Detail = $"Host '{Excerpt.Of(host)}' is not a loopback name: without Dashboard:Token the dashboard answers only to localhost, 127.0.0.1 or [::1].",
-            },
-        });
+        await problems.WriteAsync(
+            context, StatusCodes.Status400BadRequest, "Wrong host.", $"Host '{Excerpt.Of(host)}' is not a loopback name: without Dashboard:Token the dashboard answers only to localhost, 127.0.0.1 or [::1].");
     }
 }

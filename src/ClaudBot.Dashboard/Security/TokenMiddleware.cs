@@ -1,3 +1,4 @@
+using ClaudBot.Dashboard.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,17 +19,8 @@ internal sealed class TokenMiddleware(RequestDelegate next, IOptions<DashboardOp
         }
 
         Log.Unauthorized(logger, path);
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer";
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new()
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Token required.",
-                Detail = $"Send 'Authorization: Bearer <token>' or log in at POST /login (cookie {TokenCheck.CookieName}).",
-            },
-        });
+        await problems.WriteAsync(
+            context, StatusCodes.Status401Unauthorized, "Token required.", $"Send 'Authorization: Bearer <token>' or log in at POST /login (cookie {TokenCheck.CookieName}).");
     }
 }

@@ -49,8 +49,8 @@ public sealed class RollingLineFileTests : IDisposable
 
         await file.AppendAsync(Encoding.UTF8.GetBytes("{}\n"), CancellationToken.None);
 
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file.Path));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        Assert.Equal(OwnerOnlyModes.File, File.GetUnixFileMode(file.Path));
+        Assert.Equal(OwnerOnlyModes.Folder, File.GetUnixFileMode(folder));
     }
 
     [Fact]

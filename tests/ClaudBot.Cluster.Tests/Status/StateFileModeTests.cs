@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using ClaudBot.Cluster.Status;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Cluster.Tests.Status;
 
@@ -19,8 +20,8 @@ public sealed class StateFileModeTests : IDisposable
 
         files.Write("node", 4242);
 
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(run, "node.pid")));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(run));
+        Assert.Equal(OwnerOnlyModes.File, File.GetUnixFileMode(Path.Combine(run, "node.pid")));
+        Assert.Equal(OwnerOnlyModes.Folder, File.GetUnixFileMode(run));
     }
 
     private sealed class NeverAlive : ClaudBot.Cluster.Platform.IProcessProbe

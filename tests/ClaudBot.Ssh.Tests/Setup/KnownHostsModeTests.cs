@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Ssh.Tests.Setup;
 
@@ -17,12 +18,12 @@ public sealed class KnownHostsModeTests : IDisposable
         var hosts = new KnownHosts(path);
 
         hosts.Record("node1", 22, "ssh-ed25519", [1, 2, 3]);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(OwnerOnlyModes.File, File.GetUnixFileMode(path));
 
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         hosts.Record("node2", 22, "ssh-ed25519", [4, 5, 6]);
 
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(OwnerOnlyModes.File, File.GetUnixFileMode(path));
         Assert.Equal(2, File.ReadAllLines(path).Length);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ClaudBot.Ssh.Setup;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Ssh.Tests.Setup;
 
@@ -28,8 +29,8 @@ public sealed class SetupCommandsTests : IDisposable
         Assert.Equal((0, "added"), (first, said.Trim()));
         Assert.Equal((0, "present"), (second, saidAgain.Trim()));
         Assert.Equal(Line + "\n", await File.ReadAllTextAsync(AuthorizedKeys));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_home.Combine(".ssh")));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(AuthorizedKeys));
+        Assert.Equal(OwnerOnlyModes.Folder, File.GetUnixFileMode(_home.Combine(".ssh")));
+        Assert.Equal(OwnerOnlyModes.File, File.GetUnixFileMode(AuthorizedKeys));
         Assert.False(File.Exists(_home.Combine("pwned")));
         Assert.True(Directory.Exists(_home.Path));
     }
