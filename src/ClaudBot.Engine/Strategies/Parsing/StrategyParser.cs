@@ -14,8 +14,15 @@ public static class StrategyParser
     public const int DefaultMaxCombinations = 10_000;
 
     /// <summary>Parses and expands a list into concrete parameter sets, with notes on dropped combinations.</summary>
-    public static StrategySelection Parse(string text, int maxCombinations = DefaultMaxCombinations)
+    /// <param name="saved">Rules saved under a name; a text that is one such name runs that rule.</param>
+    public static StrategySelection Parse(string text, int maxCombinations = DefaultMaxCombinations, ISavedRules? saved = null)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (saved?.Find(text.Trim()) is { } rule)
+        {
+            text = rule;
+        }
+
         var requests = ParseRequests(text, maxCombinations);
         var parameters = new List<StrategyParameters>();
         var seen = new HashSet<StrategyParameters>();
