@@ -103,8 +103,8 @@ internal static class RuleLexer
     {
         char c = text[index];
         string code = ((int)c).ToString("X4", CultureInfo.InvariantCulture);
-        string hint = LookAlike(c) is { } ascii
-            ? $": did you mean {ascii}?"
+        string hint = c == '=' ? ": did you mean ==?"
+            : LookAlike(c) is { } ascii ? $": did you mean {ascii}?"
             : ": rules use ASCII letters, digits and symbols only";
         return RuleErrors.At(text, index, $"unexpected character '{UserText.Excerpt(c.ToString())}' (U+{code}) at column {index + 1}{hint}");
     }

@@ -7,6 +7,9 @@ internal sealed partial class RuleReader
 {
     private static readonly string[] ComparisonWords = ["is", "above", "below", "less", "greater", "at", "equals", "equal", "crosses", "cross", "crossed"];
 
+    /// <summary>The comparison words a misspelling is matched against (one spelling of each).</summary>
+    private static readonly string[] SuggestedWords = ["is", "above", "below", "less", "greater", "equals", "crosses"];
+
     private RulePart ReadOr()
     {
         var left = ReadAnd();
@@ -144,7 +147,7 @@ internal sealed partial class RuleReader
             return part.Condition;
         }
 
-        string hint = Current.Kind == RuleTokenKind.Word && Similarity.Suggest(Current.Text, ComparisonWords, 1) is [var close]
+        string hint = Current.Kind == RuleTokenKind.Word && Similarity.Suggest(Current.Text, SuggestedWords, 1) is [var close]
             ? $": did you mean {close}?"
             : string.Empty;
         throw Error(Current.Index, $"expected a comparison (<, >, crosses above ...) after '{Quote(part)}' at column {Current.Column}{hint}");

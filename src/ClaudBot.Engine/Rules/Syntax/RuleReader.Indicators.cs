@@ -9,13 +9,20 @@ internal sealed partial class RuleReader
         _position++;
         if (!Current.Is("("))
         {
-            throw Error(Current.Index, $"{signature.Name} needs its arguments: {signature.Name}({signature.Usage}) at column {name.Column}");
+            throw Error(name.Index, $"{signature.Name} needs its arguments: {signature.Name}({signature.Usage}) at column {name.Column}");
         }
 
         _position++;
         if (Current.Is(")"))
         {
             throw Arity(signature, name, 0);
+        }
+
+        // The count is checked first: "got 3" says more than "argument 3 must be a series".
+        int total = CountArguments(1);
+        if (total < signature.Numbers.Length || total > signature.Numbers.Length + (signature.TakesSource ? 1 : 0))
+        {
+            throw Arity(signature, name, total);
         }
 
         Descend();
@@ -39,7 +46,7 @@ internal sealed partial class RuleReader
             }
             else
             {
-                throw Arity(signature, name, CountArguments(count));
+                throw Arity(signature, name, count);
             }
 
             if (Accept(")"))
@@ -81,7 +88,7 @@ internal sealed partial class RuleReader
         return source.Expression is PriceExpression { Field: PriceField.Close } ? null : source.Expression;
     }
 
-    /// <summary>Counts the arguments of a call that already has too many, without reading them as numbers or series.</summary>
+    /// <summary>Counts the arguments of a call from the current one to its ')', without reading them as numbers or series.</summary>
     private int CountArguments(int counted)
     {
         int depth = 0;

@@ -87,10 +87,10 @@ internal sealed partial class RuleReader
             return;
         }
 
-        throw Current.Kind == RuleTokenKind.End
-            ? Error(Current.Index, $"the sell part is missing: expected ', sell when' after '{Quote(Previous)}' at column {Current.Column}")
-            : separated
-                ? Error(Current.Index, $"expected 'sell when' after '{Quote(Previous)}' at column {Current.Column}")
+        throw separated
+            ? Error(Current.Index, $"expected 'sell when' after '{Quote(Previous)}' at column {Current.Column}")
+            : Current.Kind == RuleTokenKind.End
+                ? Error(Current.Index, $"the sell part is missing: expected ', sell when' after '{Quote(Previous)}' at column {Current.Column}")
                 : Error(Current.Index, $"expected 'and', 'or' or ', sell when' after '{Quote(Previous)}' at column {Current.Column}, not '{Quote(Current)}'");
     }
 
