@@ -49,7 +49,7 @@ internal sealed partial class RuleReader
 
         var not = Current;
         _position++;
-        Descend();
+        Descend(not);
         var operand = ReadNot();
         _depth--;
         return RulePart.Of(Count<Condition>(new NotCondition(RequireCondition(operand))), not.Index, operand.End);

@@ -51,7 +51,7 @@ internal sealed partial class RuleReader
 
         var minus = Current;
         _position++;
-        Descend();
+        Descend(minus);
         var operand = ReadUnary();
         _depth--;
         return RulePart.Of(Count<Expression>(new NegateExpression(RequireExpression(operand))), minus.Index, operand.End);
@@ -114,7 +114,7 @@ internal sealed partial class RuleReader
     {
         var open = Current;
         _position++;
-        Descend();
+        Descend(open);
         var inner = ReadOr();
         _depth--;
         if (!Current.Is(")"))

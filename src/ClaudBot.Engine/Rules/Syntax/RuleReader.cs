@@ -115,11 +115,12 @@ internal sealed partial class RuleReader
         return true;
     }
 
-    private void Descend()
+    /// <summary>One level deeper, at <paramref name="at"/> (a '(', 'not', '-' or indicator name); refused past <see cref="MaxDepth"/>.</summary>
+    private void Descend(RuleToken at)
     {
         if (++_depth > MaxDepth)
         {
-            throw Error(Current.Index, $"the rule nests deeper than {MaxDepth} levels at column {Current.Column}");
+            throw Error(at.Index, $"the rule nests deeper than {MaxDepth} levels at column {at.Column}");
         }
     }
 
