@@ -79,6 +79,8 @@ public sealed class RuleErrorTests
         { Hold + "close > 1e400", "the number '1e400' at column 20 is over the limit of 1e15", 20 },
         { Hold + "close > 1e16", "the number '1e16' at column 20 is over the limit of 1e15", 20 },
         { Hold + "close > -99999999999999999", "the number '99999999999999999' at column 21 is over the limit of 1e15", 21 },
+        { Hold + "close > 1.123456789", "the number 1.123456789 at column 20 has more digits than a rule keeps (8 after the point, 15 in all)", 20 },
+        { Hold + "close > 0..0.000000002 step 0.000000001", "the number 1E-09 at column 20 has more digits than a rule keeps (8 after the point, 15 in all)", 20 },
         { Hold + "close > 1..5 step 0", "the step of the range '1..5 step 0' at column 20 must be positive", 20 },
         { Hold + "close > 1..5 step -1", "the step of the range '1..5 step -1' at column 20 must be positive", 20 },
         { Hold + "close > 5..1", "the range '5..1' at column 20 runs backwards", 20 },

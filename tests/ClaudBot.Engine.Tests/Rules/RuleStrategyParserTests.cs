@@ -29,12 +29,19 @@ public sealed class RuleStrategyParserTests
     }
 
     [Fact]
-    public void RuleGridPoints_ThatWriteTheSameRule_AreOneStrategy()
+    public void RuleGridPoints_OfEqualValues_AreOneStrategy()
     {
-        // 1.000000001 and 1 format alike (eight decimals), so they are the same rule.
-        var selection = StrategyParser.Parse("hold while close > 1|1.000000001");
+        var selection = StrategyParser.Parse("hold while close > 0|-0|0.0");
 
-        Assert.Equal(["hold while close > 1"], selection.Parameters.Select(p => p.ToString()));
+        Assert.Equal(["hold while close > 0"], selection.Parameters.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void RuleNumbers_ThatTheirCanonicalTextWouldChange_AreRefused()
+    {
+        var error = Assert.Throws<StrategySpecException>(() => StrategyParser.Parse("hold while close > 1|1.000000001"));
+
+        Assert.Equal("the number 1.000000001 at column 20 has more digits than a rule keeps (8 after the point, 15 in all)", error.Message);
     }
 
     [Fact]
