@@ -22,7 +22,11 @@ public sealed class RuleErrorTests
         { "sell when close > 1", "a rule starts with 'buy when' or 'hold while', not 'sell' at column 1", 1 },
         { "buy when close > 1 foo sell when close < 1", "expected 'and', 'or' or ', sell when' after '1' at column 20, not 'foo'", 20 },
         { "hold while close > 1 garbage", "expected 'and', 'or' or the end of the rule after '1' at column 22, not 'garbage'", 22 },
-        { "buy when close > 1, sell when close < 1, sell when close < 2", "expected 'and', 'or' or the end of the rule after '1' at column 40, not ','", 40 },
+        { "buy when close > 1, sell when close < 1, sell when close < 2", "the rule already has its sell part; a second one starts at column 40", 40 },
+        { "buy when close > 1, sell when close < 1 and sell when close < 2", "the rule already has its sell part; a second one starts at column 41", 41 },
+        { "hold while close > 1 and sell when close < 1", "a 'hold while' rule has no sell part at column 22: write 'buy when ..., sell when ...' to enter and exit on separate conditions", 22 },
+        { "hold while close > 1, sell when close < 1", "a 'hold while' rule has no sell part at column 21: write 'buy when ..., sell when ...' to enter and exit on separate conditions", 21 },
+        { "hold while close > 1 sell when close < 1", "a 'hold while' rule has no sell part at column 22: write 'buy when ..., sell when ...' to enter and exit on separate conditions", 22 },
 
         // Comparisons.
         { "buy when rsi(2), sell when rsi(2) > 70", "expected a comparison (<, >, crosses above ...) after 'rsi(2)' at column 16", 16 },
