@@ -1,0 +1,43 @@
+using ClaudBot.Engine.Data;
+
+namespace ClaudBot.Engine.Rules.Evaluation;
+
+/// <summary>
+/// Indicator series of one bar series, computed once and shared by every rule and grid point that names them (keyed by
+/// indicator, parameters and source, e.g. <c>rsi(2;close)</c>). Cleared when the bar series changes, and when it holds
+/// <see cref="MaxEntries"/> series, so a long sweep's memory stays bounded. One per thread, like the Backtester.
+/// </summary>
+internal sealed class SeriesCache
+{
+    /// <summary>At 5,000 bars, 40 KB a series: 256 series is 10 MB per thread at most.</summary>
+    public const int MaxEntries = 256;
+
+    private readonly Dictionary<string, double[]> _series = new(StringComparer.Ordinal);
+    private BarSeries? _bars;
+
+    public int Count => _series.Count;
+
+    /// <summary>Starts work on <paramref name="bars"/>; forgets every series when they are not the bars of the last call.</summary>
+    public void Use(BarSeries bars)
+    {
+        if (!ReferenceEquals(bars, _bars))
+        {
+            _series.Clear();
+            _bars = bars;
+        }
+    }
+
+    public bool TryGet(string key, out double[] series) => _series.TryGetValue(key, out series!);
+
+    public void Add(string key, double[] series)
+    {
+        if (_series.Count >= MaxEntries)
+        {
+            _series.Clear();
+        }
+
+        _series[key] = series;
+    }
+
+    public void Clear() => _series.Clear();
+}
