@@ -5,15 +5,20 @@ namespace ClaudBot.Engine.Rules.Evaluation;
 /// <summary>
 /// Indicator series of one bar series, computed once and shared by every rule and grid point that names them (keyed by
 /// indicator, parameters and source, e.g. <c>rsi(2;close)</c>). Cleared when the bar series changes, and when it holds
-/// <see cref="MaxEntries"/> series, so a long sweep's memory stays bounded. One per thread, like the Backtester.
+/// <see cref="MaxEntries"/> series or <see cref="MaxValues"/> values, so a long sweep's memory stays bounded. One per
+/// thread, like the Backtester.
 /// </summary>
 internal sealed class SeriesCache
 {
     /// <summary>At 5,000 bars, 40 KB a series: 256 series is 10 MB per thread at most.</summary>
     public const int MaxEntries = 256;
 
+    /// <summary>32 MB of doubles per thread, whatever the series' length (a 10 M-bar bench series fits 4 at a time).</summary>
+    public const long MaxValues = 4L << 20;
+
     private readonly Dictionary<string, double[]> _series = new(StringComparer.Ordinal);
     private BarSeries? _bars;
+    private long _values;
 
     public int Count => _series.Count;
 
@@ -22,7 +27,7 @@ internal sealed class SeriesCache
     {
         if (!ReferenceEquals(bars, _bars))
         {
-            _series.Clear();
+            Clear();
             _bars = bars;
         }
     }
@@ -31,13 +36,18 @@ internal sealed class SeriesCache
 
     public void Add(string key, double[] series)
     {
-        if (_series.Count >= MaxEntries)
+        if (_series.Count >= MaxEntries || _values + series.Length > MaxValues)
         {
-            _series.Clear();
+            Clear();
         }
 
         _series[key] = series;
+        _values += series.Length;
     }
 
-    public void Clear() => _series.Clear();
+    public void Clear()
+    {
+        _series.Clear();
+        _values = 0;
+    }
 }
