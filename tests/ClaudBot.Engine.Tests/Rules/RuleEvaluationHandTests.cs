@@ -225,4 +225,25 @@ public sealed class RuleEvaluationHandTests
         evaluator.Signals(first, TestBars.FromCloses(1, 2, 3), 0, 2);
         Assert.Equal(afterFirst, evaluator.Workspace.Cache.Count);
     }
+
+    [Fact]
+    public void NewBarsOfTheSameLength_ReuseTheOldSeriesArrays_AndGiveTheirOwnAnswers()
+    {
+        // The second series' indicators are computed into the arrays the first one's cache held.
+        var first = TestBars.FromCloses(5, 4, 3, 2, 1, 2, 3);
+        var second = TestBars.FromCloses(1, 2, 3, 4, 5, 4, 3);
+        var t = new RuleTrees();
+        var rule = t.BuySell(
+            new AndCondition(Compare(t.Indicator(IndicatorKind.Rsi, 2), Comparison.Greater, t.Number(50)), Compare(Close, Comparison.Greater, t.Indicator(IndicatorKind.Sma, 3))),
+            Compare(t.Indicator(IndicatorKind.Rsi, 2), Comparison.Less, t.Number(50)));
+        var shared = new RuleEvaluator();
+
+        shared.Signals(rule, first, 0, 6);
+        var reused = shared.Signals(rule, second, 0, 6).Take(7).ToArray();
+
+        Assert.Equal(new RuleEvaluator().Signals(rule, second, 0, 6).Take(7), reused);
+        // rsi(2) is 100 on bars 2-4 (no losses) and close is above sma(3): long from bar 2; bar 5: G = L = 0.5, rsi 50 (not
+        // below 50); bar 6: G = 0.25, L = 0.75, rsi 25: flat.
+        Assert.Equal([Signal.Hold, Signal.Hold, Signal.Long, Signal.Hold, Signal.Hold, Signal.Hold, Signal.Flat], reused);
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class BollingerBandNode(int period, bool below, double? width) :
         var close = workspace.Bars.Close;
         if (!workspace.Cache.TryGet(_sumKey, out var sums) || !workspace.Cache.TryGet(_squaresKey, out var squares))
         {
-            (sums, squares) = IndicatorMath.BollingerSums(close, period);
+            (sums, squares) = IndicatorMath.BollingerSums(workspace.Cache, close, period);
             workspace.Cache.Add(_sumKey, sums);
             workspace.Cache.Add(_squaresKey, squares);
         }

@@ -7,7 +7,7 @@ internal sealed class ConstantNode(double value) : ExpressionNode
 {
     private readonly Func<RuleWorkspace, double[]> _fill = workspace =>
     {
-        var series = new double[workspace.Count];
+        var series = workspace.Cache.NewSeries(workspace.Count);
         series.AsSpan().Fill(value);
         return series;
     };

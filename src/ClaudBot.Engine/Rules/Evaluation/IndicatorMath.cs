@@ -21,9 +21,9 @@ internal static class IndicatorMath
     }
 
     /// <summary>Rolling sums of n values, added and dropped exactly as <see cref="Sma"/> and the sma_cross kernel do.</summary>
-    public static double[] RollingSums(double[] source, int period)
+    public static double[] RollingSums(SeriesCache cache, double[] source, int period)
     {
-        var sums = NaNs(source.Length);
+        var sums = NaNs(cache, source.Length);
         int first = FirstDefined(source);
         double sum = 0;
         for (int i = first; i < source.Length; i++)
@@ -38,9 +38,9 @@ internal static class IndicatorMath
         return sums;
     }
 
-    public static double[] Sma(double[] sums, int period)
+    public static double[] Sma(SeriesCache cache, double[] sums, int period)
     {
-        var result = new double[sums.Length];
+        var result = cache.NewSeries(sums.Length);
         for (int i = 0; i < sums.Length; i++)
         {
             result[i] = sums[i] / period;
@@ -50,10 +50,10 @@ internal static class IndicatorMath
     }
 
     /// <summary>Wilder's average gain and loss (as <see cref="Rsi"/> keeps them), NaN while warming up.</summary>
-    public static (double[] Gain, double[] Loss) RsiAverages(double[] source, int period)
+    public static (double[] Gain, double[] Loss) RsiAverages(SeriesCache cache, double[] source, int period)
     {
-        var gain = NaNs(source.Length);
-        var loss = NaNs(source.Length);
+        var gain = NaNs(cache, source.Length);
+        var loss = NaNs(cache, source.Length);
         var rsi = new Rsi(period);
         for (int i = FirstDefined(source); i < source.Length; i++)
         {
@@ -68,9 +68,9 @@ internal static class IndicatorMath
     }
 
     /// <summary>RSI from the averages with <see cref="Rsi.Value"/>'s formula.</summary>
-    public static double[] Rsi(double[] gain, double[] loss)
+    public static double[] Rsi(SeriesCache cache, double[] gain, double[] loss)
     {
-        var result = new double[gain.Length];
+        var result = cache.NewSeries(gain.Length);
         for (int i = 0; i < gain.Length; i++)
         {
             double g = gain[i];
@@ -81,9 +81,9 @@ internal static class IndicatorMath
         return result;
     }
 
-    public static double[] RateOfChange(double[] source, int period)
+    public static double[] RateOfChange(SeriesCache cache, double[] source, int period)
     {
-        var result = NaNs(source.Length);
+        var result = NaNs(cache, source.Length);
         for (int i = period; i < source.Length; i++)
         {
             result[i] = ((source[i] / source[i - period]) - 1) * 100;
@@ -93,9 +93,9 @@ internal static class IndicatorMath
     }
 
     /// <summary>The largest (or smallest) of the last n values, the current one included.</summary>
-    public static double[] Extreme(double[] source, int period, bool highest)
+    public static double[] Extreme(SeriesCache cache, double[] source, int period, bool highest)
     {
-        var result = NaNs(source.Length);
+        var result = NaNs(cache, source.Length);
         for (int i = FirstDefined(source) + period - 1; i < source.Length; i++)
         {
             double best = source[i];
@@ -110,9 +110,9 @@ internal static class IndicatorMath
         return result;
     }
 
-    public static double[] Difference(double[] a, double[] b)
+    public static double[] Difference(SeriesCache cache, double[] a, double[] b)
     {
-        var result = new double[a.Length];
+        var result = cache.NewSeries(a.Length);
         for (int i = 0; i < a.Length; i++)
         {
             result[i] = a[i] - b[i];
@@ -125,10 +125,10 @@ internal static class IndicatorMath
     /// The Bollinger kernel's window sums of (close - close[0]) and its square, updated as it updates them (add the new
     /// value, then drop the old one), so a band comparison built on them decides exactly as the kernel does.
     /// </summary>
-    public static (double[] Sum, double[] SumOfSquares) BollingerSums(double[] close, int period)
+    public static (double[] Sum, double[] SumOfSquares) BollingerSums(SeriesCache cache, double[] close, int period)
     {
-        var sums = NaNs(close.Length);
-        var squares = NaNs(close.Length);
+        var sums = NaNs(cache, close.Length);
+        var squares = NaNs(cache, close.Length);
         double origin = close.Length > 0 ? close[0] : 0;
         double sum = 0;
         double sumOfSquares = 0;
@@ -154,9 +154,9 @@ internal static class IndicatorMath
         return (sums, squares);
     }
 
-    private static double[] NaNs(int length)
+    private static double[] NaNs(SeriesCache cache, int length)
     {
-        var result = new double[length];
+        var result = cache.NewSeries(length);
         result.AsSpan().Fill(double.NaN);
         return result;
     }

@@ -54,23 +54,23 @@ internal sealed class IndicatorNode : ExpressionNode
         switch (_kind)
         {
             case IndicatorKind.Sma:
-                return IndicatorMath.Sma(SmaCompareNode.Sums(workspace, Period(0), _source), Period(0));
+                return IndicatorMath.Sma(workspace.Cache, SmaCompareNode.Sums(workspace, Period(0), _source), Period(0));
             case IndicatorKind.Ema:
                 return IndicatorSeries.Ema(SourceArray(workspace, _source), Period(0));
             case IndicatorKind.Rsi:
                 var (gain, loss) = RsiLevelNode.Averages(workspace, Period(0), _source);
-                return IndicatorMath.Rsi(gain, loss);
+                return IndicatorMath.Rsi(workspace.Cache, gain, loss);
             case IndicatorKind.Roc:
-                return IndicatorMath.RateOfChange(SourceArray(workspace, _source), Period(0));
+                return IndicatorMath.RateOfChange(workspace.Cache, SourceArray(workspace, _source), Period(0));
             case IndicatorKind.Atr:
                 return IndicatorSeries.Atr(bars.High, bars.Low, bars.Close, Period(0));
             case IndicatorKind.Macd:
-                return IndicatorMath.Difference(Ema(workspace, Period(0)), Ema(workspace, Period(1)));
+                return IndicatorMath.Difference(workspace.Cache, Ema(workspace, Period(0)), Ema(workspace, Period(1)));
             case IndicatorKind.MacdSignal:
                 return IndicatorSeries.Ema(Line(workspace), Period(2));
             case IndicatorKind.MacdHist:
                 var signal = new IndicatorNode(IndicatorKind.MacdSignal, _arguments, _source).Evaluate(workspace).Values;
-                return IndicatorMath.Difference(Line(workspace), signal);
+                return IndicatorMath.Difference(workspace.Cache, Line(workspace), signal);
             case IndicatorKind.BbUpper:
                 return IndicatorSeries.Bollinger(bars.Close, Period(0), _arguments[1]).Upper;
             case IndicatorKind.BbMiddle:
@@ -78,9 +78,9 @@ internal sealed class IndicatorNode : ExpressionNode
             case IndicatorKind.BbLower:
                 return IndicatorSeries.Bollinger(bars.Close, Period(0), _arguments[1]).Lower;
             case IndicatorKind.Highest:
-                return IndicatorMath.Extreme(SourceArray(workspace, _source), Period(0), highest: true);
+                return IndicatorMath.Extreme(workspace.Cache, SourceArray(workspace, _source), Period(0), highest: true);
             default:
-                return IndicatorMath.Extreme(SourceArray(workspace, _source), Period(0), highest: false);
+                return IndicatorMath.Extreme(workspace.Cache, SourceArray(workspace, _source), Period(0), highest: false);
         }
     }
 

@@ -52,7 +52,7 @@ internal sealed class RsiLevelNode(int period, ExpressionNode source, Comparison
             return (gain, loss);
         }
 
-        (gain, loss) = IndicatorMath.RsiAverages(IndicatorNode.SourceArray(workspace, source), period);
+        (gain, loss) = IndicatorMath.RsiAverages(workspace.Cache, IndicatorNode.SourceArray(workspace, source), period);
         workspace.Cache.Add(gainKey, gain);
         workspace.Cache.Add(lossKey, loss);
         return (gain, loss);

@@ -17,6 +17,7 @@ internal sealed class SeriesCache
     public const long MaxValues = 4L << 20;
 
     private readonly Dictionary<string, double[]> _series = new(StringComparer.Ordinal);
+    private readonly Stack<double[]> _spare = new();
     private BarSeries? _bars;
     private long _values;
 
@@ -27,9 +28,32 @@ internal sealed class SeriesCache
     {
         if (!ReferenceEquals(bars, _bars))
         {
+            // Between runs nothing reads the old series, so their arrays can be filled again for the new bars.
+            foreach (var series in _series.Values)
+            {
+                if (series.Length == bars.Count && _spare.Count < MaxEntries)
+                {
+                    _spare.Push(series);
+                }
+            }
+
             Clear();
             _bars = bars;
         }
+    }
+
+    /// <summary>An array for a new series: one the last bar series' cache held, when one of this length is spare.</summary>
+    public double[] NewSeries(int length)
+    {
+        while (_spare.TryPop(out var spare))
+        {
+            if (spare.Length == length)
+            {
+                return spare;
+            }
+        }
+
+        return new double[length];
     }
 
     public bool TryGet(string key, out double[] series) => _series.TryGetValue(key, out series!);

@@ -43,7 +43,7 @@ internal sealed class SmaCompareNode(Comparison op, int left, int right, Express
     {
         if (!workspace.Cache.TryGet(key, out var sums))
         {
-            sums = IndicatorMath.RollingSums(IndicatorNode.SourceArray(workspace, source), period);
+            sums = IndicatorMath.RollingSums(workspace.Cache, IndicatorNode.SourceArray(workspace, source), period);
             workspace.Cache.Add(key, sums);
         }
 
