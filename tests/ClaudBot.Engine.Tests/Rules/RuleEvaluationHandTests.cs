@@ -1,4 +1,5 @@
 using ClaudBot.Engine.Data;
+using ClaudBot.Engine.Rules;
 using ClaudBot.Engine.Rules.Evaluation;
 using ClaudBot.Engine.Rules.Syntax;
 using ClaudBot.Engine.Strategies.Kernels;
@@ -245,5 +246,31 @@ public sealed class RuleEvaluationHandTests
         // rsi(2) is 100 on bars 2-4 (no losses) and close is above sma(3): long from bar 2; bar 5: G = L = 0.5, rsi 50 (not
         // below 50); bar 6: G = 0.25, L = 0.75, rsi 25: flat.
         Assert.Equal([Signal.Hold, Signal.Hold, Signal.Long, Signal.Hold, Signal.Hold, Signal.Hold, Signal.Flat], reused);
+    }
+
+    [Fact]
+    public void Grid_EveryCombinationRuns_AndSharesItsIndicatorSeries()
+    {
+        // hold while rsi(2|4) < 10|40: four rules, the first slot varying slowest; two rsi series between them.
+        var bars = TestBars.Load("TCS");
+        var syntax = new RuleSyntax(RuleForm.HoldWhile, Compare(new IndicatorExpression(IndicatorKind.Rsi, [0], null), Comparison.Less, new NumberExpression(1)), null);
+        var template = new RuleTemplate(syntax, [new RuleSlot(RuleSlotKind.Period, [2, 4], 5), new RuleSlot(RuleSlotKind.Number, [10, 40], 12)]);
+        var shared = new RuleEvaluator();
+
+        var rules = template.Expand().ToArray();
+        var gridSignals = rules.Select(rule => shared.Signals(rule, bars, 0, bars.Count - 1).Take(bars.Count).ToArray()).ToArray();
+
+        Assert.Equal([(2.0, 10.0), (2, 40), (4, 10), (4, 40)], rules.Select(r => (r.Value(0), r.Value(1))));
+        Assert.Equal(4, shared.Workspace.Cache.Count);
+        for (int i = 0; i < rules.Length; i++)
+        {
+            var t = new RuleTrees();
+            var alone = t.HoldWhile(Compare(t.Indicator(IndicatorKind.Rsi, rules[i].Value(0)), Comparison.Less, t.Number(rules[i].Value(1))));
+            var expected = new RuleEvaluator().Signals(alone, bars, 0, bars.Count - 1).Take(bars.Count);
+            Assert.Equal(expected, gridSignals[i]);
+        }
+
+        // A higher level is long on more bars.
+        Assert.True(gridSignals[1].Count(s => s == Signal.Long) > gridSignals[0].Count(s => s == Signal.Long));
     }
 }

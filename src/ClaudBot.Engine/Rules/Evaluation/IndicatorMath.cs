@@ -92,19 +92,35 @@ internal static class IndicatorMath
         return result;
     }
 
-    /// <summary>The largest (or smallest) of the last n values, the current one included.</summary>
+    /// <summary>
+    /// The largest (or smallest) of the last n values, the current one included: a monotonic queue of candidates, so
+    /// highest(5000) costs the same per bar as highest(5).
+    /// </summary>
     public static double[] Extreme(SeriesCache cache, double[] source, int period, bool highest)
     {
         var result = NaNs(cache, source.Length);
-        for (int i = FirstDefined(source) + period - 1; i < source.Length; i++)
+        var candidates = new int[source.Length];
+        int head = 0;
+        int tail = 0;
+        int first = FirstDefined(source);
+        for (int i = first; i < source.Length; i++)
         {
-            double best = source[i];
-            for (int j = i - period + 1; j < i; j++)
+            double value = source[i];
+            while (tail > head && (highest ? source[candidates[tail - 1]] <= value : source[candidates[tail - 1]] >= value))
             {
-                best = highest ? Math.Max(best, source[j]) : Math.Min(best, source[j]);
+                tail--;
             }
 
-            result[i] = best;
+            candidates[tail++] = i;
+            if (candidates[head] <= i - period)
+            {
+                head++;
+            }
+
+            if (i - first >= period - 1)
+            {
+                result[i] = source[candidates[head]];
+            }
         }
 
         return result;
