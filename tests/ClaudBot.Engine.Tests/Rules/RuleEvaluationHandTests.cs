@@ -216,6 +216,7 @@ public sealed class RuleEvaluationHandTests
         // but the kernel's 0.30000000000000004*4 > 0.4*3 is 1.2000000000000002 > 1.2000000000000002: false. The rule agrees.
         var bars = TestBars.FromCloses(0.1, 0.1, 0.1, 0.1, 0.1, 0.1);
         Assert.Equal([F, F, F, F, F, F], Truth(bars, t => Compare(t.Indicator(IndicatorKind.Sma, 3), Comparison.Greater, t.Indicator(IndicatorKind.Sma, 4))));
+        Assert.Equal([F, F, F, F, F, F], Truth(bars, t => Compare(t.Indicator(IndicatorKind.Sma, Close, 3), Comparison.Greater, t.Indicator(IndicatorKind.Sma, 4))));
         Assert.Equal([F, F, F, T, T, T], Truth(bars, t => Compare(Arithmetic(t.Indicator(IndicatorKind.Sma, 3), ArithmeticOperator.Subtract, t.Indicator(IndicatorKind.Sma, 4)), Comparison.Greater, t.Number(0))));
     }
 
