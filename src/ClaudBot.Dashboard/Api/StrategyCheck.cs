@@ -8,4 +8,4 @@ namespace ClaudBot.Dashboard.Api;
 /// </summary>
 [JsonDerivedType(typeof(ValidStrategy))]
 [JsonDerivedType(typeof(InvalidStrategy))]
-public abstract record StrategyCheck(bool Valid);
+public abstract record StrategyCheck([property: JsonPropertyOrder(-1)] bool Valid);

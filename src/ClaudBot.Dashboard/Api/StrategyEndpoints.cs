@@ -1,4 +1,5 @@
 using ClaudBot.Backtesting;
+using ClaudBot.Dashboard.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -32,6 +33,8 @@ internal static class StrategyEndpoints
             return Problems.Field("strategy", "The body must be a JSON object with a strategy: a rule or a list of built-in strategies.");
         }
 
-        return TypedResults.Ok(StrategyValidator.Check(text, backtest.Value.MaxCombinations));
+        // The answer echoes whatever was typed (the caret block quotes it): written with the strict encoder, so '<', '>'
+        // and '&' travel as \u escapes and no sniffing or careless rendering can take the text for markup.
+        return TypedResults.Json(StrategyValidator.Check(text, backtest.Value.MaxCombinations), DashboardJson.Options);
     }
 }
