@@ -39,6 +39,8 @@ public sealed class RuleErrorTests
         { Hold + "(close > 1) + 1 > 0", "a condition cannot be used as a number at column 12", 12 },
         { Hold + "close crosses sma(5)", "expected 'above' or 'below' after 'crosses' at column 26", 26 },
         { Hold + "close is 5", "expected 'above', 'below', 'less than', 'greater than', 'at least', 'at most' or 'equal to' after 'is' at column 21", 21 },
+        { Hold + "close is", "expected 'above', 'below', 'less than', 'greater than', 'at least', 'at most' or 'equal to' after 'is' at column 20", 20 },
+        { Hold + "close crosses", "expected 'above' or 'below' after 'crosses' at column 25", 25 },
         { Hold + "close at 5", "expected 'least' or 'most' after 'at' at column 21", 21 },
         { Hold + "close less 5", "expected 'than' after 'less' at column 23", 23 },
         { Hold + "close = 5", "unexpected character '=' (U+003D) at column 18: did you mean ==?", 18 },

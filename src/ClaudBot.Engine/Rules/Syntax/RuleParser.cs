@@ -16,7 +16,7 @@ public static partial class RuleParser
     public static bool LooksLikeRule(string text) => text is not null && RuleStart().IsMatch(text);
 
     /// <summary>True for a word the language gives a meaning (a keyword, an indicator, a price field): not a name for a saved rule.</summary>
-    public static bool IsReservedWord(string word) => throw new NotImplementedException("rules-language helper");
+    public static bool IsReservedWord(string word) => RuleReader.IsReserved(word);
 
     /// <summary>Parses a rule, grids included; throws <see cref="StrategySpecException"/> with the column, a caret block and a suggestion.</summary>
     public static RuleTemplate Parse(string text, int maxCombinations = StrategyParser.DefaultMaxCombinations)

@@ -110,7 +110,11 @@ internal sealed partial class RuleReader
 
         bool afterIs = Accept("is");
         var word = Current;
-        _position++;
+        if (word.Kind != RuleTokenKind.End)
+        {
+            _position++;
+        }
+
         return word.Text switch
         {
             "below" => (Comparison.Less, null),

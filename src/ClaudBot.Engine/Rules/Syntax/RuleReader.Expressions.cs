@@ -11,6 +11,13 @@ internal sealed partial class RuleReader
 
     private static readonly string[] Keywords = ["and", "or", "not", "buy", "sell", "hold", "long", "when", "if", "while", "then", "step"];
 
+    /// <summary>A word with a meaning in the language: a keyword, a comparison word, a price field or an indicator (any case).</summary>
+    internal static bool IsReserved(string word)
+    {
+        string key = word.ToLowerInvariant();
+        return Keywords.Contains(key) || ComparisonWords.Contains(key) || FieldNames.Contains(key) || NotNumbers.Contains(key) || IndicatorSignature.Find(key) is not null;
+    }
+
     private RulePart ReadAdditive()
     {
         var left = ReadMultiplicative();
