@@ -93,6 +93,26 @@ public sealed class StrategyValidateApiTests(NodeFixture fixture)
         Assert.Contains("65536", JsonDocument.Parse(json).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheCheck_ItsBody_AndBothAnswers()
+    {
+        var document = await Node.GetJsonAsync("/openapi/v1.json");
+        var post = document.GetProperty("paths").GetProperty("/api/strategies/validate").GetProperty("post");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        Assert.Contains("{valid: false, error, column, caret}", post.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.True(schemas.GetProperty("ValidateStrategyBody").GetProperty("properties").TryGetProperty("strategy", out _));
+        Assert.Equal("#/components/schemas/StrategyCheck", post.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        var check = schemas.GetProperty("StrategyCheck");
+        Assert.Equal(2, check.GetProperty("anyOf").GetArrayLength());
+        Assert.False(check.TryGetProperty("discriminator", out _)); // no "$type" is written: "valid" tells the shapes apart
+        Assert.Equal(["canonical", "combinations", "kind", "valid"], PropertyNames(schemas.GetProperty("StrategyCheckValidStrategy")));
+        Assert.Equal(["caret", "column", "error", "valid"], PropertyNames(schemas.GetProperty("StrategyCheckInvalidStrategy")));
+    }
+
+    private static string[] PropertyNames(JsonElement schema) =>
+        [.. schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+
     private async Task<(HttpStatusCode Status, string Json)> ValidateAsync(object body)
     {
         using var response = await Node.Client.PostAsync("/api/strategies/validate", DashboardNode.Json(body));

@@ -64,6 +64,16 @@ internal static class DashboardApplication
             document.Info.Title = "ClaudBot dashboard API";
             document.Info.Description = "Jobs, results, the cluster and its health; strategies (rules or built-in lists) checked before a job is submitted. Live events: WebSocket at /ws.";
             return Task.CompletedTask;
+        }).AddSchemaTransformer((schema, context, _) =>
+        {
+            // The generator names a "$type" discriminator for derived types, but the check's answers carry none: their
+            // "valid" tells them apart, as the schema's description says.
+            if (context.JsonTypeInfo.Type == typeof(StrategyCheck))
+            {
+                schema.Discriminator = null;
+            }
+
+            return Task.CompletedTask;
         }));
         services.TryAddSingleton(_ => SystemLoad.ForThisPlatform());
         services.AddSingleton<ClusterViews>();
