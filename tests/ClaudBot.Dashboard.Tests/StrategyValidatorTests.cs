@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClaudBot.Dashboard.Api;
 using ClaudBot.Dashboard.Hosting;
+using ClaudBot.Engine.Strategies.Parsing;
 
 namespace ClaudBot.Dashboard.Tests;
 
@@ -26,6 +27,18 @@ public sealed class StrategyValidatorTests
         var check = StrategyValidator.Check("buy when rsi(2..6 step 2) < 5|10, sell when rsi(2) > 70", Cap);
 
         Assert.Equal(new ValidStrategy("buy when rsi(2|4|6) < 5|10, sell when rsi(2) > 70", 6, StrategyKind.Rule), check);
+    }
+
+    [Theory]
+    [InlineData("hold while close > 5|5|10", 2)]
+    [InlineData("hold while close > 1..3 and close < 1|1", 3)]
+    [InlineData("buy when rsi(2..101) < 1..100, sell when rsi(2) > 70", 10_000)]
+    public void RuleCombinations_AreTheRulesAJobRuns_RepeatsOnce(string text, int expected)
+    {
+        var check = Assert.IsType<ValidStrategy>(StrategyValidator.Check(text, Cap));
+
+        Assert.Equal(expected, check.Combinations);
+        Assert.Equal(StrategyParser.Parse(text, Cap).Parameters.Count, check.Combinations);
     }
 
     [Fact]

@@ -17,16 +17,31 @@ internal static partial class StrategyValidator
         ArgumentNullException.ThrowIfNull(text);
         try
         {
-            // The count is what a job runs per symbol: expanded, invalid combinations dropped, repeats run once.
-            int combinations = StrategyParser.Parse(text, maxCombinations).Parameters.Count;
-            return RuleParser.LooksLikeRule(text)
-                ? new ValidStrategy(RuleParser.Parse(text, maxCombinations).Text, combinations, StrategyKind.Rule)
-                : new ValidStrategy(BuiltinListText.Format(StrategyParser.ParseRequests(text, maxCombinations)), combinations, StrategyKind.Builtin);
+            return RuleParser.LooksLikeRule(text) ? CheckRule(text, maxCombinations) : CheckBuiltins(text, maxCombinations);
         }
         catch (StrategySpecException error)
         {
             return new InvalidStrategy(error.Message, ColumnOf(error.Message), error.Caret);
         }
+    }
+
+    private static ValidStrategy CheckRule(string text, int maxCombinations)
+    {
+        var template = RuleParser.Parse(text, maxCombinations);
+
+        // The count is what a job runs per symbol: every combination, a canonical text that repeats run once. When no slot
+        // repeats a value no text repeats, and the count is the product, found without expanding up to 10,000 rules on
+        // every keystroke (a 10,000-point grid: about 130 ms expanded).
+        bool repeats = template.Slots.Any(slot => slot.Values.Distinct().Count() != slot.Values.Count);
+        int combinations = repeats ? StrategyParser.Parse(text, maxCombinations).Parameters.Count : (int)template.Combinations;
+        return new ValidStrategy(template.Text, combinations, StrategyKind.Rule);
+    }
+
+    private static ValidStrategy CheckBuiltins(string text, int maxCombinations)
+    {
+        // Expanded as the planner expands them: combinations that break a parameter rule are dropped, repeats run once.
+        int combinations = StrategyParser.Parse(text, maxCombinations).Parameters.Count;
+        return new ValidStrategy(BuiltinListText.Format(StrategyParser.ParseRequests(text, maxCombinations)), combinations, StrategyKind.Builtin);
     }
 
     /// <summary>The column a rule error names ("... at column 10: ..."); the parser states it only in the message.</summary>
