@@ -14,7 +14,7 @@ const caret = document.getElementById('strategy-caret');
 const button = document.getElementById('submit');
 const outcome = document.getElementById('submit-status');
 
-let valid = null; // { text, canonical }: the box's text as last found valid; null while unchecked or invalid
+let validText = null; // the box's text as last found valid; null while unchecked or invalid
 let timer = 0;
 let asked = 0; // numbers the checks, so an answer overtaken by a newer keystroke is dropped
 
@@ -58,16 +58,16 @@ async function check() {
   if (answer.status !== 200 || !result) {
     showError(result?.detail ?? `The check failed: HTTP ${answer.status}`);
   } else if (result.valid) {
-    valid = { text, canonical: result.canonical };
+    validText = text;
     showOk(`OK: ${result.canonical} (${combinations(result.combinations)})`);
   } else {
     showError(result.error, result.caret);
   }
-  button.disabled = valid === null;
+  button.disabled = validText === null;
 }
 
 box.addEventListener('input', () => {
-  valid = null;
+  validText = null;
   button.disabled = true;
   clearTimeout(timer);
   timer = setTimeout(check, DEBOUNCE_MS);
@@ -78,13 +78,14 @@ function showOutcome(...children) {
   outcome.hidden = false;
 }
 
-// Submits the canonical text, so the job (its page, its results) names the strategy as the engine writes it.
+// Submits the text as checked, not its canonical form: a grid's canonical text lists every value and can outgrow the
+// language's length bound where the typed range fits. The job's results name each combination by its canonical rule.
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  if (valid === null || valid.text !== box.value) return;
+  if (validText === null || validText !== box.value) return;
   button.disabled = true;
   const symbols = document.getElementById('symbols').value.split(/[\s,]+/).filter((s) => s !== '');
-  const body = { strategies: valid.canonical, symbols, from: document.getElementById('from').value, to: document.getElementById('to').value };
+  const body = { strategies: validText.trim(), symbols, from: document.getElementById('from').value, to: document.getElementById('to').value };
   try {
     const answer = await postJson('/api/jobs', body);
     outcome.classList.toggle('error', answer.status !== 201);
@@ -97,6 +98,6 @@ form.addEventListener('submit', async (event) => {
   } catch (error) {
     if (!(error instanceof Unauthorized)) showOutcome(`The submission failed: ${error.message}`);
   } finally {
-    button.disabled = valid === null || valid.text !== box.value;
+    button.disabled = validText === null || validText !== box.value;
   }
 });
