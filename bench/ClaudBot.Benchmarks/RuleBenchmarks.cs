@@ -1,10 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using ClaudBot.Engine;
 using ClaudBot.Engine.Data;
-using ClaudBot.Engine.Rules;
-using ClaudBot.Engine.Rules.Syntax;
 using ClaudBot.Engine.Simulation;
 using ClaudBot.Engine.Strategies;
+using ClaudBot.Engine.Strategies.Parsing;
 
 namespace ClaudBot.Benchmarks;
 
@@ -37,14 +36,7 @@ public class RuleBenchmarks
         _range = BarRange.Resolve(_bars, _bars.FirstDate, _bars.LastDate);
         _kernel = StrategyCatalog.Rsi.Create(new Dictionary<string, double> { ["period"] = 2, ["lower"] = 10, ["upper"] = 70 });
 
-        // Built as a tree (slots: 2, 10, 200, 2, 70) until the rule parser merges; then RuleParser.Parse of the text.
-        var close = new PriceExpression(PriceField.Close);
-        var entry = new AndCondition(
-            new CompareCondition(new IndicatorExpression(IndicatorKind.Rsi, [0], null), Comparison.Less, new NumberExpression(1)),
-            new CompareCondition(close, Comparison.Greater, new IndicatorExpression(IndicatorKind.Sma, [2], null)));
-        var exit = new CompareCondition(new IndicatorExpression(IndicatorKind.Rsi, [3], null), Comparison.Greater, new NumberExpression(4));
-        var slots = new[] { 2.0, 10, 200, 2, 70 }.Select(v => new RuleSlot(RuleSlotKind.Number, [v], 1)).ToArray();
-        _rule = new StrategyParameters(new RuleTemplate(new RuleSyntax(RuleForm.BuySell, entry, exit), slots).Expand().Single());
+        _rule = StrategyParser.Parse("buy when rsi(2) < 10 and close > sma(200), sell when rsi(2) > 70").Parameters[0];
     }
 
     [Benchmark(Baseline = true)]

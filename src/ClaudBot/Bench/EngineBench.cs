@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ClaudBot.Engine;
 using ClaudBot.Engine.Data;
-using ClaudBot.Engine.Rules.Syntax;
 using ClaudBot.Engine.Simulation;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Strategies.Parsing;
@@ -30,11 +29,6 @@ internal static class EngineBench
             yield return Measure(definition.Name, definition.Defaults, [series], range, perStrategy);
         }
 
-        if (!RuleParserAvailable())
-        {
-            yield break;
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
         var rule = StrategyParser.Parse(BenchRule).Parameters[0];
         var rsi = StrategyCatalog.Rsi.Create(new Dictionary<string, double> { ["period"] = 2, ["lower"] = 10, ["upper"] = 70 });
@@ -45,21 +39,6 @@ internal static class EngineBench
         // computes its indicators afresh (the compiled rule is kept, as within a job).
         var twin = new BarSeries(series.Symbol, series.Days, series.Open, series.High, series.Low, series.Close, series.Volume);
         yield return Measure("rule, cold: " + BenchRule, rule, [series, twin], range, perStrategy);
-    }
-
-    // The rule parser is a stub on the rules-eval branch (it throws NotImplementedException): the rule rows appear once
-    // the parser merges. Delete this check then.
-    private static bool RuleParserAvailable()
-    {
-        try
-        {
-            RuleParser.Parse(BenchRule);
-            return true;
-        }
-        catch (NotImplementedException)
-        {
-            return false;
-        }
     }
 
     private static EngineFigures Measure(string name, StrategyParameters strategy, BarSeries[] series, BarRange range, TimeSpan duration)

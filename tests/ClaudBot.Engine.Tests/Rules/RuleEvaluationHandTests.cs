@@ -106,6 +106,11 @@ public sealed class RuleEvaluationHandTests
         Assert.Equal([F, F, F, F, F], Truth(Doubling, t => Compare(t.Lag(Close, 5), Comparison.Greater, t.Number(0))));
         Assert.Equal([T, F, F, F, F], Truth(Doubling, t => new NotCondition(Compare(t.Lag(Close, 1), Comparison.Greater, t.Number(0)))));
 
+        // A lag longer than the series is undefined throughout, in arithmetic, comparisons and crosses alike.
+        Assert.Equal([F, F, F, F, F], Truth(Doubling, t => Compare(Arithmetic(t.Lag(Close, 7), ArithmeticOperator.Add, Close), Comparison.Greater, t.Number(0))));
+        Assert.Equal([F, F, F, F, F], Truth(Doubling, t => new CrossCondition(Close, true, t.Lag(Close, 5000))));
+        Assert.Equal([T, T, T, T, T], Truth(Doubling, t => new NotCondition(Compare(new NegateExpression(t.Lag(Close, 9)), Comparison.Less, t.Number(0)))));
+
         // A lag of a lag adds up: close[1][2] is close 3 bars ago (1 on bar 3).
         Assert.Equal([F, F, F, T, F], Truth(Doubling, t => Compare(t.Lag(t.Lag(Close, 1), 2), Comparison.Equal, t.Number(1))));
     }
@@ -146,6 +151,12 @@ public sealed class RuleEvaluationHandTests
         // highest(2) of it: the larger of the last two defined values.
         var highest = new IndicatorNode(IndicatorKind.Highest, [2], lagged).Evaluate(workspace);
         Assert.Equal([double.NaN, double.NaN, 2, 3, 4], Enumerable.Range(0, 5).Select(highest.At));
+
+        // A source lagged past the end, or a period longer than the series, leaves the indicator undefined throughout.
+        var never = new IndicatorNode(IndicatorKind.Rsi, [2], new LagNode(new PriceNode(PriceField.Close), 9)).Evaluate(workspace);
+        Assert.All(Enumerable.Range(0, 5).Select(never.At), value => Assert.True(double.IsNaN(value)));
+        var tooLong = new IndicatorNode(IndicatorKind.Sma, [5000], new PriceNode(PriceField.Close)).Evaluate(workspace);
+        Assert.All(Enumerable.Range(0, 5).Select(tooLong.At), value => Assert.True(double.IsNaN(value)));
     }
 
     [Fact]
@@ -205,6 +216,7 @@ public sealed class RuleEvaluationHandTests
         // but the kernel's 0.30000000000000004*4 > 0.4*3 is 1.2000000000000002 > 1.2000000000000002: false. The rule agrees.
         var bars = TestBars.FromCloses(0.1, 0.1, 0.1, 0.1, 0.1, 0.1);
         Assert.Equal([F, F, F, F, F, F], Truth(bars, t => Compare(t.Indicator(IndicatorKind.Sma, 3), Comparison.Greater, t.Indicator(IndicatorKind.Sma, 4))));
+        Assert.Equal([F, F, F, F, F, F], Truth(bars, t => Compare(t.Indicator(IndicatorKind.Sma, Close, 3), Comparison.Greater, t.Indicator(IndicatorKind.Sma, 4))));
         Assert.Equal([F, F, F, T, T, T], Truth(bars, t => Compare(Arithmetic(t.Indicator(IndicatorKind.Sma, 3), ArithmeticOperator.Subtract, t.Indicator(IndicatorKind.Sma, 4)), Comparison.Greater, t.Number(0))));
     }
 

@@ -10,6 +10,9 @@ namespace ClaudBot.Engine.Rules.Evaluation;
 /// </summary>
 internal static class RuleCompiler
 {
+    /// <summary>What an indicator reads when the rule names no source.</summary>
+    private static readonly PriceExpression DefaultSource = new(PriceField.Close);
+
     public static CompiledRule Compile(Rule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -41,7 +44,7 @@ internal static class RuleCompiler
         }
 
         if (compare.Left is IndicatorExpression { Kind: IndicatorKind.Sma } fast && compare.Right is IndicatorExpression { Kind: IndicatorKind.Sma } slow
-            && Equals(fast.Source, slow.Source))
+            && Equals(fast.Source ?? DefaultSource, slow.Source ?? DefaultSource))
         {
             return new SmaCompareNode(op, rule.Whole(fast.Arguments[0]), rule.Whole(slow.Arguments[0]), Source(fast, rule));
         }

@@ -6,8 +6,8 @@ namespace ClaudBot.Engine.Rules.Evaluation;
 /// </summary>
 internal readonly record struct SeriesView(double[] Values, int Lag)
 {
-    /// <summary>The values of bars [from, count), which must not start before <see cref="Lag"/>.</summary>
-    public ReadOnlySpan<double> Slice(int from, int count) => Values.AsSpan(from - Lag, count - from);
+    /// <summary>The values of bars [from, count), which must not start before <see cref="Lag"/> (empty when the lag reaches past the end).</summary>
+    public ReadOnlySpan<double> Slice(int from, int count) => from >= count ? [] : Values.AsSpan(from - Lag, count - from);
 
     public double At(int index) => index >= Lag ? Values[index - Lag] : double.NaN;
 
