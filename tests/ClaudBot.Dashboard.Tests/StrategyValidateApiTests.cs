@@ -94,6 +94,17 @@ public sealed class StrategyValidateApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task ForeignHost_Is400_BeforeAnyCheck()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/strategies/validate") { Content = DashboardNode.Json(new { strategy = "rsi" }) };
+        request.Headers.Host = $"attacker.example:{Node.Port}";
+        using var response = await Node.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("Host 'attacker.example:", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesTheCheck_ItsBody_AndBothAnswers()
     {
         var document = await Node.GetJsonAsync("/openapi/v1.json");
