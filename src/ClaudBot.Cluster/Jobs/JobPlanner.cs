@@ -10,7 +10,8 @@ namespace ClaudBot.Cluster.Jobs;
 /// data coverage, the memory its results will take) and expands it into tasks grouped in chunks: one symbol per chunk, at most
 /// <see cref="ClusterOptions.ChunkSize"/> tasks each.
 /// </summary>
-public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> cluster, IOptions<BacktestOptions> backtest, TimeProvider time)
+/// <param name="saved">Rules saved under a name in this home, runnable by name (each task then carries the rule's text).</param>
+public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> cluster, IOptions<BacktestOptions> backtest, TimeProvider time, Engine.Strategies.ISavedRules? saved = null)
 {
     public async Task<JobPlan> PlanAsync(JobRequest request, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
         try
         {
             // The size check is the one every way of asking shares (the CLI's too); a job keeps its own exception type.
-            prepared = RequestPreparation.Prepare(marketData, backtest.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, maxTasks: cluster.Value.MaxTasks);
+            prepared = RequestPreparation.Prepare(marketData, backtest.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, maxTasks: cluster.Value.MaxTasks, saved: saved);
         }
         catch (RequestTooLargeException tooLarge)
         {

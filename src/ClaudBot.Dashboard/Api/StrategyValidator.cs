@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using ClaudBot.Engine.Rules.Syntax;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Strategies.Parsing;
@@ -10,7 +8,7 @@ namespace ClaudBot.Dashboard.Api;
 /// Checks a strategy text as a job's planner would (the same parser, the same combination cap) without planning a job:
 /// what the dashboard's form asks while the user types.
 /// </summary>
-internal static partial class StrategyValidator
+internal static class StrategyValidator
 {
     public static StrategyCheck Check(string text, int maxCombinations)
     {
@@ -21,7 +19,7 @@ internal static partial class StrategyValidator
         }
         catch (StrategySpecException error)
         {
-            return new InvalidStrategy(error.Message, ColumnOf(error.Message), error.Caret);
+            return new InvalidStrategy(error.Message, error.Column, error.Caret);
         }
     }
 
@@ -43,13 +41,4 @@ internal static partial class StrategyValidator
         int combinations = StrategyParser.Parse(text, maxCombinations).Parameters.Count;
         return new ValidStrategy(BuiltinListText.Format(StrategyParser.ParseRequests(text, maxCombinations)), combinations, StrategyKind.Builtin);
     }
-
-    /// <summary>The column a rule error names ("... at column 10: ..."); the parser states it only in the message.</summary>
-    private static int? ColumnOf(string message) =>
-        ColumnInMessage().Match(message) is { Success: true } match && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int column)
-            ? column
-            : null;
-
-    [GeneratedRegex(@"\bat column (\d{1,9})\b", RegexOptions.CultureInvariant)]
-    private static partial Regex ColumnInMessage();
 }

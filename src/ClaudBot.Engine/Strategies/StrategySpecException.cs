@@ -9,16 +9,20 @@ public sealed class StrategySpecException : Exception
     /// </summary>
     public string? Caret { get; }
 
+    /// <summary>The 1-based column of the text the message names (as "at column N" in it); null for the text as a whole.</summary>
+    public int? Column { get; }
+
     public StrategySpecException(string message)
         : base(message)
     {
     }
 
     /// <summary>An error at one place in the text: <paramref name="caret"/> shows the text with a caret under that place.</summary>
-    public StrategySpecException(string message, string caret)
+    public StrategySpecException(string message, string caret, int? column = null)
         : base(message)
     {
         Caret = caret;
+        Column = column;
     }
 
     public StrategySpecException()

@@ -128,6 +128,7 @@ public sealed class RuleErrorTests
         var error = Assert.Throws<StrategySpecException>(() => RuleParser.Parse(text));
 
         Assert.Equal(message, error.Message);
+        Assert.Equal(column, error.Column);
         Assert.DoesNotContain('\n', error.Message);
         string[] caret = error.Caret!.Split('\n');
         Assert.Equal(2, caret.Length);

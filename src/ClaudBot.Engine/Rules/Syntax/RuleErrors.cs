@@ -17,7 +17,7 @@ internal static class RuleErrors
     private const string Cut = "...";
 
     /// <summary>An error at <paramref name="index"/> (0-based; the text's length for its end).</summary>
-    public static StrategySpecException At(string text, int index, string message) => new(message, Caret(text, index));
+    public static StrategySpecException At(string text, int index, string message) => new(message, Caret(text, index), Math.Clamp(index, 0, text.Length) + 1);
 
     public static string Caret(string text, int index)
     {
