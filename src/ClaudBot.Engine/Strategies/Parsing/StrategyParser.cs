@@ -1,4 +1,6 @@
 using System.Globalization;
+using ClaudBot.Engine.Rules;
+using ClaudBot.Engine.Rules.Syntax;
 using ClaudBot.Engine.Text;
 
 namespace ClaudBot.Engine.Strategies.Parsing;
@@ -21,6 +23,11 @@ public static class StrategyParser
         if (saved?.Find(text.Trim()) is { } rule)
         {
             text = rule;
+        }
+
+        if (RuleParser.LooksLikeRule(text))
+        {
+            return ParseRule(text, maxCombinations);
         }
 
         var requests = ParseRequests(text, maxCombinations);
@@ -46,12 +53,20 @@ public static class StrategyParser
         return new StrategySelection(parameters, notes);
     }
 
-    /// <summary>Parses a list into requests without expanding grids.</summary>
+    /// <summary>
+    /// Parses a list of built-in strategies into requests without expanding grids. A rule has no requests (its grids
+    /// live in its <see cref="RuleTemplate"/>): <see cref="Parse"/> takes it.
+    /// </summary>
     public static IReadOnlyList<StrategyRequest> ParseRequests(string text, int maxCombinations = DefaultMaxCombinations)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new StrategySpecException($"No strategy given. Known strategies: {KnownNames}.");
+        }
+
+        if (RuleParser.LooksLikeRule(text))
+        {
+            throw new StrategySpecException("A rule is one strategy with its numbers written in it; it has no parameter requests.");
         }
 
         var requests = SplitTopLevel(text, ',', text).Select(ParseOne).ToList();
@@ -75,6 +90,11 @@ public static class StrategyParser
         if (settings.Count == 0)
         {
             return text;
+        }
+
+        if (RuleParser.LooksLikeRule(text))
+        {
+            throw new StrategySpecException("--param applies to built-in strategies; write the number into the rule.");
         }
 
         var items = SplitTopLevel(text, ',', text);
@@ -105,6 +125,18 @@ public static class StrategyParser
         return unused < 0
             ? string.Join(",", items)
             : throw new StrategySpecException($"No strategy in '{UserText.Excerpt(text)}' takes a parameter '{settings[unused].Name}'.");
+    }
+
+    /// <summary>
+    /// The whole text is one rule: every combination of its grids, each once (two grid points that write the same
+    /// canonical text are one rule), under the same cap as the built-in grids.
+    /// </summary>
+    private static StrategySelection ParseRule(string text, int maxCombinations)
+    {
+        var template = RuleParser.Parse(text, maxCombinations);
+        var seen = new HashSet<StrategyParameters>();
+        var parameters = template.Expand().Select(rule => new StrategyParameters(rule)).Where(seen.Add).ToList();
+        return new StrategySelection(parameters, []);
     }
 
     private static string KnownNames => string.Join(", ", StrategyCatalog.All.Select(d => d.Name));
