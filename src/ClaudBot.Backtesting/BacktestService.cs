@@ -13,7 +13,8 @@ namespace ClaudBot.Backtesting;
 /// <see cref="MarketDataException"/> and its kinds, <see cref="DateRangeException"/>, and
 /// <see cref="ArgumentOutOfRangeException"/> for a cost out of range, <see cref="RequestTooLargeException"/> past the cluster's task cap.
 /// </remarks>
-public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOptions> options)
+/// <param name="saved">Rules saved under a name, runnable by that name (none where the host keeps none).</param>
+public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOptions> options, Engine.Strategies.ISavedRules? saved = null)
 {
     /// <summary>Runs the request and keeps every result: for requests small enough to hold (charts, the bot, tests).</summary>
     public async Task<BacktestReport> RunAsync(BacktestRequest request, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOpt
     public async Task<BacktestRun> StartAsync(BacktestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var prepared = RequestPreparation.Prepare(marketData, options.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, request.InitialCapital);
+        var prepared = RequestPreparation.Prepare(marketData, options.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, request.InitialCapital, saved: saved);
         var notes = new List<string>(prepared.Notes);
         var series = new List<(BarSeries, BarRange)>(prepared.Symbols.Count);
         foreach (var symbol in prepared.Symbols)

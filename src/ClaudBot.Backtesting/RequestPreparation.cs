@@ -1,5 +1,6 @@
 using ClaudBot.Engine.Data;
 using ClaudBot.Engine.Simulation;
+using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Strategies.Parsing;
 using ClaudBot.MarketData;
 
@@ -15,7 +16,8 @@ public static class RequestPreparation
 {
     /// <param name="maxTasks">Most backtests (parameter sets x symbols) allowed; null takes <see cref="BacktestOptions.MaxTasks"/>.</param>
     /// <exception cref="RequestTooLargeException">More backtests than <paramref name="maxTasks"/>, found before any symbol is looked up.</exception>
-    public static PreparedRequest Prepare(IMarketData marketData, BacktestOptions options, string strategies, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, double? costBps, double? initialCapital = null, int? maxTasks = null)
+    /// <param name="saved">Rules saved under a name: a strategy text that is one runs that rule.</param>
+    public static PreparedRequest Prepare(IMarketData marketData, BacktestOptions options, string strategies, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, double? costBps, double? initialCapital = null, int? maxTasks = null, ISavedRules? saved = null)
     {
         ArgumentNullException.ThrowIfNull(marketData);
         ArgumentNullException.ThrowIfNull(options);
@@ -27,7 +29,7 @@ public static class RequestPreparation
 
         var settings = new SimulationSettings(costBps ?? options.CostBps, initialCapital ?? options.InitialCapital);
         settings.Validate();
-        var selection = StrategyParser.Parse(strategies, options.MaxCombinations);
+        var selection = StrategyParser.Parse(strategies, options.MaxCombinations, saved);
         if (symbols.Count == 0)
         {
             throw new InvalidSymbolException(string.Empty);

@@ -30,7 +30,8 @@ public static class ResultJsonWriter
             writer.WriteNumber("index", i);
         }
 
-        writer.WriteString("strategy", result.Strategy.Name);
+        // A written rule has no name or parameters of its own: its canonical text is what ran.
+        writer.WriteString("strategy", result.Strategy.Rule?.Text ?? result.Strategy.Name);
         writer.WriteStartObject("params");
         foreach (var (name, value) in result.Strategy.Values)
         {

@@ -42,6 +42,10 @@ public static class ClaudBotHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(home);
+
+        // Rules saved under a name live with the settings; every process kind reads the same files.
+        builder.Services.AddSingleton(Strategies.SavedRuleFiles.In(home));
+        builder.Services.AddSingleton<Engine.Strategies.ISavedRules>(sp => sp.GetRequiredService<Strategies.SavedRuleFiles>());
         return builder;
     }
 }

@@ -48,6 +48,12 @@ internal static class CommandRunner
         catch (Exception error) when (InputErrors.IsInputError(error) || error is Intents.Catalog.CatalogException)
         {
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(UserText.Printable(InputErrors.Describe(error)))}");
+            if (error is Engine.Strategies.StrategySpecException { Caret: { } caret })
+            {
+                // The rule with a caret under the place the message names (already printable, so the caret lines up).
+                consoles.Error.WriteLine(caret);
+            }
+
             return ExitCodes.BadInput;
         }
         catch (ClusterDownException error)

@@ -15,6 +15,9 @@ public static partial class RuleParser
     /// <summary>True when the text is meant as a rule: it starts with "buy when", "buy if", "hold while" or "long while", any case, any spacing.</summary>
     public static bool LooksLikeRule(string text) => text is not null && RuleStart().IsMatch(text);
 
+    /// <summary>True for a word the language gives a meaning (a keyword, an indicator, a price field): not a name for a saved rule.</summary>
+    public static bool IsReservedWord(string word) => RuleReader.IsReserved(word);
+
     /// <summary>Parses a rule, grids included; throws <see cref="StrategySpecException"/> with the column, a caret block and a suggestion.</summary>
     public static RuleTemplate Parse(string text, int maxCombinations = StrategyParser.DefaultMaxCombinations)
     {

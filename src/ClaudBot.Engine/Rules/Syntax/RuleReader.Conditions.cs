@@ -49,7 +49,7 @@ internal sealed partial class RuleReader
 
         var not = Current;
         _position++;
-        Descend();
+        Descend(not);
         var operand = ReadNot();
         _depth--;
         return RulePart.Of(Count<Condition>(new NotCondition(RequireCondition(operand))), not.Index, operand.End);
@@ -110,7 +110,11 @@ internal sealed partial class RuleReader
 
         bool afterIs = Accept("is");
         var word = Current;
-        _position++;
+        if (word.Kind != RuleTokenKind.End)
+        {
+            _position++;
+        }
+
         return word.Text switch
         {
             "below" => (Comparison.Less, null),

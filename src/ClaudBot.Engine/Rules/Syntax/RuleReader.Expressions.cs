@@ -11,6 +11,13 @@ internal sealed partial class RuleReader
 
     private static readonly string[] Keywords = ["and", "or", "not", "buy", "sell", "hold", "long", "when", "if", "while", "then", "step"];
 
+    /// <summary>A word with a meaning in the language: a keyword, a comparison word, a price field or an indicator (any case).</summary>
+    internal static bool IsReserved(string word)
+    {
+        string key = word.ToLowerInvariant();
+        return Keywords.Contains(key) || ComparisonWords.Contains(key) || FieldNames.Contains(key) || NotNumbers.Contains(key) || IndicatorSignature.Find(key) is not null;
+    }
+
     private RulePart ReadAdditive()
     {
         var left = ReadMultiplicative();
@@ -51,7 +58,7 @@ internal sealed partial class RuleReader
 
         var minus = Current;
         _position++;
-        Descend();
+        Descend(minus);
         var operand = ReadUnary();
         _depth--;
         return RulePart.Of(Count<Expression>(new NegateExpression(RequireExpression(operand))), minus.Index, operand.End);
@@ -114,7 +121,7 @@ internal sealed partial class RuleReader
     {
         var open = Current;
         _position++;
-        Descend();
+        Descend(open);
         var inner = ReadOr();
         _depth--;
         if (!Current.Is(")"))

@@ -25,7 +25,7 @@ internal sealed partial class RuleReader
             throw Arity(signature, name, total);
         }
 
-        Descend();
+        Descend(name);
         var numbers = new List<int>();
         Expression? source = null;
         int count = 0;

@@ -89,7 +89,10 @@ internal sealed partial class RuleReader
         return negative ? -token.Value : token.Value;
     }
 
-    /// <summary>Why <paramref name="value"/> cannot fill a slot of <paramref name="kind"/>, or null.</summary>
+    /// <summary>
+    /// Why <paramref name="value"/> cannot fill a slot of <paramref name="kind"/>, or null. A value must also survive
+    /// its canonical text, since that text is how a rule travels to the workers.
+    /// </summary>
     private static string? Check(RuleSlotKind kind, double value, int column)
     {
         string written = ParameterDefinition.Format(value);
@@ -102,6 +105,8 @@ internal sealed partial class RuleReader
             RuleSlotKind.Lag when value < 0 => $"a lag of {written} bars at column {column} is negative: a lag counts bars ago, from 0",
             RuleSlotKind.Lag when value > RuleBounds.MaxLag => $"a lag of {written} bars at column {column} is over the limit of 5,000",
             RuleSlotKind.Setting when value is <= 0 or > MaxWidth => $"a band width k of {written} at column {column} must be above 0 and at most 10",
+            _ when double.Parse(written, CultureInfo.InvariantCulture) != value =>
+                $"the number {value.ToString("R", CultureInfo.InvariantCulture)} at column {column} has more digits than a rule keeps (8 after the point, 15 in all)",
             _ => null,
         };
     }

@@ -50,6 +50,13 @@ internal sealed partial class RuleReader
             throw Error(Current.Index, $"a rule starts with 'buy when' or 'hold while', not '{Quote(Current)}' at column {Current.Column}");
         }
 
+        if (Current.Kind != RuleTokenKind.End && (Current.Is("sell") || _tokens[_position + 1].Is("sell")))
+        {
+            throw syntax.Form == RuleForm.HoldWhile
+                ? Error(Current.Index, $"a 'hold while' rule has no sell part at column {Current.Column}: write 'buy when ..., sell when ...' to enter and exit on separate conditions")
+                : Error(Current.Index, $"the rule already has its sell part; a second one starts at column {Current.Column}");
+        }
+
         if (Current.Kind != RuleTokenKind.End)
         {
             throw Error(Current.Index, $"expected 'and', 'or' or the end of the rule after '{Quote(Previous)}' at column {Current.Column}, not '{Quote(Current)}'");
@@ -115,11 +122,12 @@ internal sealed partial class RuleReader
         return true;
     }
 
-    private void Descend()
+    /// <summary>One level deeper, at <paramref name="at"/> (a '(', 'not', '-' or indicator name); refused past <see cref="MaxDepth"/>.</summary>
+    private void Descend(RuleToken at)
     {
         if (++_depth > MaxDepth)
         {
-            throw Error(Current.Index, $"the rule nests deeper than {MaxDepth} levels at column {Current.Column}");
+            throw Error(at.Index, $"the rule nests deeper than {MaxDepth} levels at column {at.Column}");
         }
     }
 
