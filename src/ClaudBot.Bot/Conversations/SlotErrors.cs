@@ -30,13 +30,14 @@ internal static class SlotErrors
 
     /// <summary>
     /// When the only thing wrong is a written rule (an error with a caret), the same request waiting for the rule again:
-    /// the trader fixes the rule without retyping the symbols and period. Null for any other rejection.
+    /// the trader fixes the rule without retyping the symbols and period. Null for any other rejection. (A rejected
+    /// required slot is also listed as missing; it is asked for first, once.)
     /// </summary>
     public static IntentMatch? AwaitingRule(IntentMatch match)
     {
         ArgumentNullException.ThrowIfNull(match);
         return match.Error is { } error && error.Contains('\n', StringComparison.Ordinal) && match.Invalid.Count == 1 && match.Invalid.ContainsKey("strategies")
-            ? match with { Error = null, Invalid = new Dictionary<string, string>(), Missing = ["strategies", .. match.Missing] }
+            ? match with { Error = null, Invalid = new Dictionary<string, string>(), Missing = ["strategies", .. match.Missing.Where(m => m != "strategies")] }
             : null;
     }
 }
