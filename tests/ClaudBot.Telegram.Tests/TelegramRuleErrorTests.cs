@@ -21,11 +21,11 @@ public sealed class TelegramRuleErrorTests
         var user = new ChatUser("5001", "olga", IntentRole.Operator);
 
         var reply = await engine.HandleAsync(
-            new ChatMessage(new ChatKey("telegram", "7001"), user, "backtest buy when close > 1 & rsi(2) < 10, sell when rsi(2) > 70 on TCS"), CancellationToken.None);
+            new ChatMessage(new ChatKey("telegram", "7001"), user, "backtest buy when close > 1 and smaa(2) < 10, sell when rsi(2) > 70 on M&M"), CancellationToken.None);
 
         Assert.Equal(
-            "❌ unexpected character '&amp;' (U+0026) at column 20: did you mean and?\n\n"
-            + "<pre>buy when close &gt; 1 &amp; rsi(2) &lt; 10, sell when rs...\n                   ^</pre>\n\n"
+            "❌ unknown indicator 'smaa' at column 24: did you mean sma?\n\n"
+            + "<pre>buy when close &gt; 1 and smaa(2) &lt; 10, sell when rsi(2)...\n                       ^</pre>\n\n"
             + "Send the corrected rule (or 'cancel').",
             Assert.Single(TelegramHtml.Messages(reply.Parts)));
     }
