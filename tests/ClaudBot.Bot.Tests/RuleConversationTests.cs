@@ -61,6 +61,33 @@ public sealed class RuleConversationTests
     }
 
     [Fact]
+    public async Task AHandEditedRuleThatNoLongerReads_IsListedWithWhy_AndUsingItSaysSo()
+    {
+        await using var bot = await StartAsync();
+        var store = bot.Get<SavedRuleFiles>();
+        Directory.CreateDirectory(store.Directory);
+        string path = Path.Combine(store.Directory, "broken.yaml");
+        await File.WriteAllTextAsync(path, "name: broken\nnote: no rule here\n");
+
+        var table = (await bot.SayAsync("list strategies")).Parts.OfType<TablePart>().Single(t => t.Title == "Saved rules");
+        var check = await bot.SayAsync("check broken");
+
+        Assert.Equal([["broken", $"{path} has no 'rule:' line."]], table.Rows);
+        Assert.False(check.Succeeded);
+        Assert.Equal($"{path} has no 'rule:' line.", Text(check));
+    }
+
+    [Fact]
+    public async Task ListStrategies_WithNoSavedRule_SaysHowToMakeOne()
+    {
+        await using var bot = await StartAsync();
+
+        var list = await bot.SayAsync("list strategies");
+
+        Assert.Equal("No saved rules yet. Write one (e.g. 'check buy when rsi(2) < 10, sell when rsi(2) > 70'), then 'save it as NAME'.", ((TextPart)list.Parts[^1]).Text);
+    }
+
+    [Fact]
     public async Task SavingUnderATakenName_ReplacesIt_AndSaysWhatWasReplaced()
     {
         await using var bot = await StartAsync();
