@@ -61,7 +61,7 @@ public class ResultsReaderBenchmarks
 
         var job = new JobStatus("bench", JobState.Running, plan.Spec, plan.TaskCount, plan.TaskCount, 0, plan.Chunks.Count, plan.Chunks.Count, plan.Spec.SubmittedAt, null, plan.Notes, null);
         return await ResultsFileWriter.WriteAsync(
-            _directory, job, JobState.Completed, plan.Spec.SubmittedAt, [.. outputs.Select(o => (ReadOnlyMemory<byte>)o.TasksJson)], [.. outputs.Select(o => o.SummaryJson)], CancellationToken.None);
+            _directory, job, JobState.Completed, plan.Spec.SubmittedAt, outputs.Select(o => (ReadOnlyMemory<byte>)o.TasksJson).ToAsyncEnumerable(), [.. outputs.Select(o => o.SummaryJson)], CancellationToken.None);
     }
 
     private static string FindRepositoryRoot()

@@ -1,4 +1,5 @@
 using ClaudBot.Engine.Data;
+using ClaudBot.Engine.Rules.Evaluation;
 using ClaudBot.Engine.Simulation;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Strategies.Kernels;
@@ -14,6 +15,7 @@ public sealed class Backtester
     private double[] _equityScratch = new double[1024];
     private Trade[] _trades = new Trade[512];
     private int _tradeCount;
+    private RuleEvaluator? _rules;
 
     /// <summary>Trades of the latest run, by bar index (valid until the next run).</summary>
     public ReadOnlySpan<Trade> LastTrades => _trades.AsSpan(0, _tradeCount);
@@ -61,6 +63,9 @@ public sealed class Backtester
         return new BacktestResult(strategy, bars.Symbol, range, settings.CostBps, metrics, trades, equity);
     }
 
+    /// <summary>The rule evaluator of this thread's backtests: its series cache is shared by the rules it runs.</summary>
+    internal RuleEvaluator Rules => _rules ??= new RuleEvaluator();
+
     private static void EnsureCapacity<T>(ref T[] buffer, int length)
     {
         if (buffer.Length < length)
@@ -71,6 +76,12 @@ public sealed class Backtester
 
     private BacktestMetrics Dispatch(StrategyParameters p, BarSeries bars, int start, int end, SimulationSettings settings, Span<double> equity)
     {
+        if (p.Rule is not null)
+        {
+            var signals = Rules.Signals(p.Rule, bars, start, end);
+            return Simulator.Run(new RuleKernel(signals), bars, start, end, settings, equity, _trades, out _tradeCount);
+        }
+
         var close = bars.Close;
         switch (p.Name)
         {

@@ -21,6 +21,17 @@ One indicator (full series, null where undefined):
         bollinger  {"period":20,"k":2}                -> upper, middle, lower
         atr        {"period":14}
         roc        {"period":n}
+        highest    {"period":n}                       -> max of the last n closes
+        lowest     {"period":n}                       -> min of the last n closes
+        macd_hist  {"fast":12,"slow":26,"signal":9}   -> macd - signal
+
+A written rule (the rule language of issue #12; see rule_reference.py for the
+decisions taken where the spec leaves room):
+    python3 backtest_reference.py CSV_PATH '{"rule":"RULE TEXT"}' FROM TO COST_BPS
+    e.g. python3 backtest_reference.py data/RELIANCE.csv \
+            '{"rule":"buy when rsi(2) < 10 and close > sma(200), sell when rsi(2) > 70"}' \
+            2021-01-01 2026-12-31 10
+    The output is as for a built-in, with "strategy":"rule", "rule": the text as given, "params":{}.
 
 All indicators with default parameters:
     python3 backtest_reference.py --indicators CSV_PATH
@@ -48,7 +59,7 @@ TRADING_DAYS = 252.0
 # ---------------------------------------------------------------------------
 
 def load_csv(path):
-    """Return a list of dicts with keys date (YYYY-MM-DD str), open, high, low, close."""
+    """Return a list of dicts with keys date (YYYY-MM-DD str), open, high, low, close, volume (0 if absent)."""
     bars = []
     with open(path, "r", encoding="utf-8") as f:
         header = f.readline().strip().lstrip("\ufeff").split(",")
@@ -69,6 +80,7 @@ def load_csv(path):
                 "high": float(parts[col["High"]]),
                 "low": float(parts[col["Low"]]),
                 "close": float(parts[col["Close"]]),
+                "volume": float(parts[col["Volume"]]) if "Volume" in col else 0.0,
             })
     # The files are expected to be in ascending date order; verify instead of sorting.
     for i in range(1, len(bars)):
@@ -482,6 +494,8 @@ def compute_metrics(bars, first, last, equity, held, trades):
 
 def run_backtest(csv_path, strategy_json, date_from, date_to, cost_bps):
     spec = json.loads(strategy_json)
+    if "rule" in spec:
+        return run_rule_backtest(csv_path, spec["rule"], date_from, date_to, cost_bps)
     name = spec["name"]
     if name not in DEFAULTS:
         raise ValueError("unknown strategy " + repr(name))
@@ -521,6 +535,36 @@ def run_backtest(csv_path, strategy_json, date_from, date_to, cost_bps):
     }
 
 
+def run_rule_backtest(csv_path, rule_text, date_from, date_to, cost_bps, evaluator_out=None):
+    """A backtest of a written rule (see rule_reference.py): same range, simulation and metrics."""
+    import rule_reference
+    tree = rule_reference.parse(rule_text)
+    bars = load_csv(csv_path)
+    first, last = select_range(bars, date_from, date_to)
+    if first is None:
+        raise ValueError("no bars in range %s..%s" % (date_from, date_to))
+    evaluator = rule_reference.Evaluator(bars)
+    states = rule_reference.desired_states(tree, bars, first, last, evaluator)
+    if evaluator_out is not None:
+        evaluator_out.append(evaluator)
+    return backtest_output(bars, first, last, float(cost_bps) / 10000.0, states,
+                           {"strategy": "rule", "rule": rule_text, "params": {}})
+
+
+def backtest_output(bars, first, last, cost, states, head):
+    equity, held, trades = simulate(bars, states, first, last, cost)
+    metrics = compute_metrics(bars, first, last, equity, held, trades)
+    result = dict(head)
+    result.update({
+        "from": bars[first]["date"],
+        "to": bars[last]["date"],
+        "bars": last - first + 1,
+        "metrics": metrics,
+        "trades": [{k: tr[k] for k in ("entry_date", "entry_price", "exit_date", "exit_price", "return")} for tr in trades],
+    })
+    return result
+
+
 # ---------------------------------------------------------------------------
 # Indicator output mode
 # ---------------------------------------------------------------------------
@@ -533,6 +577,9 @@ INDICATOR_DEFAULTS = {
     "bollinger": {"period": 20, "k": 2},
     "atr": {"period": 14},
     "roc": {"period": 10},
+    "highest": {"period": 20},
+    "lowest": {"period": 20},
+    "macd_hist": {"fast": 12, "slow": 26, "signal": 9},
 }
 
 
@@ -559,6 +606,10 @@ def indicator_series(bars, name, params):
         series = {"atr": atr(highs, lows, closes, int(p["period"]))}
     elif name == "roc":
         series = {"roc": roc(closes, int(p["period"]))}
+    elif name in ("highest", "lowest", "macd_hist"):
+        import rule_reference
+        numbers = (int(p["fast"]), int(p["slow"]), int(p["signal"])) if name == "macd_hist" else (int(p["period"]),)
+        series = {name: rule_reference.indicator_over(name, numbers, None, bars)}
     else:
         raise ValueError("unknown indicator " + repr(name))
     return {"indicator": name, "params": p, "series": series}
@@ -645,6 +696,9 @@ def selftest():
     # ROC(2) on 1..6: idx2 = (3/1-1)*100 = 200.
     ro = roc(xs, 2)
     assert ro[:2] == [None, None] and approx(ro[2], 200.0) and approx(ro[5], 50.0)
+
+    import rule_reference_selftest
+    rule_reference_selftest.run()
 
     print(json.dumps({"selftest": "ok", "stockcharts_rsi14_first_4dp": stockcharts_first,
                       "stockcharts_rsi14_first_2dp": r2[14]}))

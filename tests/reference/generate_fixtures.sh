@@ -46,4 +46,11 @@ python3 "$ref" indicators "$root/data/RELIANCE.csv" rsi '{"period":14}' > "$out/
 python3 "$ref" indicators "$root/data/RELIANCE.csv" ema '{"period":30}' > "$out/reliance_ema.json"
 python3 "$ref" indicators "$root/data/RELIANCE.csv" sma '{"period":50}' > "$out/reliance_sma.json"
 python3 "$ref" indicators "$root/data/RELIANCE.csv" roc '{"period":10}' > "$out/reliance_roc.json"
+python3 "$ref" indicators "$root/data/RELIANCE.csv" highest '{"period":20}' > "$out/reliance_highest.json"
+python3 "$ref" indicators "$root/data/RELIANCE.csv" lowest '{"period":20}' > "$out/reliance_lowest.json"
+python3 "$ref" indicators "$root/data/RELIANCE.csv" macd_hist '{"fast":12,"slow":26,"signal":9}' > "$out/reliance_macd_hist.json"
+
+# Written rules (issue #12): checks each built-in written as a rule against the built-in on every
+# bundled symbol, then writes the rule cases (rule text as written, metrics, trades).
+python3 "$root/tests/reference/generate_rule_fixtures.py" "$root/data" "$out/rule_backtests.json"
 echo "fixtures written to $out"

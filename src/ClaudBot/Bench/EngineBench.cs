@@ -3,50 +3,72 @@ using ClaudBot.Engine;
 using ClaudBot.Engine.Data;
 using ClaudBot.Engine.Simulation;
 using ClaudBot.Engine.Strategies;
+using ClaudBot.Engine.Strategies.Parsing;
 
 namespace ClaudBot.Bench;
 
 /// <summary>
 /// A quick, single-threaded measurement of the engine on in-memory synthetic bars: each strategy with
-/// its defaults and every metric, warmed up first so the JIT's optimised code is what is timed.
-/// BenchmarkDotNet in bench/ClaudBot.Benchmarks gives the careful figures; this one is for any machine.
+/// its defaults and every metric, warmed up first so the JIT's optimised code is what is timed; then a written rule,
+/// warm (its indicator series cached, as within a chunk) and cold (computed afresh each run), beside the built-in rsi
+/// kernel with the same rsi settings. BenchmarkDotNet in bench/ClaudBot.Benchmarks gives the careful figures; this one
+/// is for any machine.
 /// </summary>
 internal static class EngineBench
 {
+    /// <summary>The bench rule: rsi(2) entries filtered by the 200-day trend.</summary>
+    public const string BenchRule = "buy when rsi(2) < 10 and close > sma(200), sell when rsi(2) > 70";
+
     public static IEnumerable<EngineFigures> Run(int bars, TimeSpan perStrategy, CancellationToken cancellationToken)
     {
         var series = SyntheticBars.RandomWalk(bars);
         var range = BarRange.Resolve(series, series.FirstDate, series.LastDate);
-        var settings = new SimulationSettings(CostBps: 10);
         foreach (var definition in StrategyCatalog.All)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var backtester = new Backtester();
-            var strategy = definition.Defaults;
-
-            // Warm-up: enough calls for tiered compilation to reach its optimised code.
-            var warmUntil = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 4);
-            while (Stopwatch.GetTimestamp() < warmUntil)
-            {
-                backtester.RunMetrics(strategy, series, range, settings);
-            }
-
-            long runs = 0;
-            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < perStrategy)
-            {
-                for (int i = 0; i < 64; i++)
-                {
-                    backtester.RunMetrics(strategy, series, range, settings);
-                }
-
-                runs += 64;
-            }
-
-            double micros = clock.Elapsed.TotalMicroseconds / runs;
-            double bytes = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)runs;
-            yield return new EngineFigures(definition.Name, bars, runs, micros, bytes);
+            yield return Measure(definition.Name, definition.Defaults, [series], range, perStrategy);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var rule = StrategyParser.Parse(BenchRule).Parameters[0];
+        var rsi = StrategyCatalog.Rsi.Create(new Dictionary<string, double> { ["period"] = 2, ["lower"] = 10, ["upper"] = 70 });
+        yield return Measure("rsi(period=2, lower=10, upper=70)", rsi, [series], range, perStrategy);
+        yield return Measure("rule, warm: " + BenchRule, rule, [series], range, perStrategy);
+
+        // Two series objects of the same bars, taken in turn: the series cache forgets on a new series, so every run
+        // computes its indicators afresh (the compiled rule is kept, as within a job).
+        var twin = new BarSeries(series.Symbol, series.Days, series.Open, series.High, series.Low, series.Close, series.Volume);
+        yield return Measure("rule, cold: " + BenchRule, rule, [series, twin], range, perStrategy);
+    }
+
+    private static EngineFigures Measure(string name, StrategyParameters strategy, BarSeries[] series, BarRange range, TimeSpan duration)
+    {
+        var settings = new SimulationSettings(CostBps: 10);
+        var backtester = new Backtester();
+
+        // Warm-up: enough calls for tiered compilation to reach its optimised code.
+        var warmUntil = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 4);
+        int turn = 0;
+        while (Stopwatch.GetTimestamp() < warmUntil)
+        {
+            backtester.RunMetrics(strategy, series[turn++ % series.Length], range, settings);
+        }
+
+        long runs = 0;
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            for (int i = 0; i < 64; i++)
+            {
+                backtester.RunMetrics(strategy, series[turn++ % series.Length], range, settings);
+            }
+
+            runs += 64;
+        }
+
+        double micros = clock.Elapsed.TotalMicroseconds / runs;
+        double bytes = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)runs;
+        return new EngineFigures(name, series[0].Count, runs, micros, bytes);
     }
 }

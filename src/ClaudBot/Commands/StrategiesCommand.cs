@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using ClaudBot.Engine.Rules;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Hosting;
 using ClaudBot.Hosting.Strategies;
@@ -31,7 +32,7 @@ internal static class StrategiesCommand
 
             consoles.Out.Write(BuiltInTable());
             consoles.Out.MarkupLine("Grids: [grey]rsi(period=7..21 step 7, lower=25|30)[/] runs every combination.");
-            consoles.Out.Write(SavedTable(saved, services.GetRequiredService<SavedRuleFiles>().Directory));
+            WriteSaved(consoles, saved, services.GetRequiredService<SavedRuleFiles>().Directory);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -76,32 +77,35 @@ internal static class StrategiesCommand
 
     private static Table BuiltInTable()
     {
-        var table = new Table().RoundedBorder().AddColumn("Strategy").AddColumn("Rule").AddColumn("Parameters (default, range)");
+        var table = new Table().RoundedBorder().AddColumn("Strategy").AddColumn("What it does, and as a rule (at its defaults)").AddColumn("Parameters (default, range)");
         foreach (var definition in StrategyCatalog.All)
         {
             string parameters = definition.Parameters.Count == 0
                 ? "-"
                 : string.Join("\n", definition.Parameters.Select(p =>
                     string.Create(CultureInfo.InvariantCulture, $"{p.Name}={p.Default} ({p.Min}..{p.Max}): {p.Description}")));
-            table.AddRow(definition.Name, Markup.Escape(definition.Description), Markup.Escape(parameters));
+            string rule = BuiltinRules.TextFor(definition.Defaults);
+            table.AddRow(definition.Name, $"{Markup.Escape(definition.Description)}\n[grey]{Markup.Escape(rule)}[/]", Markup.Escape(parameters));
         }
 
         return table;
     }
 
-    private static Table SavedTable(IReadOnlyList<SavedRule> saved, string folder)
+    private static void WriteSaved(CliConsoles consoles, IReadOnlyList<SavedRule> saved, string folder)
     {
+        consoles.Out.MarkupLine("Your own: [grey]\"buy when rsi(2) < 10 and close > sma(200), sell when rsi(2) > 70\"[/] runs as a strategy anywhere one is named.");
+        if (saved.Count == 0)
+        {
+            consoles.Out.MarkupLine("Saved rules: none yet ([grey]claudbot strategies add NAME \"RULE\"[/], or 'save it as NAME' in a chat).");
+            return;
+        }
+
         var table = new Table().RoundedBorder().AddColumn("Saved rule").AddColumn("Rule").Caption(Markup.Escape($"in {folder}"));
         foreach (var rule in saved)
         {
             table.AddRow(Markup.Escape(rule.Name), rule.Error is null ? Markup.Escape(rule.Rule) : $"[red]{Markup.Escape(rule.Error)}[/]");
         }
 
-        if (saved.Count == 0)
-        {
-            table.AddRow("-", "none yet: claudbot strategies add NAME \"buy when ..., sell when ...\"");
-        }
-
-        return table;
+        consoles.Out.Write(table);
     }
 }

@@ -1,3 +1,4 @@
+using ClaudBot.Engine.Rules;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Hosting.Strategies;
 
@@ -10,11 +11,12 @@ internal sealed record StrategiesDocument(IReadOnlyList<StrategyDocument> Strate
         [.. definitions.Select(d => new StrategyDocument(
             d.Name,
             d.Description,
+            BuiltinRules.TextFor(d.Defaults),
             [.. d.Parameters.Select(p => new ParameterDocument(p.Name, p.Default, p.Min, p.Max, p.IsInteger, p.Description))]))],
         [.. saved.Select(s => new SavedRuleDocument(s.Name, s.Error is null ? s.Rule : null, s.Error))]);
 }
 
-internal sealed record StrategyDocument(string Name, string Description, IReadOnlyList<ParameterDocument> Parameters);
+internal sealed record StrategyDocument(string Name, string Description, string Rule, IReadOnlyList<ParameterDocument> Parameters);
 
 internal sealed record ParameterDocument(string Name, double Default, double Min, double Max, bool Integer, string Description);
 
