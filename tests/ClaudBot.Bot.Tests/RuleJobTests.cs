@@ -1,3 +1,5 @@
+using System.Globalization;
+using ClaudBot.Backtesting;
 using ClaudBot.Bot.Replies;
 using static ClaudBot.Bot.Tests.BotHarness;
 
@@ -19,6 +21,14 @@ public sealed class RuleJobTests
         Assert.Equal($"Rule: {Rsi2}", ((TextPart)queued.Parts[0]).Text);
         string job = queued.FollowJob!;
         Assert.Equal($"Job {job} queued: 1 backtest ({Rsi2} on TCS, 2022-01-01 to 2024-12-31, cost 10 bps).", ((TextPart)queued.Parts[1]).Text);
+
+        // It runs as the rule: the ranked row is the rule's canonical text, with the numbers of running it directly.
+        var summary = await bot.Engine.FollowAsync(job, null, CancellationToken.None);
+        var direct = await bot.Get<BacktestService>().RunAsync(new BacktestRequest(Rsi2, ["TCS"], new DateOnly(2022, 1, 1), new DateOnly(2024, 12, 31)), CancellationToken.None);
+        var row = Assert.Single(summary.Parts.OfType<TablePart>().First().Rows);
+        Assert.Equal(Rsi2, row[1]);
+        Assert.Equal(Assert.Single(direct.Results).Metrics.Sharpe.ToString("0.00", CultureInfo.InvariantCulture), row[5]);
+        Assert.Equal(Assert.Single(direct.Results).Metrics.Trades.ToString(CultureInfo.InvariantCulture), row[7]);
 
         Assert.Equal($"Saved rsi2: {Rsi2}", Text(await bot.SayAsync("save it as rsi2")));
         var byName = await bot.SayAsync("backtest rsi2 on INFY 2023");
