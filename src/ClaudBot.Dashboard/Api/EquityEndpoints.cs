@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClaudBot.Backtesting;
 using ClaudBot.Cluster;
+using ClaudBot.Engine.Rules.Syntax;
 using ClaudBot.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,8 @@ internal static class EquityEndpoints
             return Problems.NotFound($"There is no job '{id}'.");
         }
 
-        if (string.IsNullOrWhiteSpace(strategy) || strategy.Length > 200)
+        // A result's strategy is at most a rule's length: the workers parsed the same text under the same bound.
+        if (string.IsNullOrWhiteSpace(strategy) || strategy.Length > RuleBounds.MaxLength)
         {
             return Problems.Field("strategy", "Give the result's strategy as the results show it, e.g. rsi(period=14, lower=30, upper=70).");
         }

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using ClaudBot.Backtesting;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results;
-using ClaudBot.Dashboard.Hosting;
 using ClaudBot.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -136,25 +134,10 @@ internal static class JobEndpoints
 
     private static async Task<IResult> SubmitAsync(HttpContext context, ClusterClient cluster, IOptions<DashboardOptions> options, CancellationToken cancellationToken)
     {
-        int limit = options.Value.MaxRequestBytes;
-        if (context.Request.ContentLength > limit)
+        var (body, problem) = await JsonBody.ReadAsync<CreateJobBody>(context, options.Value.MaxRequestBytes, cancellationToken);
+        if (problem is not null)
         {
-            return Problems.TooLarge(limit);
-        }
-
-        CreateJobBody? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<CreateJobBody>(context.Request.Body, DashboardJson.Options, cancellationToken);
-        }
-        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problems.TooLarge(limit);
-        }
-        catch (JsonException invalid)
-        {
-            string? field = invalid.Path is { Length: > 2 } path ? path[2..].Split('[', '.')[0] : null;
-            return Problems.Field(field, field is null ? "The body is not valid JSON." : $"'{field}' has the wrong type or form.");
+            return problem;
         }
 
         if (body is null)

@@ -43,6 +43,7 @@ internal static class DashboardApplication
         builder.Services.AddSingleton(node.GetRequiredService<RedisConnection>());
         builder.Services.AddSingleton(node.GetRequiredService<TimeProvider>());
         builder.Services.AddSingleton(node.GetRequiredService<IOptions<ClusterOptions>>());
+        builder.Services.AddSingleton(node.GetRequiredService<IOptions<ClaudBot.Backtesting.BacktestOptions>>()); // the grid cap a job's strategies meet
         builder.Services.AddSingleton(Options.Create(options));
 
         builder.Services.AddClaudBotDashboardApi();
@@ -61,7 +62,17 @@ internal static class DashboardApplication
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "ClaudBot dashboard API";
-            document.Info.Description = "Jobs, results, the cluster and its health. Live events: WebSocket at /ws.";
+            document.Info.Description = "Jobs, results, the cluster and its health; strategies (rules or built-in lists) checked before a job is submitted. Live events: WebSocket at /ws.";
+            return Task.CompletedTask;
+        }).AddSchemaTransformer((schema, context, _) =>
+        {
+            // The generator names a "$type" discriminator for derived types, but the check's answers carry none: their
+            // "valid" tells them apart, as the schema's description says.
+            if (context.JsonTypeInfo.Type == typeof(StrategyCheck))
+            {
+                schema.Discriminator = null;
+            }
+
             return Task.CompletedTask;
         }));
         services.TryAddSingleton(_ => SystemLoad.ForThisPlatform());
@@ -92,6 +103,7 @@ internal static class DashboardApplication
         app.MapHealth();
         app.MapLogin();
         app.MapJobs();
+        app.MapStrategies();
         app.MapEquity();
         app.MapCluster();
         app.MapData();

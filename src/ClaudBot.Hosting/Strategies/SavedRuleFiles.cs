@@ -2,6 +2,7 @@ using ClaudBot.Engine.Rules.Syntax;
 using ClaudBot.Engine.Strategies;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace ClaudBot.Hosting.Strategies;
 
@@ -12,7 +13,7 @@ namespace ClaudBot.Hosting.Strategies;
 /// </summary>
 public sealed class SavedRuleFiles(string directory) : ISavedRules
 {
-    private static readonly IDeserializer Reader = new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
+    private static readonly IDeserializer Reader = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
 
     /// <summary>The folder, <c>strategies/</c> under the home's config folder.</summary>
     public string Directory { get; } = directory;
@@ -94,9 +95,17 @@ public sealed class SavedRuleFiles(string directory) : ISavedRules
         try
         {
             var file = Reader.Deserialize<SavedRuleFile?>(File.ReadAllText(path));
-            return string.IsNullOrWhiteSpace(file?.Rule)
-                ? new SavedRule(name, string.Empty, path, $"{path} has no 'rule:' line.")
-                : new SavedRule(name, file.Rule.Trim(), path);
+            if (string.IsNullOrWhiteSpace(file?.Rule))
+            {
+                return new SavedRule(name, string.Empty, path, $"{path} has no 'rule:' line.");
+            }
+
+            // A hand-written file is checked and shown as the parser reads it, like a saved one.
+            return new SavedRule(name, RuleParser.Parse(file.Rule).Text, path);
+        }
+        catch (StrategySpecException error)
+        {
+            return new SavedRule(name, string.Empty, path, $"{path}: {error.Message}");
         }
         catch (YamlException error)
         {

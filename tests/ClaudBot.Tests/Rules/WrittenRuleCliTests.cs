@@ -55,7 +55,7 @@ public sealed class WrittenRuleCliTests : IDisposable
         Assert.Equal(
             [
                 "Error: unknown indicator 'smaa' at column 10: did you mean sma?",
-                "buy when smaa(2) < 10, sell when rsi(2) > 70",
+                "buy when smaa(2) < 10, sell when rsi(2)...",
                 "         ^",
             ],
             run.Stderr.TrimEnd('\n').Split('\n'));
@@ -63,7 +63,7 @@ public sealed class WrittenRuleCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("RSI2", "'RSI2' cannot name a rule: use lower-case letters, digits and '_', starting with a letter, at most 32 characters (e.g. rsi2).")]
+    [InlineData("2fast", "'2fast' cannot name a rule: use lower-case letters, digits and '_', starting with a letter, at most 32 characters (e.g. rsi2).")]
     [InlineData("macd", "'macd' is a built-in strategy; pick another name (e.g. my_macd).")]
     [InlineData("sma", "'sma' is a word of the rule language; pick another name (e.g. my_sma).")]
     [InlineData("../evil", "'../evil' cannot name a rule: use lower-case letters, digits and '_', starting with a letter, at most 32 characters (e.g. rsi2).")]
@@ -89,7 +89,25 @@ public sealed class WrittenRuleCliTests : IDisposable
         Assert.StartsWith("Error: Unknown strategy 'trend'.", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HandWrittenFile_IsReadLikeASavedOne_AndANameIsCaseInsensitive()
+    {
+        string folder = Path.Combine(_state.Home, "config", "strategies");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "dip.yaml"), "# my dip buyer\nname: dip\nrule: >-\n  buy when close < lowest(20)[1]\n  , sell when close > sma(10)\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "broken.yaml"), "name: broken\n");
+
+        var listed = await OneShot.RunAsync(_state, "strategies", "--json");
+        var run = await OneShot.RunAsync(_state, "backtest", "DIP", "TCS", "2022-01-01", "2024-12-31", "--json");
+
+        var saved = JsonDocument.Parse(listed.Stdout).RootElement.GetProperty("saved");
+        Assert.Equal(("broken", $"{folder}/broken.yaml has no 'rule:' line."), (saved[0].GetProperty("name").GetString(), saved[0].GetProperty("error").GetString()));
+        Assert.Equal(("dip", "buy when close < lowest(20)[1], sell when close > sma(10)"), (saved[1].GetProperty("name").GetString(), saved[1].GetProperty("rule").GetString()));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("buy when close < lowest(20)[1], sell when close > sma(10)", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("results")[0].GetProperty("strategy").GetString());
+    }
+
     private static List<(string?, string?, double)> Metrics(string json) =>
         [.. JsonDocument.Parse(json).RootElement.GetProperty("results").EnumerateArray()
-            .Select(r => (r.GetProperty("strategy").GetString(), r.GetProperty("symbol").GetString(), r.GetProperty("sharpe").GetDouble()))];
+            .Select(r => (r.GetProperty("strategy").GetString(), r.GetProperty("symbol").GetString(), r.GetProperty("metrics").GetProperty("final_equity").GetDouble()))];
 }

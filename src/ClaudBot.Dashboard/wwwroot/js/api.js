@@ -42,3 +42,19 @@ export function showLogin() {
   });
   main.append(form);
 }
+
+// POSTs a JSON body and answers { status, body } whatever the status (the caller reads a problem's detail), except 401,
+// which swaps the page for the login form as getJson does.
+export async function postJson(path, value) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(value),
+    credentials: 'same-origin',
+  });
+  if (response.status === 401) {
+    showLogin();
+    throw new Unauthorized('token required');
+  }
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
