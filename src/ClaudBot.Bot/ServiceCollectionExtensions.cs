@@ -5,6 +5,7 @@ using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Platform;
 using ClaudBot.Bot.Results;
+using ClaudBot.Bot.Rules;
 using ClaudBot.Bot.Targets;
 using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Cluster;
@@ -46,6 +47,8 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, JobActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, CatalogActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, LogActions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, RuleActions>());
+        services.TryAddSingleton<RecentRules>();
         services.TryAddSingleton(sp => new NodeApiClient(
             sp.GetRequiredService<IClusterTarget>(), sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         services.TryAddSingleton<EquityChartMaker>();

@@ -1,3 +1,4 @@
+using ClaudBot.Engine.Strategies;
 using ClaudBot.Intents.Catalog;
 using ClaudBot.Intents.Llm;
 using ClaudBot.Intents.Matching;
@@ -20,7 +21,8 @@ public static class ServiceCollectionExtensions
         services.AddMarketData();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => CatalogLoader.LoadFile(sp.GetRequiredService<IOptions<IntentOptions>>().Value.ResolveCatalogFile()));
-        services.TryAddSingleton(sp => new IntentMatcher(sp.GetRequiredService<IntentCatalog>(), sp.GetRequiredService<IMarketData>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new IntentMatcher(
+            sp.GetRequiredService<IntentCatalog>(), sp.GetRequiredService<IMarketData>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ISavedRules>()));
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<LlmIntentFallback>();
         services.TryAddSingleton<IntentResolver>();

@@ -3,13 +3,14 @@ using System.Globalization;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Results;
+using ClaudBot.Bot.Rules;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Targets;
 
 namespace ClaudBot.Bot.Actions;
 
 /// <summary>Submit a job, follow it, list jobs, read results, cancel, clean up.</summary>
-public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, JobSummaryBuilder summaries, TimeProvider time) : IIntentAction
+public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, JobSummaryBuilder summaries, RecentRules recentRules, TimeProvider time) : IIntentAction
 {
     /// <summary>Above this a results file is not sent as a chat document (Telegram's bots may send up to 50 MB).</summary>
     public const long MaxDocumentBytes = 45 * 1024 * 1024;
@@ -75,7 +76,21 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
     }
 
     // A backtest asked for while the cluster is down starts it first and says so, so the first request on a fresh machine works.
+    // A written rule is shown first as it will run (canonical, with its number of combinations), and becomes the rule
+    // that 'save it as NAME' saves.
     private async Task<Reply> SubmitStartingAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        var strategies = context.Slot("strategies");
+        if (strategies?.Rule is not null)
+        {
+            recentRules.Remember(context.Message.Chat, context.Message.User.Id, strategies.StrategyText!);
+        }
+
+        var reply = await SubmitOnClusterAsync(context, cancellationToken).ConfigureAwait(false);
+        return RuleText.Echo(strategies) is { } echo ? reply with { Parts = [new TextPart(echo), .. reply.Parts] } : reply;
+    }
+
+    private async Task<Reply> SubmitOnClusterAsync(ActionContext context, CancellationToken cancellationToken)
     {
         string? started = null;
         Cluster.ClusterClient client;

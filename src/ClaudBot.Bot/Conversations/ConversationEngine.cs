@@ -169,7 +169,7 @@ public sealed class ConversationEngine
                 }
 
                 _pending.Set(message.Chat, question with { Expires = _time.GetUtcNow() + _options.PendingTimeout });
-                return Reply.Error($"{answered.Error} {_matcher.Question(question.Partial.Intent!, question.Partial.Missing[0])} (or 'cancel')") with { NeedsAnswer = true };
+                return new Reply(SlotErrors.Parts(answered.Error!, $"{_matcher.Question(question.Partial.Intent!, question.Partial.Missing[0])} (or 'cancel')")) { NeedsAnswer = true, Succeeded = false };
             case PendingChoice choice when PickFromText(choice, message.Text) is { } intent:
                 return await ChooseAsync(choice, intent, message with { Text = open.Text }, started, cancellationToken).ConfigureAwait(false);
             default:
@@ -236,14 +236,21 @@ public sealed class ConversationEngine
             return denied;
         }
 
+        var expires = _time.GetUtcNow() + _options.PendingTimeout;
         if (match.Error is { } error)
         {
-            var rejected = Reply.Error(error);
+            // A rule with a mistake is asked for again (the rest of the request is kept); anything else is refused.
+            var awaiting = SlotErrors.AwaitingRule(match);
+            if (awaiting is not null)
+            {
+                _pending.Set(message.Chat, new PendingQuestion(message.User.Id, message.Text, awaiting, expires));
+            }
+
+            var rejected = new Reply(SlotErrors.Parts(error, awaiting is null ? null : "Send the corrected rule (or 'cancel').")) { Succeeded = false, NeedsAnswer = awaiting is not null };
             await AuditAsync(message, match, AuditOutcomes.Rejected, rejected, started, cancellationToken).ConfigureAwait(false);
             return rejected;
         }
 
-        var expires = _time.GetUtcNow() + _options.PendingTimeout;
         if (match.Alternatives.Count > 0)
         {
             var options = new[] { match.Intent }.Concat(match.Alternatives).Select(i => (PendingStore.NewToken(), i)).ToList();

@@ -17,7 +17,8 @@ internal static class SlotReader
             "job" => SlotType.Job,
             "integer" => SlotType.WholeNumber,
             "enum" => SlotType.Enum,
-            var other => throw file.Error(typeNode, $"unknown slot type '{other}' for slot '{name}' (known: strategies, symbols, period, job, integer, enum)"),
+            "name" => SlotType.Name,
+            var other => throw file.Error(typeNode, $"unknown slot type '{other}' for slot '{name}' (known: strategies, symbols, period, job, integer, enum, name)"),
         };
         var values = file.Strings(YamlReader.Optional(node, "values"));
         if (type == SlotType.Enum && values.Count == 0)

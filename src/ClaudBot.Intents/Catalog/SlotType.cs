@@ -9,4 +9,7 @@ public enum SlotType
     Job,
     WholeNumber,
     Enum,
+
+    /// <summary>A name the user gives something (a saved rule); checked by whatever keeps it.</summary>
+    Name,
 }

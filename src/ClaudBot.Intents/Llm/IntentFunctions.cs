@@ -53,12 +53,13 @@ internal static class IntentFunctions
     // What to copy from the user's words for each slot type; the bot's own parsers read and check it.
     private static string Hint(SlotDefinition slot) => slot.Type switch
     {
-        SlotType.Strategies => "Strategy names as the user wrote them, comma-separated, with any parameters, e.g. \"rsi(period=10), macd\".",
+        SlotType.Strategies => "Strategy names as the user wrote them, comma-separated, with any parameters, e.g. \"rsi(period=10), macd\"; or a whole written rule exactly as typed, e.g. \"buy when rsi(2) < 10, sell when rsi(2) > 70\".",
         SlotType.Symbols => "Stock symbols or company names as the user wrote them, comma-separated, e.g. \"TCS, infosys\", or a universe like \"nifty50\".",
         SlotType.Period => "The period as the user wrote it, e.g. \"2020-2024\", \"FY2023\", \"last 3 years\".",
         SlotType.Job => "A job id, or \"last\".",
         SlotType.WholeNumber => $"A whole number from {slot.Min} to {slot.Max}.",
         SlotType.Enum => $"One of: {string.Join(", ", slot.Values)}.",
+        SlotType.Name => "The name as the user wrote it, one word, e.g. \"rsi2\".",
         _ => "As the user wrote it.",
     };
 

@@ -76,6 +76,11 @@ public static class IntentJsonWriter
                 {
                     writer.WriteStartObject();
                     writer.WriteString("name", strategy.Name);
+                    if (strategy.Rule is { } rule)
+                    {
+                        writer.WriteString("rule", rule.Text);
+                    }
+
                     writer.WriteStartObject("params");
                     foreach (var (name, value) in strategy.Values)
                     {
@@ -101,7 +106,7 @@ public static class IntentJsonWriter
             case SlotType.WholeNumber when slot.Number is { } number:
                 writer.WriteNumber(slot.Name, number);
                 break;
-            case SlotType.Enum:
+            case SlotType.Enum or SlotType.Name:
                 writer.WriteString(slot.Name, slot.Choice);
                 break;
         }

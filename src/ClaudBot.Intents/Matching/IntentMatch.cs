@@ -14,7 +14,10 @@ public sealed record IntentMatch(
     IReadOnlyList<string> Defaulted,
     IReadOnlyList<string> Suggestions)
 {
-    /// <summary>Why a slot was rejected (e.g. an unknown or unsafe symbol); the intent must not run.</summary>
+    /// <summary>
+    /// Why a slot was rejected (e.g. an unknown or unsafe symbol); the intent must not run. One line; for a written
+    /// rule the line is followed by its caret block (the rule, then '^' under the error's column), to show in a fixed-width font.
+    /// </summary>
     public string? Error { get; init; }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using ClaudBot.Engine.Rules.Syntax;
+using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Text;
 using ClaudBot.Intents.Catalog;
 using ClaudBot.Intents.Patterns;
@@ -23,10 +25,16 @@ public sealed class IntentMatcher
     private readonly (IntentDefinition Intent, IReadOnlyList<PatternNode> Pattern, string[][] Anchors)[] _patterns;
 
     public IntentMatcher(IntentCatalog catalog, IMarketData marketData, TimeProvider time)
+        : this(catalog, marketData, time, null)
+    {
+    }
+
+    /// <param name="saved">Rules saved under a name: a strategies slot holding one such name runs its rule.</param>
+    public IntentMatcher(IntentCatalog catalog, IMarketData marketData, TimeProvider time, ISavedRules? saved)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
-        _slots = new SlotParser(catalog, marketData);
+        _slots = new SlotParser(catalog, marketData, saved);
         _time = time;
         _patterns = [.. catalog.Intents.SelectMany(i => i.Compiled.Select(p => (i, p, Anchors(p))))];
     }
@@ -41,7 +49,9 @@ public sealed class IntentMatcher
     {
         ArgumentNullException.ThrowIfNull(text);
         var day = today ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
-        if (text.Length > MaxLength)
+        // A written rule has its own bound (the rule parser's, which says so in its own words); the rest of the phrase has this one.
+        int rule = RuleSpan.Find(text)?.Length ?? 0;
+        if (text.Length - rule > MaxLength || rule > MaxLength + RuleBounds.MaxLength)
         {
             return IntentMatch.None([$"That is too long for a request (over {MaxLength} characters).", .. Help()]);
         }

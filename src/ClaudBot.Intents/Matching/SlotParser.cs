@@ -1,3 +1,4 @@
+using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Text;
 using ClaudBot.Intents.Catalog;
 using ClaudBot.Intents.Slots;
@@ -6,9 +7,9 @@ using ClaudBot.MarketData;
 namespace ClaudBot.Intents.Matching;
 
 /// <summary>Parses a slot's text by its declared type; every type validates its own input.</summary>
-internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
+internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, ISavedRules? saved = null)
 {
-    private readonly StrategyListSlot _strategies = new(catalog.Aliases.Strategies);
+    private readonly StrategyListSlot _strategies = new(catalog.Aliases.Strategies, saved);
     private readonly SymbolListSlot _symbols = new(catalog.Aliases.Symbols, catalog.Aliases.Universes, marketData);
     private readonly BoundedCache<(bool Ok, DateSpan Period, string? Note, string? Error)> _periods = new(10_000);
 
@@ -20,16 +21,19 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
         switch (slot.Type)
         {
             case SlotType.Strategies:
-                if (_strategies.TryParse(text, out string canonical, out var strategies, out error, out string? correction))
+                var reading = _strategies.Read(text);
+                if (reading.Error is null)
                 {
-                    if (correction is not null)
+                    if (reading.Correction is not null)
                     {
-                        notes.Add(correction);
+                        notes.Add(reading.Correction);
                     }
 
-                    return value with { StrategyText = canonical, Strategies = strategies };
+                    return value with { StrategyText = reading.Canonical, Strategies = reading.Strategies, Rule = reading.Rule, SavedName = reading.SavedName };
                 }
 
+                // A rule's error shows where: the caret block follows the one-line message (see IntentMatch.Error).
+                error = reading.Caret is null ? reading.Error : reading.Error + "\n" + reading.Caret;
                 return null;
             case SlotType.Symbols:
                 if (_symbols.TryParse(text, out var symbols, out var symbolNotes, out error))
@@ -84,6 +88,9 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData)
 
                 error = $"'{UserText.Excerpt(text)}' is not one of: {string.Join(", ", slot.Values)}";
                 return null;
+            case SlotType.Name:
+                // Any text: the store that keeps names checks them and says why one cannot be used.
+                return value with { Choice = text.Trim() };
             default:
                 throw new ArgumentOutOfRangeException(nameof(slot), slot.Type, null);
         }

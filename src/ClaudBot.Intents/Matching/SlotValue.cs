@@ -1,3 +1,4 @@
+using ClaudBot.Engine.Rules;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Intents.Catalog;
 using ClaudBot.Intents.Slots;
@@ -12,6 +13,12 @@ public sealed record SlotValue(string Name, SlotType Type, string Text)
 
     public IReadOnlyList<StrategyParameters>? Strategies { get; init; }
 
+    /// <summary>For a written rule (typed, or a saved name): the rule, grids kept; <see cref="StrategyText"/> is its canonical text.</summary>
+    public RuleTemplate? Rule { get; init; }
+
+    /// <summary>The name the rule was saved under, when the slot gave that name.</summary>
+    public string? SavedName { get; init; }
+
     public IReadOnlyList<string>? Symbols { get; init; }
 
     public DateSpan? Period { get; init; }
@@ -21,5 +28,6 @@ public sealed record SlotValue(string Name, SlotType Type, string Text)
 
     public int? Number { get; init; }
 
+    /// <summary>For <see cref="SlotType.Enum"/> the value chosen; for <see cref="SlotType.Name"/> the name as typed.</summary>
     public string? Choice { get; init; }
 }

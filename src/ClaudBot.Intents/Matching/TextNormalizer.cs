@@ -5,7 +5,8 @@ namespace ClaudBot.Intents.Matching;
 /// <summary>
 /// Turns what a user typed into words to match: lower case, contractions opened, punctuation around
 /// words dropped (but kept inside them, so <c>2020-01-01</c>, <c>rsi(period=10)</c> and <c>M&amp;M</c>
-/// survive), filler words removed. Each word keeps its original text for the slot parsers.
+/// survive), filler words removed. Each word keeps its original text for the slot parsers. A written rule in the
+/// phrase is one token, kept exactly as typed.
 /// </summary>
 internal static class TextNormalizer
 {
@@ -13,7 +14,27 @@ internal static class TextNormalizer
 
     public static string Word(string text) => text.Trim().Trim(EdgePunctuation).ToLowerInvariant();
 
+    /// <summary>
+    /// The word a written rule is compared as: one token for the whole rule (<see cref="RuleSpan"/>), which no pattern
+    /// word can equal or be a typo of (none starts with '&lt;'), so only a slot can take it.
+    /// </summary>
+    public const string RuleWord = "<rule>";
+
     public static IReadOnlyList<Token> Tokenize(string text, IReadOnlySet<string> fillers)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (RuleSpan.Find(text) is not { } span)
+        {
+            return Words(text, fillers);
+        }
+
+        var (start, length) = span;
+        var tokens = new List<Token>(Words(text[..start], fillers)) { new(text.Substring(start, length), RuleWord) };
+        tokens.AddRange(Words(text[(start + length)..], fillers));
+        return tokens;
+    }
+
+    private static List<Token> Words(string text, IReadOnlySet<string> fillers)
     {
         var tokens = new List<Token>();
         foreach (string raw in Expand(text).Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries))

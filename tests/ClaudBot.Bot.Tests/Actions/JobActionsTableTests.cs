@@ -52,7 +52,7 @@ public sealed class JobActionsTableTests
         Assert.Equal("Nothing to clean up: at most 7 finished jobs are kept, and there are no more.", BotHarness.Text(reply));
     }
 
-    private JobActions Actions() => new(_target, null!, null!, TimeProvider.System);
+    private JobActions Actions() => new(_target, null!, null!, new Rules.RecentRules(), TimeProvider.System);
 
     private static ActionContext Context(string intent, params SlotValue[] slots) => new(
         new IntentMatch(intent, 1, "pattern", slots.ToDictionary(s => s.Name), [], [], []),

@@ -13,7 +13,7 @@ namespace ClaudBot.Intents.Tests.Matching;
 /// <item><c>cancel_job error</c>: the intent, with a slot rejected (it must not run; the reason is tested elsewhere).</item>
 /// <item>otherwise the intent, then each slot in the catalogue's order (<c>strategies=rsi(period=10);macd</c> with
 /// only the parameters that differ from the defaults, <c>symbols=TCS,INFY</c> or <c>symbols=@nifty50</c> for a whole
-/// universe, <c>period=2020-01-01..2024-12-31</c>, <c>job=k7m2qz</c>, <c>lines=50</c>, <c>component=worker</c>), then
+/// universe, <c>period=2020-01-01..2024-12-31</c>, <c>job=k7m2qz</c>, <c>lines=50</c>, <c>component=worker</c>, <c>name=rsi2</c>), then
 /// <c>missing=</c>, <c>defaulted=</c> and <c>alternatives=</c> lists when not empty, then <c>read:typed&gt;meant</c>
 /// for each forgiven typo.</item>
 /// </list>
@@ -63,6 +63,7 @@ internal static partial class MatchRendering
         SlotType.Job => slot.Job ?? "?",
         SlotType.WholeNumber => slot.Number?.ToString(CultureInfo.InvariantCulture) ?? "?",
         SlotType.Enum => slot.Choice ?? "?",
+        SlotType.Name => slot.Choice ?? "?",
         _ => "?",
     };
 
