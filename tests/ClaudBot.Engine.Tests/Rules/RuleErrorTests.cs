@@ -111,13 +111,14 @@ public sealed class RuleErrorTests
         { Hold + "close >\u00001", "unexpected character '\\u0000' (U+0000) at column 19: rules use ASCII letters, digits and symbols only", 19 },
         { Hold + "close > 1\u001b[31m", "unexpected character '\\u001b' (U+001B) at column 21: rules use ASCII letters, digits and symbols only", 21 },
         { "buy when close > 1; rm -rf /", "expected 'sell when' after ';' at column 21", 21 },
-        { "buy when $(reboot)", "unexpected character '$' (U+0024) at column 10: rules use ASCII letters, digits and symbols only", 10 },
-        { "buy when `id`", "unexpected character '`' (U+0060) at column 10: rules use ASCII letters, digits and symbols only", 10 },
+        { "buy when $(reboot)", "unexpected character '$' (U+0024) at column 10: it has no meaning in a rule", 10 },
+        { "buy when `id`", "unexpected character '`' (U+0060) at column 10: it has no meaning in a rule", 10 },
         { "buy when <script>alert(1)</script>", "expected a number, a price field or an indicator after 'when' at column 10", 10 },
-        { "buy when close > 1' OR 1=1 --", "unexpected character ''' (U+0027) at column 19: rules use ASCII letters, digits and symbols only", 19 },
+        { "buy when close > 1' OR 1=1 --", "unexpected character ''' (U+0027) at column 19: it has no meaning in a rule", 19 },
         { "buy when close > 1; DROP TABLE results; --", "expected 'sell when' after ';' at column 21", 21 },
-        { "hold while close > 1 && open > 1", "unexpected character '&' (U+0026) at column 22: rules use ASCII letters, digits and symbols only", 22 },
+        { "hold while close > 1 && open > 1", "unexpected character '&' (U+0026) at column 22: write 'and'", 22 },
         { "hold while close > 1 || open > 1", "expected a number after '|' at column 23", 23 },
+        { "hold while !(close > 1)", "unexpected character '!' (U+0021) at column 12: write 'not'", 12 },
         { "hold while close > 1 and", "expected a number, a price field or an indicator after 'and' at column 25", 25 },
     };
 

@@ -103,9 +103,15 @@ internal static class RuleLexer
     {
         char c = text[index];
         string code = ((int)c).ToString("X4", CultureInfo.InvariantCulture);
-        string hint = c == '=' ? ": did you mean ==?"
-            : LookAlike(c) is { } ascii ? $": did you mean {ascii}?"
-            : ": rules use ASCII letters, digits and symbols only";
+        string hint = c switch
+        {
+            '=' => ": did you mean ==?",
+            '&' => ": write 'and'",
+            '!' => ": write 'not'",
+            _ when LookAlike(c) is { } ascii => $": did you mean {ascii}?",
+            _ when c < 128 && !char.IsControl(c) => ": it has no meaning in a rule",
+            _ => ": rules use ASCII letters, digits and symbols only",
+        };
         return RuleErrors.At(text, index, $"unexpected character '{UserText.Excerpt(c.ToString())}' (U+{code}) at column {index + 1}{hint}");
     }
 
