@@ -15,8 +15,7 @@ internal static partial class RuleSpan
     /// <summary>The rule's start and length in <paramref name="text"/>, or null when the phrase holds no rule.</summary>
     public static (int Start, int Length)? Find(string text)
     {
-        var start = RuleStart().Match(text);
-        if (!start.Success)
+        if (Engine.Rules.Syntax.RuleParser.FindStart(text) is not { } start)
         {
             return null;
         }
@@ -51,9 +50,6 @@ internal static partial class RuleSpan
 
         return text.Length;
     }
-
-    [GeneratedRegex(@"(?<![\w])(?:buy\s+(?:when|if)|(?:hold|long)\s+while)(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex RuleStart();
 
     [GeneratedRegex(@"(?<=\s)(?:on|for|over|with)(?=\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Joiner();

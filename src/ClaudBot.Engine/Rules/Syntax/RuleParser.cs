@@ -13,7 +13,16 @@ namespace ClaudBot.Engine.Rules.Syntax;
 public static partial class RuleParser
 {
     /// <summary>True when the text is meant as a rule: it starts with "buy when", "buy if", "hold while" or "long while", any case, any spacing.</summary>
-    public static bool LooksLikeRule(string text) => text is not null && RuleStart().IsMatch(text);
+    public static bool LooksLikeRule(string text) =>
+        text is not null && FindStart(text) is { } start && text.AsSpan(0, start.Index).IsWhiteSpace();
+
+    /// <summary>Where the first rule in <paramref name="text"/> starts ("buy when" ... as for <see cref="LooksLikeRule"/>), and its opening words' length; null when none does.</summary>
+    public static (int Index, int Length)? FindStart(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = RuleStart().Match(text);
+        return match.Success ? (match.Index, match.Length) : null;
+    }
 
     /// <summary>True for a word the language gives a meaning (a keyword, an indicator, a price field): not a name for a saved rule.</summary>
     public static bool IsReservedWord(string word) => RuleReader.IsReserved(word);
@@ -43,6 +52,6 @@ public static partial class RuleParser
                 $"The rule's grid has {combinations:N0} combinations; the limit is {maxCombinations:N0}. Use a coarser step or fewer values."));
     }
 
-    [GeneratedRegex(@"^\s*(buy\s+(when|if)|(hold|long)\s+while)(?![A-Za-z0-9_])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])(buy\s+(when|if)|(hold|long)\s+while)(?![A-Za-z0-9_])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RuleStart();
 }
