@@ -29,7 +29,8 @@ public sealed class UnreadableHeartbeatTests(RedisServerFixture redis) : IDispos
             var snapshot = await cluster.Client.SnapshotAsync(CancellationToken.None);
 
             Assert.Equal(["stranger:1"], snapshot.UnreadableWorkers);
-            Assert.Empty(snapshot.Workers);
+            // Other tests in the collection may leave a live worker behind: only the stranger is judged here.
+            Assert.DoesNotContain(snapshot.Workers, w => w.Id == "stranger:1");
             string text = NodeStatusText.Describe(new NodeStatus("node-a", [new("worker", 1, true)], snapshot, null, 0, 0, DateTimeOffset.UnixEpoch));
             Assert.Contains("  stranger:1" + new string(' ', 14) + " heartbeat unreadable (not a ClaudBot heartbeat: another program on this queue?)\n", text, StringComparison.Ordinal);
         }
