@@ -40,10 +40,11 @@ internal static class Simulator
         var exits = settings.Exits;
         bool hasExits = exits.Any;
 
-        // Absent exits get levels no price reaches, so the per-bar check needs no branches of its own.
+        // Absent exits get levels no (positive) price reaches, so the per-bar check needs no branches of its own.
+        // The trail's level is 0 on the entry bar (highestClose starts at 0) and always 0 without a trail.
         double stopFactor = exits.Stop is { } stop ? 1 - stop : double.NegativeInfinity;
         double targetFactor = exits.Target is { } target ? 1 + target : double.PositiveInfinity;
-        double trailFactor = exits.Trail is { } trail ? 1 - trail : double.NegativeInfinity;
+        double trailFactor = exits.Trail is { } trail ? 1 - trail : 0;
 
         double cash = settings.InitialCapital;
         double shares = 0;
@@ -102,7 +103,7 @@ internal static class Simulator
                         entryCost = value + fee;
                         entryFee = fee;
                         traded += value;
-                        highestClose = double.NegativeInfinity;
+                        highestClose = 0;
                         holding = true;
                     }
                     else
@@ -127,7 +128,7 @@ internal static class Simulator
 
             if (holding && hasExits)
             {
-                // From the entry bar on; the trail from the bar after it (highestClose is -inf on the entry bar).
+                // From the entry bar on; the trail from the bar after it (its level is 0 on the entry bar).
                 double fixedStop = entryPrice * stopFactor;
                 double trailing = highestClose * trailFactor;
                 double stopLevel = Math.Max(fixedStop, trailing);
