@@ -53,6 +53,7 @@ internal readonly struct FillCharges
     /// lines (brokerage at its percentage, or at its flat cap), so it fits the budget when either line does: V is the
     /// larger of the two lines' solutions.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double MaxBuyValue(double budget)
     {
         double percentLine = budget / (1 + _buyLinear + (_gstFactor * _brokeragePercent));

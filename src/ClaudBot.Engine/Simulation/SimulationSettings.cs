@@ -55,21 +55,23 @@ public sealed record SimulationSettings(double CostBps = 0, double InitialCapita
         ValidateExits();
     }
 
+    // Messages are formatted only when refusing: Validate runs before every backtest of a sweep.
     private void ValidateSizing()
     {
         double value = Sizing.Value;
-        string shown = value.ToString("0.########", CultureInfo.InvariantCulture);
         if (Sizing.Kind == SizingKind.Percent && !(value > 0 && value <= 100))
         {
-            throw new ArgumentOutOfRangeException(nameof(Sizing), value, $"A size of {shown}% of equity must be above 0% and at most 100%.");
+            throw new ArgumentOutOfRangeException(nameof(Sizing), value, $"A size of {Shown(value)}% of equity must be above 0% and at most 100%.");
         }
 
         if (Sizing.Kind == SizingKind.Amount && !(value > 0 && value <= InitialCapital))
         {
             string capital = InitialCapital.ToString("0.##", CultureInfo.InvariantCulture);
-            throw new ArgumentOutOfRangeException(nameof(Sizing), value, $"A size of Rs {shown} must be above 0 and at most the initial capital (Rs {capital}).");
+            throw new ArgumentOutOfRangeException(nameof(Sizing), value, $"A size of Rs {Shown(value)} must be above 0 and at most the initial capital (Rs {capital}).");
         }
     }
+
+    private static string Shown(double value) => value.ToString("0.########", CultureInfo.InvariantCulture);
 
     private void ValidateExits()
     {
@@ -86,11 +88,10 @@ public sealed record SimulationSettings(double CostBps = 0, double InitialCapita
             return;
         }
 
-        string shown = (f * 100).ToString("0.########", CultureInfo.InvariantCulture);
         if (!(f > 0) || !double.IsFinite(f) || (below100 && f >= 1))
         {
             string range = below100 ? "above 0% and below 100%" : "above 0%";
-            throw new ArgumentOutOfRangeException(name, f, $"A {name} of {shown}% is out of range: it must be {range}.");
+            throw new ArgumentOutOfRangeException(name, f, $"A {name} of {Shown(f * 100)}% is out of range: it must be {range}.");
         }
     }
 }

@@ -20,7 +20,17 @@ internal static class Simulator
     /// </summary>
     public static BacktestMetrics Run<TKernel>(
         TKernel kernel, BarSeries bars, int start, int end, SimulationSettings settings, Span<double> equityCurve, Span<Trade> trades, out int tradeCount)
+        where TKernel : struct, ISignalKernel =>
+        settings.Exits.Any
+            ? Run<TKernel, ExitsOn>(kernel, bars, start, end, settings, equityCurve, trades, out tradeCount)
+            : Run<TKernel, ExitsOff>(kernel, bars, start, end, settings, equityCurve, trades, out tradeCount);
+
+    // The JIT compiles each struct instantiation apart and folds typeof(TExits) == typeof(ExitsOn) to a constant, so a run
+    // without stops, targets or trails has no exit check in its per-bar loop at all.
+    private static BacktestMetrics Run<TKernel, TExits>(
+        TKernel kernel, BarSeries bars, int start, int end, SimulationSettings settings, Span<double> equityCurve, Span<Trade> trades, out int tradeCount)
         where TKernel : struct, ISignalKernel
+        where TExits : struct
     {
         // Indicators see all history before the range, so they are warm on its first bar; nothing trades yet.
         for (int i = 0; i < start; i++)
@@ -38,7 +48,6 @@ internal static class Simulator
         var sizing = settings.Sizing;
         bool allIn = sizing.Kind == SizingKind.All;
         var exits = settings.Exits;
-        bool hasExits = exits.Any;
 
         // Absent exits get levels no (positive) price reaches, so the per-bar check needs no branches of its own.
         // The trail's level is 0 on the entry bar (highestClose starts at 0) and always 0 without a trail.
@@ -126,7 +135,7 @@ internal static class Simulator
                 }
             }
 
-            if (holding && hasExits)
+            if (typeof(TExits) == typeof(ExitsOn) && holding)
             {
                 // From the entry bar on; the trail from the bar after it (its level is 0 on the entry bar).
                 double fixedStop = entryPrice * stopFactor;
@@ -264,4 +273,10 @@ internal static class Simulator
 
         return worst;
     }
+
+    /// <summary>Type flag: the run has exits to check.</summary>
+    private readonly struct ExitsOn;
+
+    /// <summary>Type flag: the run has none.</summary>
+    private readonly struct ExitsOff;
 }
