@@ -50,7 +50,7 @@ internal static class Simulator
         var exits = settings.Exits;
 
         // Absent exits get levels no (positive) price reaches, so the per-bar check needs no branches of its own.
-        // The trail's level is 0 on the entry bar (highestClose starts at 0) and always 0 without a trail.
+        // The trail's level is 0 until a close is seen (the entry bar) and always 0 without a trail.
         double stopFactor = exits.Stop is { } stop ? 1 - stop : double.NegativeInfinity;
         double targetFactor = exits.Target is { } target ? 1 + target : double.PositiveInfinity;
         double trailFactor = exits.Trail is { } trail ? 1 - trail : 0;
@@ -67,6 +67,9 @@ internal static class Simulator
         double entryCost = 0;
         double entryFee = 0;
         double highestClose = 0;
+        double fixedStop = 0;
+        double stopLevel = 0;
+        double targetLevel = 0;
         double fees = 0;
         double traded = 0;
         int skipped = 0;
@@ -113,6 +116,9 @@ internal static class Simulator
                         entryFee = fee;
                         traded += value;
                         highestClose = 0;
+                        fixedStop = price * stopFactor;
+                        stopLevel = fixedStop;
+                        targetLevel = price * targetFactor;
                         holding = true;
                     }
                     else
@@ -137,41 +143,14 @@ internal static class Simulator
 
             if (typeof(TExits) == typeof(ExitsOn) && holding)
             {
-                // From the entry bar on; the trail from the bar after it (its level is 0 on the entry bar).
-                double fixedStop = entryPrice * stopFactor;
-                double trailing = highestClose * trailFactor;
-                double stopLevel = Math.Max(fixedStop, trailing);
-                double targetLevel = entryPrice * targetFactor;
+                // From the entry bar on; the trail from the bar after it (stopLevel only rises once a close is seen).
                 double barOpen = open[i];
-                double level = double.NaN;
-                var reason = ExitReason.Stop;
-                if (barOpen <= stopLevel)
+                if (Math.Min(barOpen, low[i]) <= stopLevel || Math.Max(barOpen, high[i]) >= targetLevel)
                 {
-                    level = barOpen;
-                }
-                else if (barOpen >= targetLevel)
-                {
-                    level = barOpen;
-                    reason = ExitReason.Target;
-                }
-                else if (low[i] <= stopLevel)
-                {
-                    // When one bar reaches both, the stop wins.
-                    level = stopLevel;
-                }
-                else if (high[i] >= targetLevel)
-                {
-                    level = targetLevel;
-                    reason = ExitReason.Target;
-                }
-
-                if (!double.IsNaN(level))
-                {
-                    if (reason == ExitReason.Stop && trailing > fixedStop)
-                    {
-                        reason = ExitReason.Trail;
-                    }
-
+                    // A gap fills at the open; when one bar reaches both, the stop wins.
+                    bool stopped = Math.Min(barOpen, low[i]) <= stopLevel && !(barOpen >= targetLevel && barOpen > stopLevel);
+                    double level = stopped ? Math.Min(barOpen, stopLevel) : Math.Max(barOpen, targetLevel);
+                    var reason = !stopped ? ExitReason.Target : stopLevel > fixedStop ? ExitReason.Trail : ExitReason.Stop;
                     double price = level * (1 - slippage);
                     double value = shares * price;
                     double fee = charges.Sell(value);
@@ -183,9 +162,10 @@ internal static class Simulator
                     holding = false;
                     waitForFlat = true;
                 }
-                else
+                else if (close[i] > highestClose)
                 {
-                    highestClose = Math.Max(highestClose, close[i]);
+                    highestClose = close[i];
+                    stopLevel = Math.Max(fixedStop, highestClose * trailFactor);
                 }
             }
 
