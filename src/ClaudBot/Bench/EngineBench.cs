@@ -11,7 +11,7 @@ namespace ClaudBot.Bench;
 /// A quick, single-threaded measurement of the engine on in-memory synthetic bars: each strategy with
 /// its defaults and every metric, warmed up first so the JIT's optimised code is what is timed; then a written rule,
 /// warm (its indicator series cached, as within a chunk) and cold (computed afresh each run), beside the built-in rsi
-/// kernel with the same rsi settings. BenchmarkDotNet in bench/ClaudBot.Benchmarks gives the careful figures; this one
+/// kernel with the same rsi settings; then each built-in again with charges, stops and whole shares on. BenchmarkDotNet in bench/ClaudBot.Benchmarks gives the careful figures; this one
 /// is for any machine.
 /// </summary>
 internal static class EngineBench
@@ -39,11 +39,27 @@ internal static class EngineBench
         // computes its indicators afresh (the compiled rule is kept, as within a job).
         var twin = new BarSeries(series.Symbol, series.Days, series.Open, series.High, series.Low, series.Close, series.Volume);
         yield return Measure("rule, cold: " + BenchRule, rule, [series, twin], range, perStrategy);
+
+        // The same built-ins with execution a trader would ask for, to compare with the rows above (bps:10, all in).
+        foreach (var definition in StrategyCatalog.All)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return Measure(definition.Name + ExecutionLabel, definition.Defaults, [series], range, perStrategy, ExecutionSettings);
+        }
     }
 
-    private static EngineFigures Measure(string name, StrategyParameters strategy, BarSeries[] series, BarRange range, TimeSpan duration)
+    /// <summary>Delivery charges (every component), a 5% stop, an 8% trail and whole shares.</summary>
+    private static readonly SimulationSettings ExecutionSettings = new()
     {
-        var settings = new SimulationSettings(CostBps: 10);
+        Costs = new CostModel("zerodha-delivery", 0, 0, 0.001, 0.001, 0.0000297, 10, 0.00015, 0.18, 15.93, WholeSharesByDefault: true),
+        Exits = new ExitRules(Stop: 0.05, Trail: 0.08),
+    };
+
+    private const string ExecutionLabel = " + delivery charges, stop 5%, trail 8%, whole shares";
+
+    private static EngineFigures Measure(string name, StrategyParameters strategy, BarSeries[] series, BarRange range, TimeSpan duration, SimulationSettings? execution = null)
+    {
+        var settings = execution ?? new SimulationSettings(CostBps: 10);
         var backtester = new Backtester();
 
         // Warm-up: enough calls for tiered compilation to reach its optimised code.
