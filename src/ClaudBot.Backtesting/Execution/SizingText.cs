@@ -25,9 +25,9 @@ public static class SizingText
         {
             "pct" when read && value > 0 && value <= 100 => new PositionSizing(SizingKind.Percent, value),
             "amount" when read && value > 0 => new PositionSizing(SizingKind.Amount, value),
-            "pct" => throw new FormatException($"'{UserText.Excerpt(text)}' is not a size: pct:P needs P above 0 and at most 100, e.g. pct:10."),
-            "amount" => throw new FormatException($"'{UserText.Excerpt(text)}' is not a size: amount:A needs A above 0 rupees, e.g. amount:50000."),
-            _ => throw new FormatException($"'{UserText.Excerpt(text)}' is not a size: write all, pct:P (P% of equity) or amount:A (A rupees)."),
+            "pct" => throw new SizeFormatException($"'{UserText.Excerpt(text)}' is not a size: pct:P needs P above 0 and at most 100, e.g. pct:10."),
+            "amount" => throw new SizeFormatException($"'{UserText.Excerpt(text)}' is not a size: amount:A needs A above 0 rupees, e.g. amount:50000."),
+            _ => throw new SizeFormatException($"'{UserText.Excerpt(text)}' is not a size: write all, pct:P (P% of equity) or amount:A (A rupees)."),
         };
     }
 

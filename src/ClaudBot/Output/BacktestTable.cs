@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaudBot.Backtesting;
+using ClaudBot.Backtesting.Execution;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -17,7 +18,7 @@ internal static class BacktestTable
         var periods = report.Results.Select(r => (r.Range.From, r.Range.To)).Distinct().ToList();
         bool onePeriod = periods.Count == 1;
         var table = new Table().RoundedBorder()
-            .Title($"Backtest [grey]· cost {Number(report.CostBps)} bps/side · capital {report.InitialCapital.ToString("N0", CultureInfo.InvariantCulture)}[/]")
+            .Title($"Backtest [grey]· {Markup.Escape(Execution(report))} · capital {report.InitialCapital.ToString("N0", CultureInfo.InvariantCulture)}[/]")
             .AddColumn("Strategy")
             .AddColumn("Symbol");
         if (onePeriod)
@@ -66,6 +67,10 @@ internal static class BacktestTable
     }
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    // A report built by hand has no settings: its cost in basis points is all it knows.
+    private static string Execution(BacktestReport report) =>
+        report.Settings is { } settings ? ExecutionText.Describe(settings) : $"bps:{Number(report.CostBps)}";
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
