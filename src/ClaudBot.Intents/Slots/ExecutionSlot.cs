@@ -39,6 +39,9 @@ internal static partial class ExecutionSlot
         return true;
     }
 
+    /// <summary>Whether words speak of execution at all (costs, slippage, size, shares), so that their error is worth showing.</summary>
+    public static bool MentionsExecution(string text) => Keywords().IsMatch(text);
+
     private static bool TryClause(ref string rest, ref ExecutionPhrase phrase, out string? error)
     {
         error = null;
@@ -114,6 +117,9 @@ internal static partial class ExecutionSlot
 
     [GeneratedRegex(@"^(?:size (?:of )?(?:rs\.? ?|inr ?)?" + Number + @"(?: (?:rupees|rs|inr))?(?: (?:per|a|each) (?:trade|position|entry))?|(?:rs\.? ?|inr ?)?" + Number + @" ?(?:rupees|rs|inr)? (?:per|a|each) (?:trade|position|entry))(?=\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex Amount();
+
+    [GeneratedRegex(@"\b(?:bps|slippage|zerodha|size|charges|costs?|fees|brokerage|shares|rupees|per trade)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Keywords();
 
     [GeneratedRegex(@"^(?:all in|size all)(?=\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex AllIn();
