@@ -53,6 +53,7 @@ public static class ResultJsonWriter
             writer.WriteString("exit_date", trade.ExitDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             WriteFinite(writer, "exit_price", trade.ExitPrice);
             WriteFinite(writer, "return", trade.Return);
+            WriteFinite(writer, "fees", trade.Fees);
             writer.WriteBoolean("open", trade.IsOpen);
             writer.WriteEndObject();
         }
@@ -95,6 +96,8 @@ public static class ResultJsonWriter
         WriteFinite(writer, "profit_factor", m.ProfitFactor ?? double.NaN);
         WriteFinite(writer, "exposure", m.Exposure);
         WriteFinite(writer, "final_equity", m.FinalEquity);
+        WriteFinite(writer, "fees", m.Fees);
+        WriteFinite(writer, "turnover", m.Turnover);
         writer.WriteEndObject();
     }
 

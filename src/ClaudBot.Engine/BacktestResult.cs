@@ -12,7 +12,22 @@ public sealed record BacktestResult(
     double CostBps,
     BacktestMetrics Metrics,
     IReadOnlyList<TradeResult> Trades,
-    IReadOnlyList<double>? Equity);
+    IReadOnlyList<double>? Equity)
+{
+    /// <summary>How it executed (charges, slippage, sizing, whole shares, exits); null where a caller did not say.</summary>
+    public SimulationSettings? Settings { get; init; }
+
+    /// <summary>What a reader should know about this run, e.g. entries skipped because they bought zero whole shares.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>A round trip with dates. <see cref="IsOpen"/>: still held at the end, marked to the last close.</summary>
-public sealed record TradeResult(DateOnly EntryDate, double EntryPrice, DateOnly ExitDate, double ExitPrice, double Return, bool IsOpen);
+public sealed record TradeResult(DateOnly EntryDate, double EntryPrice, DateOnly ExitDate, double ExitPrice, double Return, bool IsOpen)
+{
+    /// <summary>Charges of the buy and the sell, in rupees (the buy's alone while open).</summary>
+    public double Fees { get; init; }
+
+    public double Shares { get; init; }
+
+    public ExitReason Reason { get; init; }
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClaudBot.Engine.Data;
 using ClaudBot.Engine.Rules.Evaluation;
 using ClaudBot.Engine.Simulation;
@@ -57,10 +58,18 @@ public sealed class Backtester
         for (int i = 0; i < trades.Length; i++)
         {
             var t = _trades[i];
-            trades[i] = new TradeResult(bars.DateAt(t.EntryIndex), t.EntryPrice, bars.DateAt(t.ExitIndex), t.ExitPrice, t.Return, t.IsOpen);
+            trades[i] = new TradeResult(bars.DateAt(t.EntryIndex), t.EntryPrice, bars.DateAt(t.ExitIndex), t.ExitPrice, t.Return, t.IsOpen)
+            {
+                Fees = t.Fees,
+                Shares = t.Shares,
+                Reason = t.Reason,
+            };
         }
 
-        return new BacktestResult(strategy, bars.Symbol, range, settings.CostBps, metrics, trades, equity);
+        string[] notes = metrics.SkippedEntries > 0
+            ? [string.Create(CultureInfo.InvariantCulture, $"{metrics.SkippedEntries} {(metrics.SkippedEntries == 1 ? "entry was" : "entries were")} skipped: the size bought zero whole shares.")]
+            : [];
+        return new BacktestResult(strategy, bars.Symbol, range, settings.CostBps, metrics, trades, equity) { Settings = settings, Notes = notes };
     }
 
     /// <summary>The rule evaluator of this thread's backtests: its series cache is shared by the rules it runs.</summary>

@@ -33,6 +33,11 @@ decisions taken where the spec leaves room):
             2021-01-01 2026-12-31 10
     The output is as for a built-in, with "strategy":"rule", "rule": the text as given, "params":{}.
 
+Execution rules of issue #13 (charges, slippage, sizing, whole shares, stops; see
+execution_reference.py), as a sixth argument; COST_BPS is then ignored:
+    python3 backtest_reference.py data/TCS.csv '{"name":"rsi"}' 2022-01-01 2024-12-31 0 \
+            '{"costs":"zerodha-delivery","stop":0.05}'
+
 All indicators with default parameters:
     python3 backtest_reference.py --indicators CSV_PATH
 
@@ -492,9 +497,11 @@ def compute_metrics(bars, first, last, equity, held, trades):
     }
 
 
-def run_backtest(csv_path, strategy_json, date_from, date_to, cost_bps):
+def run_backtest(csv_path, strategy_json, date_from, date_to, cost_bps, execution_json=None):
     spec = json.loads(strategy_json)
     if "rule" in spec:
+        if execution_json is not None:
+            raise ValueError("execution settings are given for built-in strategies only")
         return run_rule_backtest(csv_path, spec["rule"], date_from, date_to, cost_bps)
     name = spec["name"]
     if name not in DEFAULTS:
@@ -509,8 +516,10 @@ def run_backtest(csv_path, strategy_json, date_from, date_to, cost_bps):
     if first is None:
         raise ValueError("no bars in range %s..%s" % (date_from, date_to))
 
-    cost = float(cost_bps) / 10000.0
     states = desired_states(name, params, bars, first, last)
+    if execution_json is not None:
+        return run_exec_backtest(bars, first, last, states, name, params, json.loads(execution_json))
+    cost = float(cost_bps) / 10000.0
     equity, held, trades = simulate(bars, states, first, last, cost)
     metrics = compute_metrics(bars, first, last, equity, held, trades)
 
@@ -532,6 +541,25 @@ def run_backtest(csv_path, strategy_json, date_from, date_to, cost_bps):
         "bars": last - first + 1,
         "metrics": metrics,
         "trades": public_trades,
+    }
+
+
+def run_exec_backtest(bars, first, last, states, name, params, execution):
+    """A built-in run with the execution rules of issue #13 (see execution_reference.py)."""
+    import execution_reference
+    equity, held, trades, extra = execution_reference.simulate_exec(bars, states, first, last, execution, INITIAL_CAPITAL)
+    metrics = compute_metrics(bars, first, last, equity, held, trades)
+    metrics.update(extra)
+    keys = ("entry_date", "entry_price", "exit_date", "exit_price", "return", "fees", "shares", "reason")
+    return {
+        "strategy": name,
+        "params": params,
+        "execution": execution,
+        "from": bars[first]["date"],
+        "to": bars[last]["date"],
+        "bars": last - first + 1,
+        "metrics": metrics,
+        "trades": [{k: tr[k] for k in keys} for tr in trades],
     }
 
 
@@ -699,6 +727,8 @@ def selftest():
 
     import rule_reference_selftest
     rule_reference_selftest.run()
+    import execution_reference
+    execution_reference.selftest()
 
     print(json.dumps({"selftest": "ok", "stockcharts_rsi14_first_4dp": stockcharts_first,
                       "stockcharts_rsi14_first_2dp": r2[14]}))
@@ -709,7 +739,7 @@ def selftest():
 # ---------------------------------------------------------------------------
 
 USAGE = """usage:
-  backtest_reference.py CSV_PATH STRATEGY_JSON FROM TO COST_BPS
+  backtest_reference.py CSV_PATH STRATEGY_JSON FROM TO COST_BPS [EXECUTION_JSON]
   backtest_reference.py indicators CSV_PATH NAME PARAMS_JSON
   backtest_reference.py --indicators CSV_PATH
   backtest_reference.py selftest"""
@@ -733,8 +763,8 @@ def main(argv):
             result["indicators"][name] = {"params": one["params"], "series": one["series"]}
         print(json.dumps(result))
         return 0
-    if len(argv) == 5:
-        result = run_backtest(argv[0], argv[1], argv[2], argv[3], argv[4])
+    if len(argv) in (5, 6):
+        result = run_backtest(*argv)
         print(json.dumps(result))
         return 0
     print(USAGE, file=sys.stderr)

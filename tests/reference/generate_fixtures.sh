@@ -39,6 +39,37 @@ CASES
   echo ']'
 } > "$out/backtests.json"
 
+# Execution rules (issue #13): charges, slippage, sizing, whole shares, stops, targets, trails.
+run_exec() { # symbol strategy-json from to execution-json
+  python3 "$ref" "$root/data/$1.csv" "$2" "$3" "$4" 0 "$5" | python3 -c '
+import json,sys; r=json.load(sys.stdin); r["symbol"]=sys.argv[1]; print(json.dumps(r))' "$1"
+}
+
+{
+  echo '['
+  first=1
+  while read -r sym strat from to execution; do
+    [ -z "$sym" ] && continue
+    [ $first -eq 1 ] || echo ','
+    first=0
+    run_exec "$sym" "$strat" "$from" "$to" "$execution"
+  done <<'CASES'
+RELIANCE {"name":"rsi","period":14,"lower":30,"upper":70} 2021-01-01 2026-12-31 {"costs":"bps:10"}
+TCS {"name":"rsi","period":14,"lower":30,"upper":70} 2022-01-01 2024-12-31 {"costs":"zerodha-delivery"}
+TCS {"name":"rsi","period":14,"lower":30,"upper":70} 2022-01-01 2024-12-31 {"costs":"zerodha-delivery","stop":0.05,"target":0.12}
+INFY {"name":"sma_cross","fast":20,"slow":100} 2022-06-15 2025-12-31 {"costs":"zerodha-intraday","whole_shares":false,"slippage_bps":5}
+HDFCBANK {"name":"bollinger","period":10,"k":1.5} 2021-01-01 2025-12-31 {"costs":"zerodha-intraday","trail":0.03}
+RELIANCE {"name":"macd","fast":12,"slow":26,"signal":9} 2021-01-01 2026-12-31 {"costs":"zerodha-delivery","size":"pct:50","stop":0.04,"trail":0.08,"slippage_bps":10}
+TCS {"name":"momentum","lookback":10,"threshold":0} 2022-01-01 2024-12-31 {"costs":"zerodha-delivery","size":"amount:3500"}
+SBIN {"name":"buy_hold"} 2021-01-01 2025-12-31 {"costs":"zerodha-delivery","stop":0.03,"target":0.05}
+M&M {"name":"rsi","period":7,"lower":20,"upper":80} 2021-01-01 2026-12-31 {"costs":"bps:15","whole_shares":true,"size":"amount:250000","stop":0.02}
+TITAN {"name":"buy_hold"} 2025-06-01 2026-03-31 {"costs":"zerodha-intraday","trail":0.02}
+ADANIENT {"name":"momentum","lookback":20,"threshold":0} 2021-01-01 2026-12-31 {"costs":"zerodha-delivery","stop":0.06,"target":0.2,"trail":0.1,"slippage_bps":20}
+WIPRO {"name":"sma_cross","fast":10,"slow":30} 2021-01-01 2026-12-31 {"costs":"zerodha-intraday","size":"amount:40000","target":0.03}
+CASES
+  echo ']'
+} > "$out/exec_backtests.json"
+
 python3 "$ref" indicators "$root/data/RELIANCE.csv" macd '{"fast":12,"slow":26,"signal":9}' > "$out/reliance_macd.json"
 python3 "$ref" indicators "$root/data/RELIANCE.csv" bollinger '{"period":20,"k":2}' > "$out/reliance_bollinger.json"
 python3 "$ref" indicators "$root/data/RELIANCE.csv" atr '{"period":14}' > "$out/reliance_atr.json"

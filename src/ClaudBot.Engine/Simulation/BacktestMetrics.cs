@@ -18,4 +18,14 @@ public readonly record struct BacktestMetrics(
     double WinRate,
     double? ProfitFactor,
     double Exposure,
-    double FinalEquity);
+    double FinalEquity)
+{
+    /// <summary>All charges paid, in rupees (an open trade's buy included).</summary>
+    public double Fees { get; init; }
+
+    /// <summary>Value traded, buys and sells before charges, over the initial capital (2.0 = the capital bought and sold once).</summary>
+    public double Turnover { get; init; }
+
+    /// <summary>Entries not taken because the size bought zero whole shares.</summary>
+    public int SkippedEntries { get; init; }
+}

@@ -1,6 +1,11 @@
+using System.Globalization;
+
 namespace ClaudBot.Engine.Simulation;
 
-/// <summary>Costs and capital of a simulation. Cost is charged on each side, in basis points of the traded value.</summary>
+/// <summary>
+/// How a simulation executes: capital, charges (<see cref="Costs"/>, or <see cref="CostBps"/> on each side), slippage,
+/// sizing, whole shares and exits. <see cref="Validate"/> refuses a bad combination with one line before anything runs.
+/// </summary>
 public sealed record SimulationSettings(double CostBps = 0, double InitialCapital = SimulationSettings.DefaultCapital)
 {
     public const double DefaultCapital = 1_000_000;
@@ -19,6 +24,15 @@ public sealed record SimulationSettings(double CostBps = 0, double InitialCapita
     /// <summary>Whole shares only; null takes the cost model's default (on for the Zerodha models, off for bps:N).</summary>
     public bool? WholeShares { get; init; }
 
+    /// <summary>Stop, target and trailing stop, on any strategy.</summary>
+    public ExitRules Exits { get; init; }
+
+    /// <summary>The charges that apply: <see cref="Costs"/>, or <see cref="CostBps"/> as a bps:N model.</summary>
+    public CostModel EffectiveCosts => Costs ?? CostModel.Bps(CostBps);
+
+    /// <summary>Whether only whole shares are bought: <see cref="WholeShares"/>, else the cost model's default.</summary>
+    public bool EffectiveWholeShares => WholeShares ?? Costs?.WholeSharesByDefault ?? false;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> with a readable reason when a setting is out of range.</summary>
     public void Validate()
     {
@@ -30,6 +44,53 @@ public sealed record SimulationSettings(double CostBps = 0, double InitialCapita
         if (!(InitialCapital > 0 && double.IsFinite(InitialCapital)))
         {
             throw new ArgumentOutOfRangeException(nameof(InitialCapital), InitialCapital, "Initial capital must be a positive number.");
+        }
+
+        if (!(SlippageBps >= 0 && SlippageBps < 10_000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SlippageBps), SlippageBps, "Slippage must be at least 0 and below 10000 basis points.");
+        }
+
+        ValidateSizing();
+        ValidateExits();
+    }
+
+    private void ValidateSizing()
+    {
+        double value = Sizing.Value;
+        string shown = value.ToString("0.########", CultureInfo.InvariantCulture);
+        if (Sizing.Kind == SizingKind.Percent && !(value > 0 && value <= 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Sizing), value, $"A size of {shown}% of equity must be above 0% and at most 100%.");
+        }
+
+        if (Sizing.Kind == SizingKind.Amount && !(value > 0 && value <= InitialCapital))
+        {
+            string capital = InitialCapital.ToString("0.##", CultureInfo.InvariantCulture);
+            throw new ArgumentOutOfRangeException(nameof(Sizing), value, $"A size of Rs {shown} must be above 0 and at most the initial capital (Rs {capital}).");
+        }
+    }
+
+    private void ValidateExits()
+    {
+        CheckExit(Exits.Stop, "stop", below100: true);
+        CheckExit(Exits.Target, "target", below100: false);
+        CheckExit(Exits.Trail, "trail", below100: true);
+    }
+
+    // A stop or trail of 100% or more would sit at or below zero and never fire; a target must lie above the entry.
+    private static void CheckExit(double? fraction, string name, bool below100)
+    {
+        if (fraction is not { } f)
+        {
+            return;
+        }
+
+        string shown = (f * 100).ToString("0.########", CultureInfo.InvariantCulture);
+        if (!(f > 0) || !double.IsFinite(f) || (below100 && f >= 1))
+        {
+            string range = below100 ? "above 0% and below 100%" : "above 0%";
+            throw new ArgumentOutOfRangeException(name, f, $"A {name} of {shown}% is out of range: it must be {range}.");
         }
     }
 }

@@ -7,7 +7,8 @@ namespace ClaudBot.Engine.Simulation;
 /// The backtest loop. One fused pass per bar updates the indicators, takes the signal, fills at the
 /// next open and marks equity; follow-up passes over the equity curve (drawdown, then vectorised return
 /// statistics) and the trade list give the metrics. The per-bar loop makes no calls and allocates
-/// nothing, so the JIT keeps its state in registers. Long or flat, all-in, fractional shares.
+/// nothing, so the JIT keeps its state in registers. Long or flat; charges, slippage, sizing, whole shares
+/// and exits as <see cref="SimulationSettings"/> say (fills are rare, so their arithmetic costs little).
 /// </summary>
 internal static class Simulator
 {
@@ -28,39 +29,155 @@ internal static class Simulator
         }
 
         double[] open = bars.Open;
+        double[] high = bars.High;
+        double[] low = bars.Low;
         double[] close = bars.Close;
-        double buyFactor = 1 + settings.CostRate;
-        double sellFactor = 1 - settings.CostRate;
+        var charges = settings.Costs is { } model ? new FillCharges(model) : FillCharges.Bps(settings.CostBps);
+        double slippage = settings.SlippageBps / 10_000;
+        bool wholeShares = settings.EffectiveWholeShares;
+        var sizing = settings.Sizing;
+        bool allIn = sizing.Kind == SizingKind.All;
+        var exits = settings.Exits;
+        bool hasExits = exits.Any;
+
+        // Absent exits get levels no (positive) price reaches, so the per-bar check needs no branches of its own.
+        // The trail's level is 0 on the entry bar (highestClose starts at 0) and always 0 without a trail.
+        double stopFactor = exits.Stop is { } stop ? 1 - stop : double.NegativeInfinity;
+        double targetFactor = exits.Target is { } target ? 1 + target : double.PositiveInfinity;
+        double trailFactor = exits.Trail is { } trail ? 1 - trail : 0;
+
         double cash = settings.InitialCapital;
         double shares = 0;
         bool holding = false;
         bool wantLong = false;
+
+        // After an exit by stop, target or trail (or a skipped entry) the signal must be flat once before a new entry.
+        bool waitForFlat = false;
         int entryIndex = 0;
-        double entryCash = 0;
+        double entryPrice = 0;
+        double entryCost = 0;
+        double entryFee = 0;
+        double highestClose = 0;
+        double fees = 0;
+        double traded = 0;
+        int skipped = 0;
         int count = 0;
         var curve = equityCurve[..(end - start + 1)];
 
         for (int i = start; i <= end; i++)
         {
-            if (wantLong != holding)
+            if (wantLong != holding && !(wantLong && waitForFlat))
             {
-                double price = open[i];
                 if (wantLong)
                 {
-                    entryCash = cash;
-                    shares = cash / (price * buyFactor);
-                    cash = 0;
-                    entryIndex = i;
+                    double price = open[i] * (1 + slippage);
+                    double budget = allIn ? cash : sizing.Kind == SizingKind.Percent ? cash * sizing.Value / 100 : Math.Min(sizing.Value, cash);
+                    double value = charges.MaxBuyValue(budget);
+                    double bought = value / price;
+                    if (wholeShares)
+                    {
+                        // The solve is exact but the division can round up to the next whole share: check it fits.
+                        bought = Math.Floor(bought);
+                        value = bought * price;
+                        if (value + charges.Buy(value) > budget)
+                        {
+                            bought -= 1;
+                            value = bought * price;
+                        }
+                    }
+
+                    if (bought > 0)
+                    {
+                        double fee = charges.Buy(value);
+                        cash -= value + fee;
+                        if (allIn && !wholeShares)
+                        {
+                            // All in with fractional shares spends the cash exactly: keep rounding from leaving dust.
+                            fee = budget - value;
+                            cash = 0;
+                        }
+
+                        shares = bought;
+                        entryIndex = i;
+                        entryPrice = price;
+                        entryCost = value + fee;
+                        entryFee = fee;
+                        traded += value;
+                        highestClose = 0;
+                        holding = true;
+                    }
+                    else
+                    {
+                        skipped++;
+                        waitForFlat = true;
+                    }
                 }
                 else
                 {
-                    cash = shares * price * sellFactor;
+                    double price = open[i] * (1 - slippage);
+                    double value = shares * price;
+                    double fee = charges.Sell(value);
+                    cash += value - fee;
+                    traded += value;
+                    fees += entryFee + fee;
+                    trades[count++] = new Trade(entryIndex, entryPrice, i, price, ((value - fee) / entryCost) - 1, value - fee - entryCost, false, shares, entryFee + fee, ExitReason.Signal);
                     shares = 0;
-                    double entryPrice = open[entryIndex];
-                    trades[count++] = new Trade(entryIndex, entryPrice, i, price, (price * sellFactor / (entryPrice * buyFactor)) - 1, cash - entryCash, false);
+                    holding = false;
+                }
+            }
+
+            if (holding && hasExits)
+            {
+                // From the entry bar on; the trail from the bar after it (its level is 0 on the entry bar).
+                double fixedStop = entryPrice * stopFactor;
+                double trailing = highestClose * trailFactor;
+                double stopLevel = Math.Max(fixedStop, trailing);
+                double targetLevel = entryPrice * targetFactor;
+                double barOpen = open[i];
+                double level = double.NaN;
+                var reason = ExitReason.Stop;
+                if (barOpen <= stopLevel)
+                {
+                    level = barOpen;
+                }
+                else if (barOpen >= targetLevel)
+                {
+                    level = barOpen;
+                    reason = ExitReason.Target;
+                }
+                else if (low[i] <= stopLevel)
+                {
+                    // When one bar reaches both, the stop wins.
+                    level = stopLevel;
+                }
+                else if (high[i] >= targetLevel)
+                {
+                    level = targetLevel;
+                    reason = ExitReason.Target;
                 }
 
-                holding = wantLong;
+                if (!double.IsNaN(level))
+                {
+                    if (reason == ExitReason.Stop && trailing > fixedStop)
+                    {
+                        reason = ExitReason.Trail;
+                    }
+
+                    double price = level * (1 - slippage);
+                    double value = shares * price;
+                    double fee = charges.Sell(value);
+                    cash += value - fee;
+                    traded += value;
+                    fees += entryFee + fee;
+                    trades[count++] = new Trade(entryIndex, entryPrice, i, price, ((value - fee) / entryCost) - 1, value - fee - entryCost, false, shares, entryFee + fee, reason);
+                    shares = 0;
+                    holding = false;
+                    waitForFlat = true;
+                }
+                else
+                {
+                    highestClose = Math.Max(highestClose, close[i]);
+                }
             }
 
             curve[i - start] = cash + (shares * close[i]);
@@ -69,18 +186,22 @@ internal static class Simulator
             {
                 wantLong = signal == Signal.Long;
             }
+
+            waitForFlat &= wantLong;
         }
 
         if (holding)
         {
-            // Marked to the last close with no exit cost, and counted as a trade ending there.
+            // Marked to the last close with no exit charges, and counted as a trade ending there.
             double last = close[end];
-            double entryPrice = open[entryIndex];
-            trades[count++] = new Trade(entryIndex, entryPrice, end, last, (last / (entryPrice * buyFactor)) - 1, (shares * last) - entryCash, true);
+            double value = shares * last;
+            fees += entryFee;
+            trades[count++] = new Trade(entryIndex, entryPrice, end, last, (value / entryCost) - 1, value - entryCost, true, shares, entryFee, ExitReason.Open);
         }
 
         tradeCount = count;
-        return Summarise(bars, start, end, settings.InitialCapital, curve, trades[..count]);
+        var metrics = Summarise(bars, start, end, settings.InitialCapital, curve, trades[..count]);
+        return metrics with { Fees = fees, Turnover = traded / settings.InitialCapital, SkippedEntries = skipped };
     }
 
     private static BacktestMetrics Summarise(BarSeries bars, int start, int end, double initial, ReadOnlySpan<double> curve, ReadOnlySpan<Trade> trades)

@@ -29,7 +29,7 @@ internal static class ReferenceAssert
     public static DateOnly Date(JsonElement element, string name) =>
         DateOnly.ParseExact(element.GetProperty(name).GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static void Metrics(JsonElement expected, BacktestMetrics actual)
+    public static void Metrics(JsonElement expected, BacktestMetrics actual)
     {
         Reference.Close(expected.GetProperty("total_return").GetDouble(), actual.TotalReturn, 1e-10, "total_return");
         Reference.Close(expected.GetProperty("cagr").GetDouble(), actual.Cagr, 1e-10, "cagr");

@@ -23,6 +23,13 @@ internal static class TestBars
         return new BarSeries("TEST", days, opens, high, low, closes, new double[n]);
     }
 
+    /// <summary>A series with every price given (for stops and targets, which read the high and the low).</summary>
+    public static BarSeries FromOhlc(double[] opens, double[] highs, double[] lows, double[] closes)
+    {
+        var days = Enumerable.Range(0, closes.Length).Select(i => Monday.DayNumber + i).ToArray();
+        return new BarSeries("TEST", days, opens, highs, lows, closes, new double[closes.Length]);
+    }
+
     public static BarSeries Load(string symbol)
     {
         var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "data", symbol + ".csv")).Skip(1).Where(l => l.Length > 0).ToArray();
