@@ -77,7 +77,7 @@ public sealed class ExecutionSettingsTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Build(new ExecutionChoice(Size: "amount:2000000")));
 
-        Assert.Equal("A size of 2000000 rupees is above the starting equity of 1000000: give at most the capital, or pct:P.", InputErrors.Describe(error));
+        Assert.Equal("A size of Rs 2000000 must be above 0 and at most the initial capital (Rs 1000000).", InputErrors.Describe(error));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ExecutionSettingsTests
     [InlineData("half", "'half' is not a size: write all, pct:P (P% of equity) or amount:A (A rupees).")]
     public void BadSizing_IsOneLine(string text, string message)
     {
-        Assert.Equal(message, Assert.Throws<FormatException>(() => SizingText.Parse(text)).Message);
+        Assert.Equal(message, Assert.Throws<SizeFormatException>(() => SizingText.Parse(text)).Message);
     }
 
     [Fact]

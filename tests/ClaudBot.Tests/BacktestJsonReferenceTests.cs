@@ -28,7 +28,8 @@ public sealed class BacktestJsonReferenceTests
 
     private static void AssertMetrics(JsonElement expected, JsonElement actual)
     {
-        foreach (string name in JsonShape.MetricKeys)
+        // The bps fixtures predate fees and turnover; the engine's tests check those against exec_backtests.json.
+        foreach (string name in JsonShape.MetricKeys.Except(["fees", "turnover"]))
         {
             var want = expected.GetProperty(name);
             var got = actual.GetProperty(name);

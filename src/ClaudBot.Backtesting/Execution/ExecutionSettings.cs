@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClaudBot.Backtesting.Costs;
 using ClaudBot.Engine.Simulation;
 
@@ -31,12 +30,12 @@ public static class ExecutionSettings
         var settings = new SimulationSettings(bps ?? 0, capital)
         {
             Costs = model,
-            SlippageBps = Slippage(choice.SlippageBps ?? options.SlippageBps),
+            SlippageBps = choice.SlippageBps ?? options.SlippageBps,
             Sizing = SizingText.Parse(choice.Size ?? options.Sizing),
             WholeShares = choice.WholeShares ?? options.WholeShares ?? model?.WholeSharesByDefault ?? false,
         };
+        // The engine's own checks: cost, capital, slippage, a size above the capital, exits.
         settings.Validate();
-        CheckAmount(settings.Sizing, capital);
         return settings;
     }
 
@@ -52,20 +51,5 @@ public static class ExecutionSettings
     {
         ArgumentNullException.ThrowIfNull(settings);
         return settings.Costs?.Name ?? CostModel.Bps(settings.CostBps).Name;
-    }
-
-    private static double Slippage(double slippageBps) =>
-        slippageBps >= 0 && slippageBps < 10_000
-            ? slippageBps
-            : throw new ArgumentOutOfRangeException(nameof(slippageBps), slippageBps, "Slippage must be at least 0 and below 10000 basis points.");
-
-    // An amount above the starting equity could never be bought in full: refused before anything runs.
-    private static void CheckAmount(PositionSizing size, double capital)
-    {
-        if (size.Kind == SizingKind.Amount && size.Value > capital)
-        {
-            throw new ArgumentOutOfRangeException(nameof(size), size.Value, string.Create(
-                CultureInfo.InvariantCulture, $"A size of {size.Value:0.##} rupees is above the starting equity of {capital:0.##}: give at most the capital, or pct:P."));
-        }
     }
 }

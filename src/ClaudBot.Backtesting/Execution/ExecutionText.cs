@@ -13,5 +13,15 @@ public static class ExecutionText
     }
 
     public static string Describe(string costs, double slippageBps, string size, bool wholeShares) =>
-        string.Create(CultureInfo.InvariantCulture, $"{costs} · slippage {slippageBps:0.##} bps · size {size} · {(wholeShares ? "whole shares" : "fractional shares")}");
+        $"{costs} · {Fills(slippageBps, size, wholeShares)}";
+
+    /// <summary>How fills are made, without the costs: <c>slippage 5 bps · size pct:10 · whole shares</c>.</summary>
+    public static string Fills(SimulationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Fills(settings.SlippageBps, SizingText.Format(settings.Sizing), settings.WholeShares ?? settings.Costs?.WholeSharesByDefault ?? false);
+    }
+
+    private static string Fills(double slippageBps, string size, bool wholeShares) =>
+        string.Create(CultureInfo.InvariantCulture, $"slippage {slippageBps:0.##} bps · size {size} · {(wholeShares ? "whole shares" : "fractional shares")}");
 }

@@ -19,8 +19,8 @@ internal static class JobRequestErrors
         MarketDataException => "symbols",
         DateRangeException => "from",
         ArgumentOutOfRangeException { ParamName: "CostBps" } => "cost_bps",
-        ArgumentOutOfRangeException { ParamName: "slippageBps" } => "slippage_bps",
-        ArgumentOutOfRangeException { ParamName: "size" } or Backtesting.Execution.SizeFormatException => "size",
+        ArgumentOutOfRangeException { ParamName: "SlippageBps" } => "slippage_bps",
+        ArgumentOutOfRangeException { ParamName: "Sizing" } or Backtesting.Execution.SizeFormatException => "size",
         Backtesting.Costs.CostModelException => "costs",
         _ => null,
     };
