@@ -1,15 +1,36 @@
 using System.ComponentModel.DataAnnotations;
+using ClaudBot.Backtesting.Costs;
+using ClaudBot.Backtesting.Execution;
 
 namespace ClaudBot.Backtesting;
 
 /// <summary>Defaults for backtests (section <c>Backtest</c>).</summary>
-public sealed class BacktestOptions
+public sealed class BacktestOptions : IValidatableObject
 {
     public const string Section = "Backtest";
 
-    /// <summary>Cost per side in basis points when a request does not say; 10 bps is about NSE delivery STT plus a discount broker.</summary>
+    /// <summary>
+    /// The N of the default <c>bps:N</c> model, used only while <see cref="Costs"/> is unset (so settings written before cost
+    /// models keep their meaning); 10 bps is about NSE delivery STT plus a discount broker.
+    /// </summary>
     [Range(0, 9_999)]
     public double CostBps { get; set; } = 10;
+
+    /// <summary>The cost model when a request does not name one (<c>bps:N</c>, <c>zerodha-delivery</c>, ...); unset means <c>bps:</c><see cref="CostBps"/>.</summary>
+    public string? Costs { get; set; }
+
+    /// <summary>Where the user's cost model files are (<c>&lt;config&gt;/costs</c> of the home); they override bundled ones of the same name.</summary>
+    public string? CostModelsDirectory { get; set; }
+
+    /// <summary>Slippage in basis points when a request does not say: buys fill at open x (1 + s), sells at open x (1 - s).</summary>
+    [Range(0, 9_999)]
+    public double SlippageBps { get; set; }
+
+    /// <summary>How much an entry buys when a request does not say: <c>all</c>, <c>pct:P</c> or <c>amount:A</c>.</summary>
+    public string Sizing { get; set; } = "all";
+
+    /// <summary>Whole shares only when a request does not say; unset takes the cost model's default (on for Zerodha, off for bps:N).</summary>
+    public bool? WholeShares { get; set; }
 
     /// <summary>Starting cash of every backtest.</summary>
     [Range(1, 1e15)]
@@ -31,4 +52,20 @@ public sealed class BacktestOptions
     /// </summary>
     [Range(1, 10_000_000)]
     public int MaxTasks { get; internal set; } = DefaultMaxTasks;
+
+    /// <summary>Checks that the default cost model resolves and the sizing reads, as one line each.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var failures = new List<ValidationResult>();
+        try
+        {
+            ExecutionSettings.Build(this, CostModels.From(this), null, null, null);
+        }
+        catch (Exception error) when (error is CostModelException or FormatException or ArgumentOutOfRangeException)
+        {
+            failures.Add(new ValidationResult($"Backtest: {InputErrors.Describe(error)}", [nameof(Costs)]));
+        }
+
+        return failures;
+    }
 }

@@ -11,6 +11,9 @@ public sealed record BacktestRequest(string Strategies, IReadOnlyList<string> Sy
     /// <summary>Starting cash; null takes <c>Backtest:InitialCapital</c>. A job's spec records the one it ran with.</summary>
     public double? InitialCapital { get; init; }
 
+    /// <summary>Cost model, slippage, sizing and whole shares; null (or null parts) take the settings.</summary>
+    public Execution.ExecutionChoice? Execution { get; init; }
+
     public bool? Lenient { get; init; }
 
     /// <summary>Keep each result's daily equity curve (for charts and full JSON).</summary>

@@ -32,6 +32,9 @@ public sealed class BacktestRun
 
     public double CostBps => _settings.CostBps;
 
+    /// <summary>Everything the engine runs with: cost model, slippage, sizing, whole shares, capital.</summary>
+    public SimulationSettings Settings => _settings;
+
     public double InitialCapital => _settings.InitialCapital;
 
     /// <summary>How many results <see cref="Results"/> yields.</summary>

@@ -20,7 +20,7 @@ public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOpt
     public async Task<BacktestReport> RunAsync(BacktestRequest request, CancellationToken cancellationToken)
     {
         var run = await StartAsync(request, cancellationToken).ConfigureAwait(false);
-        return new BacktestReport([.. run.Results(cancellationToken)], run.Notes, run.CostBps, run.InitialCapital);
+        return new BacktestReport([.. run.Results(cancellationToken)], run.Notes, run.CostBps, run.InitialCapital) { Settings = run.Settings };
     }
 
     /// <summary>
@@ -30,7 +30,7 @@ public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOpt
     public async Task<BacktestRun> StartAsync(BacktestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var prepared = RequestPreparation.Prepare(marketData, options.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, request.InitialCapital, saved: saved);
+        var prepared = RequestPreparation.Prepare(marketData, options.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, request.InitialCapital, saved: saved, execution: request.Execution);
         var notes = new List<string>(prepared.Notes);
         var series = new List<(BarSeries, BarRange)>(prepared.Symbols.Count);
         foreach (var symbol in prepared.Symbols)
@@ -49,9 +49,9 @@ public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOpt
     /// Results files keep metrics and trades only, so a chart runs its few curves again (microseconds each).
     /// </summary>
     /// <param name="initialCapital">The capital the result was run with (a job's spec records it); null takes the configured one.</param>
-    public async Task<EquityCurve> EquityAsync(string strategy, string symbol, DateOnly from, DateOnly to, double? costBps, double? initialCapital, CancellationToken cancellationToken)
+    public async Task<EquityCurve> EquityAsync(string strategy, string symbol, DateOnly from, DateOnly to, double? costBps, double? initialCapital, Execution.ExecutionChoice? execution, CancellationToken cancellationToken)
     {
-        var report = await RunAsync(new BacktestRequest(strategy, [symbol], from, to) { CostBps = costBps, InitialCapital = initialCapital, IncludeEquity = true }, cancellationToken).ConfigureAwait(false);
+        var report = await RunAsync(new BacktestRequest(strategy, [symbol], from, to) { CostBps = execution?.Costs is null ? costBps : null, InitialCapital = initialCapital, IncludeEquity = true, Execution = execution }, cancellationToken).ConfigureAwait(false);
         if (report.Results.Count != 1)
         {
             throw new Engine.Strategies.StrategySpecException($"'{strategy}' is {report.Results.Count} strategies; give one parameter set for an equity curve.");

@@ -17,7 +17,8 @@ public static class InputErrors
         or DateRangeException
         or ArgumentOutOfRangeException
         or OptionsValidationException
-        or FormatException;
+        or FormatException
+        or Costs.CostModelException;
 
     public static string Describe(Exception error) => error switch
     {

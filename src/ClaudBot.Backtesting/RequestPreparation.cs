@@ -1,5 +1,4 @@
 using ClaudBot.Engine.Data;
-using ClaudBot.Engine.Simulation;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Strategies.Parsing;
 using ClaudBot.MarketData;
@@ -17,7 +16,7 @@ public static class RequestPreparation
     /// <param name="maxTasks">Most backtests (parameter sets x symbols) allowed; null takes <see cref="BacktestOptions.MaxTasks"/>.</param>
     /// <exception cref="RequestTooLargeException">More backtests than <paramref name="maxTasks"/>, found before any symbol is looked up.</exception>
     /// <param name="saved">Rules saved under a name: a strategy text that is one runs that rule.</param>
-    public static PreparedRequest Prepare(IMarketData marketData, BacktestOptions options, string strategies, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, double? costBps, double? initialCapital = null, int? maxTasks = null, ISavedRules? saved = null)
+    public static PreparedRequest Prepare(IMarketData marketData, BacktestOptions options, string strategies, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, double? costBps, double? initialCapital = null, int? maxTasks = null, ISavedRules? saved = null, Execution.ExecutionChoice? execution = null)
     {
         ArgumentNullException.ThrowIfNull(marketData);
         ArgumentNullException.ThrowIfNull(options);
@@ -27,8 +26,7 @@ public static class RequestPreparation
             throw new DateRangeException($"The range {from:yyyy-MM-dd} to {to:yyyy-MM-dd} is inverted: 'from' must not be after 'to'.");
         }
 
-        var settings = new SimulationSettings(costBps ?? options.CostBps, initialCapital ?? options.InitialCapital);
-        settings.Validate();
+        var settings = Execution.ExecutionSettings.Build(options, Costs.CostModels.From(options), execution, costBps, initialCapital);
         var selection = StrategyParser.Parse(strategies, options.MaxCombinations, saved);
         if (symbols.Count == 0)
         {

@@ -45,6 +45,9 @@ public sealed record ClaudBotHome(string ConfigDirectory, string DataDirectory, 
     /// <summary>The servers' host keys this user accepted (a trust decision, so with the settings).</summary>
     public string KnownHostsFile => Path.Combine(ConfigDirectory, "known_hosts");
 
+    /// <summary>The user's cost models (<c>NAME.yaml</c>), which override the bundled ones of the same name.</summary>
+    public string CostModelsDirectory => Path.Combine(ConfigDirectory, "costs");
+
     /// <summary>The home of this process: <paramref name="root"/> if given, else <c>CLAUDBOT_HOME</c>, else the platform's folders.</summary>
     public static ClaudBotHome Resolve(string? root = null) =>
         Resolve(root ?? Environment.GetEnvironmentVariable(Variable), Environment.GetEnvironmentVariable, OperatingSystem.IsMacOS());
@@ -82,6 +85,7 @@ public sealed record ClaudBotHome(string ConfigDirectory, string DataDirectory, 
         ["MarketData:CacheDirectory"] = CacheDirectory,
         ["Bot:AuditLog"] = AuditLog,
         ["Target:Ssh:KnownHostsFile"] = KnownHostsFile,
+        ["Backtest:CostModelsDirectory"] = CostModelsDirectory,
     };
 
     /// <summary>A short platform name for <c>doctor</c>.</summary>

@@ -35,8 +35,8 @@ public sealed class EquityTests : IDisposable
     {
         var from = new DateOnly(2022, 1, 1);
         var to = new DateOnly(2022, 12, 31);
-        var asConfigured = await _harness.Service.EquityAsync("rsi", "TCS", from, to, 10, null, CancellationToken.None);
-        var halfCapital = await _harness.Service.EquityAsync("rsi", "TCS", from, to, 10, 500_000, CancellationToken.None);
+        var asConfigured = await _harness.Service.EquityAsync("rsi", "TCS", from, to, 10, null, null, CancellationToken.None);
+        var halfCapital = await _harness.Service.EquityAsync("rsi", "TCS", from, to, 10, 500_000, null, CancellationToken.None);
         var run = Assert.Single((await _harness.RunAsync(Requests.Of("rsi", "TCS", "2022-01-01", "2022-12-31") with { CostBps = 10 })).Results);
 
         Assert.Equal(1_000_000, asConfigured.Equity[0], 6);

@@ -15,7 +15,7 @@ public sealed class BacktestJsonShapeTests
         Assert.Equal(string.Empty, run.Out);
         using var json = JsonDocument.Parse(run.Raw);
         var root = json.RootElement;
-        Assert.Equal(["results", "notes", "cost_bps", "initial_capital"], Names(root));
+        Assert.Equal(["results", "notes", "cost_bps", "initial_capital", "costs", "cost_model", "slippage_bps", "size", "whole_shares"], Names(root));
         Assert.Equal(10, root.GetProperty("cost_bps").GetDouble());
         Assert.Equal(1_000_000, root.GetProperty("initial_capital").GetDouble());
         Assert.Equal(

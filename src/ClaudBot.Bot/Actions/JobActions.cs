@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using ClaudBot.Backtesting.Execution;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Results;
@@ -113,7 +114,10 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
         var strategies = context.Slot("strategies")!;
         var symbols = context.Slot("symbols")!;
         var period = context.Slot("period")!.Period!.Value;
-        var request = new JobRequest(strategies.StrategyText!, symbols.Symbols!, period.From, period.To, context.Requester);
+        var request = new JobRequest(strategies.StrategyText!, symbols.Symbols!, period.From, period.To, context.Requester)
+        {
+            Execution = context.Slot("execution")?.Execution is { } said ? new ExecutionChoice(said.Costs, said.SlippageBps, said.Size, said.WholeShares) : null,
+        };
         SubmittedJob plan;
         try
         {

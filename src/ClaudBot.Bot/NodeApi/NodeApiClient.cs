@@ -22,7 +22,8 @@ public sealed class NodeApiClient(IClusterTarget target, IConfiguration configur
     public async Task<SubmittedJob> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = new SubmitBody(request.Strategies, request.Symbols, Iso(request.From), Iso(request.To), request.CostBps, request.SubmittedBy);
+        var body = new SubmitBody(request.Strategies, request.Symbols, Iso(request.From), Iso(request.To), request.CostBps, request.SubmittedBy,
+            request.Execution?.Costs, request.Execution?.SlippageBps, request.Execution?.Size, request.Execution?.WholeShares);
         using var content = JsonContent.Create(body, NodeApiJson.Default.SubmitBody);
         return await SendAsync(HttpMethod.Post, "api/jobs", content, NodeApiJson.Default.SubmittedJob, cancellationToken).ConfigureAwait(false);
     }

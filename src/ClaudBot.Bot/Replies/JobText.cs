@@ -29,7 +29,36 @@ public static class JobText
         string dates = ran is { } run && run != asked
             ? $"{PeriodParser.Describe(run)} (asked {PeriodParser.Describe(asked)})"
             : PeriodParser.Describe(asked);
-        return string.Create(CultureInfo.InvariantCulture, $"{spec.Strategies} on {string.Join(",", spec.Symbols)}, {dates}, cost {spec.CostBps:0.##} bps");
+        return string.Create(CultureInfo.InvariantCulture, $"{spec.Strategies} on {string.Join(",", spec.Symbols)}, {dates}, {Execution(spec)}");
+    }
+
+    /// <summary>
+    /// <c>cost 10 bps</c> for today's model (and jobs queued before cost models), else the model by name:
+    /// <c>costs zerodha-delivery</c>; slippage and sizing only when they are not the defaults, whole shares when on.
+    /// </summary>
+    public static string Execution(JobSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        string costs = spec.Costs is { } name && !name.StartsWith(Backtesting.Costs.CostModels.BpsPrefix, StringComparison.Ordinal)
+            ? $"costs {name}"
+            : string.Create(CultureInfo.InvariantCulture, $"cost {spec.CostBps:0.##} bps");
+        var parts = new List<string> { costs };
+        if (spec.SlippageBps is > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"slippage {spec.SlippageBps:0.##} bps"));
+        }
+
+        if (spec.Size is { } size && size != "all")
+        {
+            parts.Add($"size {size}");
+        }
+
+        if (spec.WholeShares == true)
+        {
+            parts.Add("whole shares");
+        }
+
+        return string.Join(", ", parts);
     }
 
     public static string Duration(TimeSpan span) => span.TotalSeconds < 60

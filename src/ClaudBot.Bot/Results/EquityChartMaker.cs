@@ -92,7 +92,7 @@ public sealed partial class EquityChartMaker(NodeApiClient nodeApi, BacktestServ
     // With the job's own cost and capital, so the curve is the one the job ran.
     private async Task<EquitySeries> CurveAsync(string strategy, string symbol, ResultRow row, JobSpec spec, string label, bool benchmark, CancellationToken cancellationToken)
     {
-        var curve = await backtests.EquityAsync(strategy, symbol, row.From, row.To, spec.CostBps, spec.InitialCapital, cancellationToken).ConfigureAwait(false);
+        var curve = await backtests.EquityAsync(strategy, symbol, row.From, row.To, spec.CostBps, spec.InitialCapital, spec.Execution(), cancellationToken).ConfigureAwait(false);
         return new EquitySeries(label, curve.Dates, curve.Equity) { IsBenchmark = benchmark };
     }
 

@@ -13,4 +13,27 @@ public sealed record ChunkPayload(
     double CostBps,
     double InitialCapital,
     int FirstTask,
-    IReadOnlyList<string> Strategies);
+    IReadOnlyList<string> Strategies)
+{
+    /// <summary>
+    /// The cost model's components, resolved by the planner: a worker on another machine charges exactly these, whatever
+    /// model files it has. Null is <c>bps:</c><see cref="CostBps"/> (and every chunk queued before cost models).
+    /// </summary>
+    public Engine.Simulation.CostModel? Costs { get; init; }
+
+    public double SlippageBps { get; init; }
+
+    /// <summary><c>all</c>, <c>pct:P</c> or <c>amount:A</c>.</summary>
+    public string Size { get; init; } = "all";
+
+    public bool WholeShares { get; init; }
+
+    /// <summary>What the engine runs this chunk with.</summary>
+    public Engine.Simulation.SimulationSettings Settings() => new(CostBps, InitialCapital)
+    {
+        Costs = Costs,
+        SlippageBps = SlippageBps,
+        Sizing = Backtesting.Execution.SizingText.Parse(Size),
+        WholeShares = WholeShares,
+    };
+}

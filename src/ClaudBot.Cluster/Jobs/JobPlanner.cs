@@ -1,4 +1,6 @@
 using ClaudBot.Backtesting;
+using ClaudBot.Backtesting.Execution;
+using ClaudBot.Engine.Simulation;
 using ClaudBot.Engine.Data;
 using ClaudBot.MarketData;
 using Microsoft.Extensions.Options;
@@ -20,7 +22,7 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
         try
         {
             // The size check is the one every way of asking shares (the CLI's too); a job keeps its own exception type.
-            prepared = RequestPreparation.Prepare(marketData, backtest.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, maxTasks: cluster.Value.MaxTasks, saved: saved);
+            prepared = RequestPreparation.Prepare(marketData, backtest.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, maxTasks: cluster.Value.MaxTasks, saved: saved, execution: request.Execution);
         }
         catch (RequestTooLargeException tooLarge)
         {
@@ -51,13 +53,18 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
             InitialCapital = settings.InitialCapital,
             DataFingerprint = DataFingerprint.Of(ranges.Select(r => r.Item1)),
             EngineVersion = EngineVersion.Current,
+            Costs = ExecutionSettings.CostsName(settings),
+            CostModel = settings.Costs,
+            SlippageBps = settings.SlippageBps,
+            Size = SizingText.Format(settings.Sizing),
+            WholeShares = settings.WholeShares ?? false,
         };
         var strategies = prepared.Selection.Parameters.Select(p => p.ToString()).ToArray();
         var notes = prepared.Notes.Concat(RequestPreparation.ClippingNotes(ranges)).ToList();
-        return new JobPlan(spec, Chunk(spec, strategies, settings.InitialCapital), (int)taskCount, notes);
+        return new JobPlan(spec, Chunk(spec, strategies, settings), (int)taskCount, notes);
     }
 
-    private List<ChunkPayload> Chunk(JobSpec spec, string[] strategies, double capital)
+    private List<ChunkPayload> Chunk(JobSpec spec, string[] strategies, SimulationSettings settings)
     {
         int size = cluster.Value.ChunkSize;
         var chunks = new List<ChunkPayload>();
@@ -67,7 +74,13 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
             for (int start = 0; start < strategies.Length; start += size)
             {
                 var slice = strategies[start..Math.Min(start + size, strategies.Length)];
-                chunks.Add(new ChunkPayload(string.Empty, chunks.Count, symbol, spec.From, spec.To, spec.CostBps, capital, task, slice));
+                chunks.Add(new ChunkPayload(string.Empty, chunks.Count, symbol, spec.From, spec.To, spec.CostBps, settings.InitialCapital, task, slice)
+                {
+                    Costs = settings.Costs,
+                    SlippageBps = settings.SlippageBps,
+                    Size = SizingText.Format(settings.Sizing),
+                    WholeShares = settings.WholeShares ?? false,
+                });
                 task += slice.Length;
             }
         }

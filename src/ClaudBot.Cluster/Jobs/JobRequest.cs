@@ -4,4 +4,7 @@ namespace ClaudBot.Cluster.Jobs;
 public sealed record JobRequest(string Strategies, IReadOnlyList<string> Symbols, DateOnly From, DateOnly To, string SubmittedBy)
 {
     public double? CostBps { get; init; }
+
+    /// <summary>Cost model, slippage, sizing and whole shares; null parts take the node's settings.</summary>
+    public Backtesting.Execution.ExecutionChoice? Execution { get; init; }
 }

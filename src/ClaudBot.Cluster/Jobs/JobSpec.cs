@@ -22,4 +22,21 @@ public sealed record JobSpec(
 
     /// <summary>The engine that planned it (<see cref="Jobs.EngineVersion"/>).</summary>
     public string? EngineVersion { get; init; }
+
+    /// <summary>The cost model's name (<c>bps:N</c>, <c>zerodha-delivery</c>, ...); absent in jobs queued before cost models.</summary>
+    public string? Costs { get; init; }
+
+    /// <summary>The model's components as the planner resolved them (null for <c>bps:N</c>, which <see cref="CostBps"/> gives).</summary>
+    public Engine.Simulation.CostModel? CostModel { get; init; }
+
+    public double? SlippageBps { get; init; }
+
+    /// <summary><c>all</c>, <c>pct:P</c> or <c>amount:A</c>.</summary>
+    public string? Size { get; init; }
+
+    /// <summary>Whole shares only, the model's default made explicit.</summary>
+    public bool? WholeShares { get; init; }
+
+    /// <summary>What a chart's rerun of a result asks for: the job's execution (the model by name: the node resolves it as the planner did).</summary>
+    public Backtesting.Execution.ExecutionChoice Execution() => new(Costs, SlippageBps, Size, WholeShares);
 }

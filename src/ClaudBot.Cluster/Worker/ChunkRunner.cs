@@ -40,7 +40,7 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
             }
 
             var backtester = new Backtester();
-            var settings = new SimulationSettings(chunk.CostBps, chunk.InitialCapital);
+            var settings = chunk.Settings();
             for (int i = 0; i < chunk.Strategies.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -1,8 +1,21 @@
 namespace ClaudBot.Dashboard.Api;
 
 /// <summary>
-/// The body of <c>POST /api/jobs</c>: <c>{"strategies":"rsi,macd","symbols":["TCS","INFY"],"from":"2021-01-01","to":"2023-12-31","cost_bps":10}</c>.
-/// Dates are ISO <c>YYYY-MM-DD</c>; a missing cost takes the configured default.
+/// The body of <c>POST /api/jobs</c>: <c>{"strategies":"rsi,macd","symbols":["TCS","INFY"],"from":"2021-01-01","to":"2023-12-31","cost_bps":10}</c>,
+/// or with a cost model and execution: <c>"costs":"zerodha-delivery","slippage_bps":5,"size":"pct:10","whole_shares":true</c>.
+/// Dates are ISO <c>YYYY-MM-DD</c>; a missing field takes the configured default; <c>costs</c> and <c>cost_bps</c> exclude each other.
 /// </summary>
 /// <param name="SubmittedBy">Who asked, for the job list and the audit (the bot sends its user); default <c>dashboard</c>.</param>
-public sealed record CreateJobBody(string? Strategies, IReadOnlyList<string>? Symbols, string? From, string? To, double? CostBps, string? SubmittedBy = null);
+/// <param name="Costs">A cost model's name: <c>bps:N</c>, <c>zerodha-delivery</c>, <c>zerodha-intraday</c>, or one of the node's files.</param>
+/// <param name="Size"><c>all</c>, <c>pct:P</c> or <c>amount:A</c>.</param>
+public sealed record CreateJobBody(
+    string? Strategies,
+    IReadOnlyList<string>? Symbols,
+    string? From,
+    string? To,
+    double? CostBps,
+    string? SubmittedBy = null,
+    string? Costs = null,
+    double? SlippageBps = null,
+    string? Size = null,
+    bool? WholeShares = null);

@@ -53,8 +53,8 @@ internal static class EquityEndpoints
         {
             // The job's own cost and capital (recorded in its spec), so the curve is the one the job ran.
             var spec = job.Spec;
-            var curve = await backtests.EquityAsync(strategy, symbol, spec.From, spec.To, spec.CostBps, spec.InitialCapital, cancellationToken);
-            var hold = await backtests.EquityAsync("buy_hold", symbol, spec.From, spec.To, spec.CostBps, spec.InitialCapital, cancellationToken);
+            var curve = await backtests.EquityAsync(strategy, symbol, spec.From, spec.To, spec.CostBps, spec.InitialCapital, spec.Execution(), cancellationToken);
+            var hold = await backtests.EquityAsync("buy_hold", symbol, spec.From, spec.To, spec.CostBps, spec.InitialCapital, spec.Execution(), cancellationToken);
             var dates = curve.Dates.Select(Day).ToList();
             var trades = curve.Trades.Select(t => new TradeView(Day(t.EntryDate), t.EntryPrice, Day(t.ExitDate), t.ExitPrice, t.Return, t.IsOpen)).ToList();
             return Results.Ok(new EquityView(curve.Strategy, symbol, dates, curve.Equity, hold.Equity, trades));

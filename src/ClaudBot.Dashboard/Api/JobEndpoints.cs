@@ -169,7 +169,11 @@ internal static class JobEndpoints
             return Problems.Field("submitted_by", "submitted_by must be 1 to 100 printable characters.");
         }
 
-        var request = new JobRequest(body.Strategies ?? string.Empty, body.Symbols ?? [], from, to, body.SubmittedBy ?? "dashboard") { CostBps = body.CostBps };
+        var request = new JobRequest(body.Strategies ?? string.Empty, body.Symbols ?? [], from, to, body.SubmittedBy ?? "dashboard")
+        {
+            CostBps = body.CostBps,
+            Execution = new Backtesting.Execution.ExecutionChoice(body.Costs, body.SlippageBps, body.Size, body.WholeShares),
+        };
         string id;
         try
         {

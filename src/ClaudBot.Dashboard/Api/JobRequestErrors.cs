@@ -19,6 +19,9 @@ internal static class JobRequestErrors
         MarketDataException => "symbols",
         DateRangeException => "from",
         ArgumentOutOfRangeException { ParamName: "CostBps" } => "cost_bps",
+        ArgumentOutOfRangeException { ParamName: "SlippageBps" } => "slippage_bps",
+        ArgumentOutOfRangeException { ParamName: "Sizing" } or Backtesting.Execution.SizeFormatException => "size",
+        Backtesting.Costs.CostModelException => "costs",
         _ => null,
     };
 }

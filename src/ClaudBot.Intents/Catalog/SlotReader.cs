@@ -18,7 +18,8 @@ internal static class SlotReader
             "integer" => SlotType.WholeNumber,
             "enum" => SlotType.Enum,
             "name" => SlotType.Name,
-            var other => throw file.Error(typeNode, $"unknown slot type '{other}' for slot '{name}' (known: strategies, symbols, period, job, integer, enum, name)"),
+            "execution" => SlotType.Execution,
+            var other => throw file.Error(typeNode, $"unknown slot type '{other}' for slot '{name}' (known: strategies, symbols, period, job, integer, enum, name, execution)"),
         };
         var values = file.Strings(YamlReader.Optional(node, "values"));
         if (type == SlotType.Enum && values.Count == 0)

@@ -12,4 +12,7 @@ public enum SlotType
 
     /// <summary>A name the user gives something (a saved rule); checked by whatever keeps it.</summary>
     Name,
+
+    /// <summary>Costs, slippage, sizing and whole shares in words ("with zerodha delivery charges, 10 bps slippage").</summary>
+    Execution,
 }

@@ -60,6 +60,7 @@ internal static class IntentFunctions
         SlotType.WholeNumber => $"A whole number from {slot.Min} to {slot.Max}.",
         SlotType.Enum => $"One of: {string.Join(", ", slot.Values)}.",
         SlotType.Name => "The name as the user wrote it, one word, e.g. \"rsi2\".",
+        SlotType.Execution => "Costs, slippage or size as the user wrote them, e.g. \"with zerodha delivery charges, 10 bps slippage, size 10%\".",
         _ => "As the user wrote it.",
     };
 

@@ -109,6 +109,30 @@ public static class IntentJsonWriter
             case SlotType.Enum or SlotType.Name:
                 writer.WriteString(slot.Name, slot.Choice);
                 break;
+            case SlotType.Execution when slot.Execution is { } execution:
+                writer.WriteStartObject(slot.Name);
+                writer.WriteString("costs", execution.Costs);
+                if (execution.SlippageBps is { } slippage)
+                {
+                    writer.WriteNumber("slippage_bps", slippage);
+                }
+                else
+                {
+                    writer.WriteNull("slippage_bps");
+                }
+
+                writer.WriteString("size", execution.Size);
+                if (execution.WholeShares is { } whole)
+                {
+                    writer.WriteBoolean("whole_shares", whole);
+                }
+                else
+                {
+                    writer.WriteNull("whole_shares");
+                }
+
+                writer.WriteEndObject();
+                break;
         }
     }
 

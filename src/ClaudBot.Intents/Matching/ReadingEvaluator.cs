@@ -1,5 +1,6 @@
 using ClaudBot.Engine.Text;
 using ClaudBot.Intents.Catalog;
+using ClaudBot.Intents.Slots;
 
 namespace ClaudBot.Intents.Matching;
 
@@ -48,6 +49,10 @@ internal sealed class ReadingEvaluator(IReadOnlyList<Token> tokens, SlotParser p
     {
         { Type: SlotType.Job, Job: { } job } when job != "last" && !job.Any(char.IsAsciiDigit) => 0.6,
         null when slot.Type == SlotType.WholeNumber && !text.Any(char.IsAsciiDigit) => 0.5,
+
+        // The execution slot trails a phrase, so it is offered the end of every period ("to 2019-01-01"): words that say
+        // nothing of costs must not outscore the period's own error.
+        null when slot.Type == SlotType.Execution && !ExecutionSlot.MentionsExecution(text) => 0.3,
         null => 0.7,
         _ => 1,
     };

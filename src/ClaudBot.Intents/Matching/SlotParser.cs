@@ -91,6 +91,8 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
             case SlotType.Name:
                 // Any text: the store that keeps names checks them and says why one cannot be used.
                 return value with { Choice = text.Trim() };
+            case SlotType.Execution:
+                return ExecutionSlot.TryParse(text, out var execution, out error) ? value with { Execution = execution } : null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(slot), slot.Type, null);
         }

@@ -28,6 +28,9 @@ public sealed record SlotValue(string Name, SlotType Type, string Text)
 
     public int? Number { get; init; }
 
+    /// <summary>For <see cref="SlotType.Execution"/>: the costs, slippage, size and whole shares said.</summary>
+    public ExecutionPhrase? Execution { get; init; }
+
     /// <summary>For <see cref="SlotType.Enum"/> the value chosen; for <see cref="SlotType.Name"/> the name as typed.</summary>
     public string? Choice { get; init; }
 }

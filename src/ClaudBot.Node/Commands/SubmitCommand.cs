@@ -8,7 +8,7 @@ using ClaudBot.Hosting;
 
 namespace ClaudBot.Node.Commands;
 
-/// <summary><c>claudbot-node submit STRATEGIES SYMBOLS FROM TO [--param NAME=VALUE ...] [--cost-bps N] [--wait]</c>.</summary>
+/// <summary><c>claudbot-node submit STRATEGIES SYMBOLS FROM TO [--param NAME=VALUE ...] [--costs NAME | --cost-bps N] [--slippage-bps N] [--size S] [--whole-shares | --fractional] [--wait]</c>.</summary>
 internal static class SubmitCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -26,6 +26,8 @@ internal static class SubmitCommand
         };
         var by = new Option<string>("--by") { Description = "Who is asking (recorded with the job)", DefaultValueFactory = _ => Environment.UserName };
         var command = new Command("submit", "Queue a backtest job on the cluster.") { strategies, symbols, from, to, parameters, cost, wait, by };
+        var execution = new ExecutionOptionSet();
+        execution.AddTo(command);
         command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (client, ct) =>
         {
             var request = new JobRequest(
@@ -36,6 +38,7 @@ internal static class SubmitCommand
                 parse.GetValue(by)!)
             {
                 CostBps = parse.GetValue(cost),
+                Execution = execution.Read(parse),
             };
             var (id, plan) = await client.SubmitAsync(request, ct);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TaskCount:N0} backtests in {plan.Chunks.Count} chunks."));

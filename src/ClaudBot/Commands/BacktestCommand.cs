@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace ClaudBot.Commands;
 
-/// <summary><c>claudbot backtest STRATEGIES SYMBOLS FROM TO [--cost-bps N] [--json] [--data DIR] [--lenient]</c>.</summary>
+/// <summary><c>claudbot backtest STRATEGIES SYMBOLS FROM TO [--costs NAME | --cost-bps N] [--slippage-bps N] [--size S] [--whole-shares | --fractional] [--json] [--data DIR] [--lenient]</c>.</summary>
 internal static class BacktestCommand
 {
     public static Command Create(CliConsoles consoles)
@@ -29,6 +29,8 @@ internal static class BacktestCommand
         {
             strategies, symbols, from, to, cost, json, equity, data, lenient,
         };
+        var execution = new ExecutionOptionSet();
+        execution.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -46,6 +48,7 @@ internal static class BacktestCommand
                     InputDates.Parse(parse.GetValue(to)!, "to"))
                 {
                     CostBps = parse.GetValue(cost),
+                    Execution = execution.Read(parse),
                     Lenient = parse.GetValue(lenient) ? true : null,
                     IncludeEquity = parse.GetValue(equity),
                 };
@@ -72,7 +75,7 @@ internal static class BacktestCommand
         {
             // The table shows metrics only: trades and equity curves are let go as each row is made.
             var rows = run.Results(cancellationToken).Select(r => r with { Trades = [], Equity = null }).ToList();
-            consoles.Out.Write(BacktestTable.Render(new BacktestReport(rows, run.Notes, run.CostBps, run.InitialCapital)));
+            consoles.Out.Write(BacktestTable.Render(new BacktestReport(rows, run.Notes, run.CostBps, run.InitialCapital) { Settings = run.Settings }));
         }
     }
 

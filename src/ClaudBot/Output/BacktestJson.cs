@@ -2,12 +2,14 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using ClaudBot.Backtesting;
+using ClaudBot.Backtesting.Execution;
 
 namespace ClaudBot.Output;
 
 /// <summary>
 /// The <c>--json</c> output of <c>claudbot backtest</c>:
-/// <c>{"results":[...], "notes":[...], "cost_bps":n, "initial_capital":n}</c>, each result in the
+/// <c>{"results":[...], "notes":[...], "cost_bps":n, "initial_capital":n, "costs":"zerodha-delivery", "cost_model":{...}|null,
+/// "slippage_bps":n, "size":"all", "whole_shares":b}</c>, each result in the
 /// shared shape of <see cref="ResultJsonWriter"/>.
 /// </summary>
 internal static class BacktestJson
@@ -47,6 +49,7 @@ internal static class BacktestJson
             writer.WriteEndArray();
             writer.WriteNumber("cost_bps", run.CostBps);
             writer.WriteNumber("initial_capital", run.InitialCapital);
+            ExecutionJson.Write(writer, run.Settings);
             writer.WriteEndObject();
             Drain(writer, buffer, output);
         }

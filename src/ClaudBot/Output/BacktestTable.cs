@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaudBot.Backtesting;
+using ClaudBot.Backtesting.Execution;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -17,17 +18,21 @@ internal static class BacktestTable
         var periods = report.Results.Select(r => (r.Range.From, r.Range.To)).Distinct().ToList();
         bool onePeriod = periods.Count == 1;
         var table = new Table().RoundedBorder()
-            .Title($"Backtest [grey]· cost {Number(report.CostBps)} bps/side · capital {report.InitialCapital.ToString("N0", CultureInfo.InvariantCulture)}[/]")
+            .Title($"Backtest [grey]· {Markup.Escape(Costs(report))} · capital {report.InitialCapital.ToString("N0", CultureInfo.InvariantCulture)}[/]")
             .AddColumn("Strategy")
             .AddColumn("Symbol");
         if (onePeriod)
         {
             var (from, to) = periods[0];
-            table.Caption($"[grey]{from:yyyy-MM-dd} to {to:yyyy-MM-dd}, {report.Results[0].Range.Count} bars[/]");
+            table.Caption($"[grey]{from:yyyy-MM-dd} to {to:yyyy-MM-dd}, {report.Results[0].Range.Count} bars{Fills(report, "\n")}[/]");
         }
         else
         {
             table.AddColumn("Period");
+            if (report.Settings is not null)
+            {
+                table.Caption($"[grey]{Fills(report, string.Empty)}[/]");
+            }
         }
 
         foreach (string heading in (string[])["Return", "CAGR", "Sharpe", "Max DD", "Trades", "Win"])
@@ -66,6 +71,14 @@ internal static class BacktestTable
     }
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    // A report built by hand has no settings: its cost in basis points is all it knows. The model goes in the title; how
+    // fills were made (slippage, size, whole shares) in the caption, so neither wraps at 80 columns.
+    private static string Costs(BacktestReport report) =>
+        report.Settings is { } settings ? ExecutionSettings.CostsName(settings) : $"bps:{Number(report.CostBps)}";
+
+    private static string Fills(BacktestReport report, string separator) =>
+        report.Settings is { } settings ? separator + Markup.Escape(ExecutionText.Fills(settings)) : string.Empty;
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -66,7 +66,7 @@ public sealed class LlmIntentFallbackTests
         Assert.StartsWith("Backtest strategies on symbols over a period, on the cluster. Examples: \"submit cluster job rsi on TCS 2020-2024\"", submit["description"]!.GetValue<string>(), StringComparison.Ordinal);
         var parameters = submit["parameters"]!;
         Assert.Equal("object", parameters["type"]!.GetValue<string>());
-        Assert.Equal(["strategies", "symbols", "period"], parameters["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["strategies", "symbols", "period", "execution"], parameters["properties"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["strategies", "symbols"], parameters["required"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal("string", parameters["properties"]!["symbols"]!["type"]!.GetValue<string>());
         Assert.Contains("On which symbols?", parameters["properties"]!["symbols"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
