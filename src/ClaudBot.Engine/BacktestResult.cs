@@ -12,7 +12,11 @@ public sealed record BacktestResult(
     double CostBps,
     BacktestMetrics Metrics,
     IReadOnlyList<TradeResult> Trades,
-    IReadOnlyList<double>? Equity);
+    IReadOnlyList<double>? Equity)
+{
+    /// <summary>The benchmark, excess return, beta and alpha; null where the result was made without them (the engine alone).</summary>
+    public MarketComparison? Market { get; init; }
+}
 
 /// <summary>A round trip with dates. <see cref="IsOpen"/>: still held at the end, marked to the last close.</summary>
 public sealed record TradeResult(DateOnly EntryDate, double EntryPrice, DateOnly ExitDate, double ExitPrice, double Return, bool IsOpen);
