@@ -8,8 +8,9 @@ namespace ClaudBot.Output;
 /// <summary>
 /// The human form of a backtest report: one row per strategy and symbol in request order. Strategies
 /// show only parameters that differ from their defaults, and a period shared by every row moves to
-/// the caption, so the table fits an 80-column terminal. Beside each strategy: buy and hold of the same symbol with the
-/// same settings (<c>B&amp;H</c>) and the strategy's return over it (<c>vs B&amp;H</c>).
+/// the caption, to keep the table narrow (about 100 columns; Spectre wraps the strategy text on a narrower terminal).
+/// Beside each strategy: buy and hold of the same symbol with the same settings (<c>B&amp;H</c>) and the strategy's
+/// return over it (<c>vs B&amp;H</c>).
 /// </summary>
 internal static class BacktestTable
 {
