@@ -54,9 +54,8 @@ public sealed class BacktestRun
             foreach (var (bars, range) in _series)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                // Beta and alpha need the daily equity, so every run keeps it; the comparer drops it unless asked for.
-                var result = backtester.Run(parameters, bars, range, _settings, includeEquity: true);
-                yield return comparer.Compare(backtester, result, bars, _includeEquity);
+                var result = backtester.Run(parameters, bars, range, _settings, _includeEquity);
+                yield return comparer.Compare(backtester, result, bars);
             }
         }
     }

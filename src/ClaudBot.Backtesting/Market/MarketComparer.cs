@@ -18,20 +18,26 @@ public sealed class MarketComparer(EqualWeightIndex? index, SimulationSettings s
     private readonly Dictionary<(string Symbol, int Start, int End), (BacktestMetrics Benchmark, double[]? MarketReturns)> _bySeries = [];
 
     /// <summary>
-    /// <paramref name="result"/> (run with its equity curve, on <paramref name="bars"/>) with <see cref="BacktestResult.Market"/>
-    /// set; its equity is dropped unless <paramref name="keepEquity"/>.
+    /// <paramref name="result"/>, the latest run of <paramref name="backtester"/> on <paramref name="bars"/>, with
+    /// <see cref="BacktestResult.Market"/> set. Its daily equity is the result's own curve, or else the backtester's
+    /// <see cref="Backtester.LastEquity"/> (read in place: a grid point costs no copy).
     /// </summary>
-    /// <param name="backtester">Runs the benchmark when this symbol and range have none yet.</param>
-    public BacktestResult Compare(Backtester backtester, BacktestResult result, BarSeries bars, bool keepEquity)
+    /// <param name="backtester">Ran <paramref name="result"/>; runs the benchmark when this symbol and range have none yet.</param>
+    public BacktestResult Compare(Backtester backtester, BacktestResult result, BarSeries bars)
     {
         ArgumentNullException.ThrowIfNull(backtester);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(bars);
-        var equity = result.Equity as double[] ?? throw new ArgumentException("The result must carry its equity curve.", nameof(result));
+        var equity = result.Equity is double[] own ? own : backtester.LastEquity;
+        if (equity.Length != result.Range.Count)
+        {
+            throw new ArgumentException("The result must be the backtester's latest run, or carry its equity curve.", nameof(result));
+        }
+
         var (benchmark, marketReturns) = ForSeries(backtester, bars, result.Range);
         var sensitivity = marketReturns is null ? default : MarketSensitivity.FromEquity(equity, marketReturns);
         var market = new MarketComparison(benchmark, result.Metrics.TotalReturn - benchmark.TotalReturn, sensitivity.Beta, sensitivity.Alpha);
-        return result with { Market = market, Equity = keepEquity ? result.Equity : null };
+        return result with { Market = market };
     }
 
     private (BacktestMetrics Benchmark, double[]? MarketReturns) ForSeries(Backtester backtester, BarSeries bars, BarRange range)
@@ -39,7 +45,8 @@ public sealed class MarketComparer(EqualWeightIndex? index, SimulationSettings s
         var key = (bars.Symbol, range.Start, range.End);
         if (!_bySeries.TryGetValue(key, out var known))
         {
-            var benchmark = backtester.RunMetrics(BuyHold, bars, range, settings);
+            // A buffer of its own, so the strategy's curve in the backtester's scratch survives for beta.
+            var benchmark = backtester.RunMetrics(BuyHold, bars, range, settings, new double[range.Count]);
             var returns = index?.ReturnsOver(bars.Days.AsSpan(range.Start, range.Count));
             known = (benchmark, returns);
             _bySeries[key] = known;

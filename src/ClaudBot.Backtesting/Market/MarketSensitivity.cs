@@ -50,7 +50,8 @@ public readonly record struct MarketSensitivity(double? Beta, double? Alpha)
     /// <summary>
     /// From a daily equity curve and the market's return between each pair of its consecutive points
     /// (<paramref name="marketReturns"/>[t - 1] pairs with equity[t] / equity[t - 1] - 1; NaN leaves that day out, see
-    /// <see cref="EqualWeightIndex.ReturnsOver"/>). Allocates nothing: the returns are recomputed in each pass.
+    /// <see cref="EqualWeightIndex.ReturnsOver"/>). One pass, allocating nothing: it runs for every grid point. Sums are
+    /// taken relative to the first day's returns (shifted data), so a flat market gives an exact zero variance.
     /// </summary>
     public static MarketSensitivity FromEquity(ReadOnlySpan<double> equity, ReadOnlySpan<double> marketReturns)
     {
@@ -60,17 +61,34 @@ public readonly record struct MarketSensitivity(double? Beta, double? Alpha)
         }
 
         int n = 0;
-        double meanS = 0;
-        double meanM = 0;
+        double shiftS = 0;
+        double shiftM = 0;
+        double sumS = 0;
+        double sumM = 0;
+        double sumSM = 0;
+        double sumMM = 0;
         for (int t = 1; t < equity.Length; t++)
         {
             double m = marketReturns[t - 1];
-            if (!double.IsNaN(m))
+            if (double.IsNaN(m))
             {
-                meanS += (equity[t] / equity[t - 1]) - 1;
-                meanM += m;
-                n++;
+                continue;
             }
+
+            double r = (equity[t] / equity[t - 1]) - 1;
+            if (n == 0)
+            {
+                shiftS = r;
+                shiftM = m;
+            }
+
+            double ds = r - shiftS;
+            double dm = m - shiftM;
+            sumS += ds;
+            sumM += dm;
+            sumSM += ds * dm;
+            sumMM += dm * dm;
+            n++;
         }
 
         if (n < 2)
@@ -78,22 +96,9 @@ public readonly record struct MarketSensitivity(double? Beta, double? Alpha)
             return default;
         }
 
-        meanS /= n;
-        meanM /= n;
-        double covariance = 0;
-        double variance = 0;
-        for (int t = 1; t < equity.Length; t++)
-        {
-            double m = marketReturns[t - 1];
-            if (!double.IsNaN(m))
-            {
-                double dm = m - meanM;
-                covariance += ((equity[t] / equity[t - 1]) - 1 - meanS) * dm;
-                variance += dm * dm;
-            }
-        }
-
-        return FromMoments(meanS, meanM, covariance, variance);
+        double covariance = sumSM - (sumS * sumM / n);
+        double variance = sumMM - (sumM * sumM / n);
+        return FromMoments(shiftS + (sumS / n), shiftM + (sumM / n), covariance, variance);
     }
 
     private static MarketSensitivity FromMoments(double meanS, double meanM, double covariance, double variance)

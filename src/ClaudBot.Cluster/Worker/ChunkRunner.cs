@@ -94,7 +94,7 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
     {
         var parameters = StrategyParser.Parse(strategy).Parameters[0];
         var range = BarRange.Resolve(bars, chunk.From, chunk.To);
-        return comparer.Compare(backtester, backtester.Run(parameters, bars, range, settings, includeEquity: true), bars, keepEquity: false);
+        return comparer.Compare(backtester, backtester.Run(parameters, bars, range, settings), bars);
     }
 
     private static void WriteFailure(Utf8JsonWriter writer, int index, ChunkPayload chunk, int position, string error)

@@ -44,6 +44,19 @@ public sealed class BenchmarkTests : IDisposable
     }
 
     [Fact]
+    public async Task Comparison_FromTheBacktestersOwnBuffer_EqualsTheOneFromAKeptCurve()
+    {
+        var request = Requests.Of("rsi(period=5..9),macd", "TCS,INFY", "2022-01-01", "2024-12-31");
+
+        var kept = await _harness.RunAsync(request with { IncludeEquity = true });
+        var buffered = await _harness.RunAsync(request);
+
+        Assert.Equal(12, buffered.Results.Count);
+        Assert.Equal(kept.Results.Select(r => r.Market), buffered.Results.Select(r => r.Market));
+        Assert.All(buffered.Results, r => Assert.Null(r.Equity));
+    }
+
+    [Fact]
     public async Task Json_CarriesTheBenchmarkObjectExcessBetaAndAlpha()
     {
         var report = await _harness.RunAsync(Requests.Of("rsi", "TCS", "2022-01-01", "2022-12-31"));
