@@ -64,7 +64,7 @@ public class ResultsReaderBenchmarks
             _directory, job, JobState.Completed, plan.Spec.SubmittedAt, outputs.Select(o => (ReadOnlyMemory<byte>)o.TasksJson).ToAsyncEnumerable(), [.. outputs.Select(o => o.SummaryJson)], CancellationToken.None);
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

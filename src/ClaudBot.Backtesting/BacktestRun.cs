@@ -1,3 +1,4 @@
+using ClaudBot.Backtesting.Market;
 using ClaudBot.Engine;
 using ClaudBot.Engine.Data;
 using ClaudBot.Engine.Simulation;
@@ -16,10 +17,13 @@ public sealed class BacktestRun
     private readonly IReadOnlyList<(BarSeries Bars, BarRange Range)> _series;
     private readonly SimulationSettings _settings;
     private readonly bool _includeEquity;
+    private readonly EqualWeightIndex? _index;
 
     internal BacktestRun(
-        IReadOnlyList<StrategyParameters> parameters, IReadOnlyList<(BarSeries Bars, BarRange Range)> series, SimulationSettings settings, bool includeEquity, IReadOnlyList<string> notes)
+        IReadOnlyList<StrategyParameters> parameters, IReadOnlyList<(BarSeries Bars, BarRange Range)> series, SimulationSettings settings, bool includeEquity, IReadOnlyList<string> notes,
+        EqualWeightIndex? index)
     {
+        _index = index;
         _parameters = parameters;
         _series = series;
         _settings = settings;
@@ -40,16 +44,21 @@ public sealed class BacktestRun
     /// <summary>How many results <see cref="Results"/> yields.</summary>
     public int Count => _parameters.Count * _series.Count;
 
-    /// <summary>Runs each backtest as it is asked for; enumerating twice runs them twice.</summary>
+    /// <summary>
+    /// Runs each backtest as it is asked for, set beside the market (<see cref="BacktestResult.Market"/>: the benchmark runs
+    /// once per symbol); enumerating twice runs them twice.
+    /// </summary>
     public IEnumerable<BacktestResult> Results(CancellationToken cancellationToken)
     {
         var backtester = new Backtester();
+        var comparer = new MarketComparer(_index, _settings);
         foreach (var parameters in _parameters)
         {
             foreach (var (bars, range) in _series)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return backtester.Run(parameters, bars, range, _settings, _includeEquity);
+                var result = backtester.Run(parameters, bars, range, _settings, _includeEquity);
+                yield return comparer.Compare(backtester, result, bars);
             }
         }
     }

@@ -1,3 +1,4 @@
+using ClaudBot.Backtesting.Market;
 using ClaudBot.Engine.Data;
 using ClaudBot.MarketData;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,12 @@ namespace ClaudBot.Backtesting;
 /// <see cref="ArgumentOutOfRangeException"/> for a cost out of range, <see cref="RequestTooLargeException"/> past the cluster's task cap.
 /// </remarks>
 /// <param name="saved">Rules saved under a name, runnable by that name (none where the host keeps none).</param>
-public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOptions> options, Engine.Strategies.ISavedRules? saved = null)
+/// <param name="marketIndex">The market beside each result (shared with the node's workers); null builds one for this service.</param>
+public sealed class BacktestService(
+    IMarketData marketData, IOptions<BacktestOptions> options, Engine.Strategies.ISavedRules? saved = null, MarketIndexCache? marketIndex = null)
 {
+    private readonly MarketIndexCache _marketIndex = marketIndex ?? new MarketIndexCache(marketData);
+
     /// <summary>Runs the request and keeps every result: for requests small enough to hold (charts, the bot, tests).</summary>
     public async Task<BacktestReport> RunAsync(BacktestRequest request, CancellationToken cancellationToken)
     {
@@ -41,7 +46,8 @@ public sealed class BacktestService(IMarketData marketData, IOptions<BacktestOpt
         }
 
         notes.AddRange(RequestPreparation.ClippingNotes(series));
-        return new BacktestRun(prepared.Selection.Parameters, series, prepared.Settings, request.IncludeEquity, notes);
+        var index = await _marketIndex.GetAsync(cancellationToken).ConfigureAwait(false);
+        return new BacktestRun(prepared.Selection.Parameters, series, prepared.Settings, request.IncludeEquity, notes, index);
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace ClaudBot.Backtesting;
 
 /// <summary>
 /// Writes a backtest result as JSON, the one shape every output shares (CLI <c>--json</c>, cluster
-/// results files, API): <c>strategy, params, symbol, from, to, bars, metrics{...}, trades[...]</c>,
+/// results files, API): <c>strategy, params, symbol, from, to, bars, metrics{...}, benchmark{...}, excess_return, beta,
+/// alpha, trades[...]</c>,
 /// snake_case, ISO dates, metrics as numbers. Written straight to a <see cref="Utf8JsonWriter"/> so a
 /// sweep of thousands of results costs no intermediate objects.
 /// </summary>
@@ -44,6 +45,7 @@ public static class ResultJsonWriter
         writer.WriteString("to", result.Range.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         writer.WriteNumber("bars", result.Range.Count);
         WriteMetrics(writer, result.Metrics);
+        WriteMarket(writer, result.Market);
         writer.WriteStartArray("trades");
         foreach (var trade in result.Trades)
         {
@@ -99,6 +101,34 @@ public static class ResultJsonWriter
         WriteFinite(writer, "fees", m.Fees);
         WriteFinite(writer, "turnover", m.Turnover);
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>benchmark{total_return, cagr, sharpe, max_drawdown, final_equity}</c> (buy and hold, same settings),
+    /// <c>excess_return</c>, <c>beta</c>, <c>alpha</c>; each null when undefined or when the result has no comparison.
+    /// </summary>
+    public static void WriteMarket(Utf8JsonWriter writer, MarketComparison? market)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (market is null)
+        {
+            writer.WriteNull("benchmark");
+        }
+        else
+        {
+            var b = market.Benchmark;
+            writer.WriteStartObject("benchmark");
+            WriteFinite(writer, "total_return", b.TotalReturn);
+            WriteFinite(writer, "cagr", b.Cagr);
+            WriteFinite(writer, "sharpe", b.Sharpe);
+            WriteFinite(writer, "max_drawdown", b.MaxDrawdown);
+            WriteFinite(writer, "final_equity", b.FinalEquity);
+            writer.WriteEndObject();
+        }
+
+        WriteFinite(writer, "excess_return", market?.ExcessReturn ?? double.NaN);
+        WriteFinite(writer, "beta", market?.Beta ?? double.NaN);
+        WriteFinite(writer, "alpha", market?.Alpha ?? double.NaN);
     }
 
     // JSON has no NaN or Infinity: null says "no number" (see the remarks).

@@ -6,7 +6,7 @@ namespace ClaudBot.Backtesting;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="BacktestService"/>, its options (section <c>Backtest</c>) and market data.</summary>
+    /// <summary>Registers <see cref="BacktestService"/>, the market index beside its results, its options (section <c>Backtest</c>) and market data.</summary>
     public static IServiceCollection AddBacktesting(this IServiceCollection services)
     {
         services.AddMarketData();
@@ -15,6 +15,7 @@ public static class ServiceCollectionExtensions
             .Configure<IConfiguration>((options, configuration) => options.MaxTasks = configuration.GetValue(BacktestOptions.MaxTasksSetting, BacktestOptions.DefaultMaxTasks))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<Market.MarketIndexCache>();
         services.AddSingleton<BacktestService>();
         return services;
     }

@@ -19,6 +19,9 @@ public sealed record BacktestResult(
 
     /// <summary>What a reader should know about this run, e.g. entries skipped because they bought zero whole shares.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The benchmark, excess return, beta and alpha; null where the result was made without them (the engine alone).</summary>
+    public MarketComparison? Market { get; init; }
 }
 
 /// <summary>A round trip with dates. <see cref="IsOpen"/>: still held at the end, marked to the last close.</summary>

@@ -16,10 +16,17 @@ public sealed class Backtester
     private double[] _equityScratch = new double[1024];
     private Trade[] _trades = new Trade[512];
     private int _tradeCount;
+    private int _scratchEquityCount;
     private RuleEvaluator? _rules;
 
     /// <summary>Trades of the latest run, by bar index (valid until the next run).</summary>
     public ReadOnlySpan<Trade> LastTrades => _trades.AsSpan(0, _tradeCount);
+
+    /// <summary>
+    /// The daily equity of the latest run when it was written to this backtester's own buffer (no curve asked for; valid
+    /// until the next run); empty when the caller gave the buffer. What figures over the curve (beta) read without a copy.
+    /// </summary>
+    public ReadOnlySpan<double> LastEquity => _equityScratch.AsSpan(0, _scratchEquityCount);
 
     /// <summary>Runs one backtest and returns only its metrics: the hot path for sweeps and benchmarks.</summary>
     public BacktestMetrics RunMetrics(StrategyParameters strategy, BarSeries bars, BarRange range, SimulationSettings settings, Span<double> equityCurve = default)
@@ -40,10 +47,12 @@ public sealed class Backtester
 
         // A long-or-flat strategy completes at most one trade per two bars, plus one left open.
         EnsureCapacity(ref _trades, (range.Count / 2) + 1);
+        _scratchEquityCount = 0;
         if (equityCurve.IsEmpty)
         {
             EnsureCapacity(ref _equityScratch, range.Count);
             equityCurve = _equityScratch;
+            _scratchEquityCount = range.Count;
         }
 
         return Dispatch(strategy, bars, range.Start, range.End, settings, equityCurve);

@@ -40,7 +40,7 @@ public sealed class ResultJsonWriterTests
         Assert.Equal([JsonValueKind.Number, JsonValueKind.Null], root.GetProperty("equity").EnumerateArray().Select(v => v.ValueKind));
     }
 
-    private static byte[] Write(BacktestResult result)
+    internal static byte[] Write(BacktestResult result)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))

@@ -32,10 +32,14 @@ public sealed class ResultOrderTests : IDisposable
     }
 
     [Fact]
-    public async Task ValidRequest_LoadsEachSymbolOnceIntoTheCache()
+    public async Task ValidRequest_CachesItsSymbolsAndTheMarketIndexConstituents()
     {
         await _harness.RunAsync(Requests.Of("rsi,macd", "TCS,INFY", "2022-01-01", "2022-12-31"));
 
-        Assert.Equal(["INFY", "TCS"], _harness.CachedSymbols);
+        // The market beside each result (beta, alpha) is an index of every bundled symbol, built once per data folder.
+        var bundled = Directory.EnumerateFiles(BacktestHarness.BundledData, "*.csv").Select(Path.GetFileNameWithoutExtension)
+            .Where(name => name != "aliases").Order(StringComparer.Ordinal);
+        Assert.Equal(bundled, _harness.CachedSymbols);
+        Assert.Equal(49, _harness.CachedSymbols.Count);
     }
 }

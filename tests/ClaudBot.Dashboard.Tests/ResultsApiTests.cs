@@ -33,6 +33,10 @@ public sealed class ResultsApiTests(NodeFixture fixture)
             Assert.Equal(expected[i].Metrics.Sharpe, top[i].GetProperty("sharpe").GetDouble(), 9);
             Assert.Equal(expected[i].Metrics.TotalReturn, top[i].GetProperty("total_return").GetDouble(), 9);
             Assert.Equal(expected[i].Metrics.Trades, top[i].GetProperty("trades").GetInt32());
+            Assert.Equal(expected[i].Market!.Benchmark.TotalReturn, top[i].GetProperty("benchmark_return").GetDouble(), 9);
+            Assert.Equal(expected[i].Market!.ExcessReturn, top[i].GetProperty("excess_return").GetDouble(), 9);
+            Assert.Equal(expected[i].Market!.Beta!.Value, top[i].GetProperty("beta").GetDouble(), 9);
+            Assert.Equal(expected[i].Market!.Alpha!.Value, top[i].GetProperty("alpha").GetDouble(), 9);
         }
 
         Assert.Equal(9, summary.GetProperty("tasks_total").GetInt32());

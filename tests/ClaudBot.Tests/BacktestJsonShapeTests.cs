@@ -84,6 +84,13 @@ public sealed class BacktestJsonShapeTests
         Assert.All(metrics.EnumerateObject(), m => Assert.True(
             m.Value.ValueKind == JsonValueKind.Number || (m.Name == "profit_factor" && m.Value.ValueKind == JsonValueKind.Null),
             $"{m.Name} is {m.Value.ValueKind}"));
+        var benchmark = result.GetProperty("benchmark");
+        Assert.Equal(["total_return", "cagr", "sharpe", "max_drawdown", "final_equity"], Names(benchmark));
+        Assert.All(benchmark.EnumerateObject(), m => Assert.Equal(JsonValueKind.Number, m.Value.ValueKind));
+        Assert.Equal(
+            metrics.GetProperty("total_return").GetDouble() - benchmark.GetProperty("total_return").GetDouble(),
+            result.GetProperty("excess_return").GetDouble());
+        Assert.Equal([JsonValueKind.Number, JsonValueKind.Number], ((string[])["beta", "alpha"]).Select(name => result.GetProperty(name).ValueKind));
         var trades = result.GetProperty("trades").EnumerateArray().ToList();
         Assert.Equal(metrics.GetProperty("trades").GetInt32(), trades.Count);
         Assert.All(trades, trade =>

@@ -10,12 +10,10 @@ public sealed class BacktestTableTests
     [Fact]
     public async Task Table_At100Columns_EqualsTheExpectedFile()
     {
-        string expected = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Expected", "backtest_table.txt"));
-
         var run = await Cli.RunAsync(outWidth: 100, TableRequest);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(TrimLineEnds(expected), TrimLineEnds(run.Out));
+        ClaudBot.Testing.ExpectedFile.Assert("backtest_table", TrimLineEnds(run.Out));
         Assert.Equal(string.Empty, run.Error);
         Assert.Equal(string.Empty, run.Raw);
     }

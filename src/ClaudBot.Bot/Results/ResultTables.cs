@@ -4,10 +4,14 @@ using ClaudBot.Cluster.Results;
 
 namespace ClaudBot.Bot.Results;
 
-/// <summary>The tables of a job summary: percentages with one decimal, Sharpe with two, like the CLI's table; a metric that is not finite is "-".</summary>
+/// <summary>
+/// The tables of a job summary: percentages with one decimal, Sharpe with two, like the CLI's table; a metric that is not
+/// finite (or absent, as "vs B&amp;H" in results written before the benchmark) is "-". "vs B&amp;H" is the strategy's return
+/// over buy and hold of the same symbol with the same settings.
+/// </summary>
 internal static class ResultTables
 {
-    private static readonly IReadOnlyList<string> RankedColumns = ["#", "Strategy", "Symbol", "Return", "CAGR", "Sharpe", "Max DD", "Trades", "Win rate"];
+    private static readonly IReadOnlyList<string> RankedColumns = ["#", "Strategy", "Symbol", "Return", "vs B&H", "CAGR", "Sharpe", "Max DD", "Trades", "Win rate"];
 
     public static TablePart Ranked(string title, IReadOnlyList<ResultRow> rows) =>
         new(title, RankedColumns, [.. rows.Select((r, i) => (IReadOnlyList<string>)
@@ -16,13 +20,14 @@ internal static class ResultTables
             r.StrategyText,
             r.Symbol,
             Percent(r.TotalReturn),
+            Percent(r.ExcessReturn ?? double.NaN),
             Percent(r.Cagr),
             Ratio(r.Sharpe),
             Percent(r.MaxDrawdown),
             r.Trades.ToString(CultureInfo.InvariantCulture),
             r.Trades == 0 ? "-" : Percent(r.WinRate),
         ])])
-        { NumericColumns = new HashSet<int> { 0, 3, 4, 5, 6, 7, 8 } };
+        { NumericColumns = new HashSet<int> { 0, 3, 4, 5, 6, 7, 8, 9 } };
 
     public static TablePart BestBySymbol(IReadOnlyList<ResultRow> rows) =>
         new("Best per symbol", ["Symbol", "Strategy", "Return", "Sharpe", "Max DD"], [.. rows.Select(r => (IReadOnlyList<string>)

@@ -19,6 +19,12 @@ internal ref struct ResultElement
     public DateOnly From;
     public DateOnly To;
     public ResultMetrics Metrics;
+
+    /// <summary>The buy-and-hold benchmark's total return, the excess over it, beta and alpha; null where absent or undefined.</summary>
+    public double? BenchmarkReturn;
+    public double? ExcessReturn;
+    public double? Beta;
+    public double? Alpha;
     private Field _seen;
 
     [Flags]
@@ -34,6 +40,10 @@ internal ref struct ResultElement
         Metrics = 64,
         Error = 128,
         Other = 256,
+        Benchmark = 512,
+        ExcessReturn = 1024,
+        Beta = 2048,
+        Alpha = 4096,
     }
 
     /// <summary>A failed task: it carries <c>error</c> instead of metrics.</summary>
@@ -101,6 +111,22 @@ internal ref struct ResultElement
                     }
 
                     break;
+                case Field.Benchmark:
+                    if (!TryReadBenchmarkReturn(ref reader, baseOffset, position, out element.BenchmarkReturn))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case Field.ExcessReturn:
+                    element.ExcessReturn = ResultsJson.NullableDouble(ref reader, baseOffset, position, "excess_return");
+                    break;
+                case Field.Beta:
+                    element.Beta = ResultsJson.NullableDouble(ref reader, baseOffset, position, "beta");
+                    break;
+                case Field.Alpha:
+                    element.Alpha = ResultsJson.NullableDouble(ref reader, baseOffset, position, "alpha");
+                    break;
                 default:
                     // bars, trades, equity, and whatever a later writer adds.
                     if (!reader.TrySkip())
@@ -124,7 +150,50 @@ internal ref struct ResultElement
         : reader.ValueTextEquals("to"u8) ? Field.To
         : reader.ValueTextEquals("metrics"u8) ? Field.Metrics
         : reader.ValueTextEquals("error"u8) ? Field.Error
+        : reader.ValueTextEquals("benchmark"u8) ? Field.Benchmark
+        : reader.ValueTextEquals("excess_return"u8) ? Field.ExcessReturn
+        : reader.ValueTextEquals("beta"u8) ? Field.Beta
+        : reader.ValueTextEquals("alpha"u8) ? Field.Alpha
         : Field.Other;
+
+    // The benchmark object (or null, where a result has none): its total_return, every other figure skipped.
+    private static bool TryReadBenchmarkReturn(ref Utf8JsonReader reader, long baseOffset, int position, out double? totalReturn)
+    {
+        totalReturn = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        ResultsJson.Expect(ref reader, JsonTokenType.StartObject, baseOffset, position, "benchmark");
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            bool wanted = reader.ValueTextEquals("total_return"u8);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (wanted)
+            {
+                totalReturn = ResultsJson.NullableDouble(ref reader, baseOffset, position, "benchmark.total_return");
+            }
+            else if (!reader.TrySkip())
+            {
+                return false;
+            }
+        }
+    }
 
     private static bool TryReadParams(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, long baseOffset, int position, out ReadOnlySpan<byte> json)
     {

@@ -84,6 +84,12 @@ internal sealed class ResultRanking(int top)
         var m = element.Metrics;
         return new ResultRow(
             element.Index, name, StrategyText.Format(_text, name, element.Params), symbol, element.From, element.To,
-            m.TotalReturn, m.Cagr, m.Sharpe, m.MaxDrawdown, m.Trades, m.WinRate, m.ProfitFactor, m.FinalEquity);
+            m.TotalReturn, m.Cagr, m.Sharpe, m.MaxDrawdown, m.Trades, m.WinRate, m.ProfitFactor, m.FinalEquity)
+        {
+            BenchmarkReturn = element.BenchmarkReturn,
+            ExcessReturn = element.ExcessReturn,
+            Beta = element.Beta,
+            Alpha = element.Alpha,
+        };
     }
 }

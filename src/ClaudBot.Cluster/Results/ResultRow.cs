@@ -27,4 +27,17 @@ public sealed record ResultRow(
     int Trades,
     [property: JsonConverter(typeof(FiniteDoubleJsonConverter))] double WinRate,
     double? ProfitFactor,
-    [property: JsonConverter(typeof(FiniteDoubleJsonConverter))] double FinalEquity);
+    [property: JsonConverter(typeof(FiniteDoubleJsonConverter))] double FinalEquity)
+{
+    /// <summary>Buy and hold of the same symbol over the same range with the same settings: its total return.</summary>
+    public double? BenchmarkReturn { get; init; }
+
+    /// <summary>The strategy's total return minus <see cref="BenchmarkReturn"/>.</summary>
+    public double? ExcessReturn { get; init; }
+
+    /// <summary>Against the equal-weight index of the bundled constituents (not the official NIFTY 50); null where undefined.</summary>
+    public double? Beta { get; init; }
+
+    /// <summary>Annualised, against the same index; null where undefined.</summary>
+    public double? Alpha { get; init; }
+}

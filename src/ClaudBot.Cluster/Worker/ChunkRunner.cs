@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using ClaudBot.Backtesting;
+using ClaudBot.Backtesting.Market;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Engine;
 using ClaudBot.Engine.Data;
@@ -18,8 +19,11 @@ namespace ClaudBot.Cluster.Worker;
 /// recorded with its error, never dropped), and writes the results as JSON. Holds only this chunk's
 /// bars; output is streamed into a pooled buffer.
 /// </summary>
-internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline retry, IOptions<ClusterOptions> options, TimeProvider time)
+/// <remarks>Each result is set beside the market (<see cref="MarketComparer"/>): the chunk's one symbol and range run buy and hold once.</remarks>
+internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline retry, IOptions<ClusterOptions> options, TimeProvider time, MarketIndexCache? marketIndex = null)
 {
+    private readonly MarketIndexCache _marketIndex = marketIndex ?? new MarketIndexCache(marketData);
+
     public async Task<ChunkOutput> RunAsync(ChunkPayload chunk, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Max(4096, chunk.Strategies.Count * 1024));
@@ -41,6 +45,7 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
 
             var backtester = new Backtester();
             var settings = chunk.Settings();
+            var comparer = new MarketComparer(await _marketIndex.GetAsync(cancellationToken), settings);
             for (int i = 0; i < chunk.Strategies.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -56,7 +61,7 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
                 {
                     try
                     {
-                        result = await retry.ExecuteAsync(_ => ValueTask.FromResult(Run(backtester, chunk.Strategies[i], bars, chunk, settings)), cancellationToken);
+                        result = await retry.ExecuteAsync(_ => ValueTask.FromResult(Run(backtester, comparer, chunk.Strategies[i], bars, chunk, settings)), cancellationToken);
                     }
                     catch (Exception failure) when (failure is not OperationCanceledException)
                     {
@@ -85,11 +90,11 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
         return new ChunkOutput(buffer.WrittenSpan.ToArray(), Summary(chunk, errors.Count, best.Index, best.Result), chunk.Strategies.Count, errors.Count, errors);
     }
 
-    private static BacktestResult Run(Backtester backtester, string strategy, BarSeries bars, ChunkPayload chunk, SimulationSettings settings)
+    private static BacktestResult Run(Backtester backtester, MarketComparer comparer, string strategy, BarSeries bars, ChunkPayload chunk, SimulationSettings settings)
     {
         var parameters = StrategyParser.Parse(strategy).Parameters[0];
         var range = BarRange.Resolve(bars, chunk.From, chunk.To);
-        return backtester.Run(parameters, bars, range, settings);
+        return comparer.Compare(backtester, backtester.Run(parameters, bars, range, settings), bars);
     }
 
     private static void WriteFailure(Utf8JsonWriter writer, int index, ChunkPayload chunk, int position, string error)

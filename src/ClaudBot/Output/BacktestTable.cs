@@ -9,7 +9,9 @@ namespace ClaudBot.Output;
 /// <summary>
 /// The human form of a backtest report: one row per strategy and symbol in request order. Strategies
 /// show only parameters that differ from their defaults, and a period shared by every row moves to
-/// the caption, so the table fits an 80-column terminal.
+/// the caption, to keep the table narrow (about 100 columns; Spectre wraps the strategy text on a narrower terminal).
+/// Beside each strategy: buy and hold of the same symbol with the same settings (<c>B&amp;H</c>) and the strategy's
+/// return over it (<c>vs B&amp;H</c>).
 /// </summary>
 internal static class BacktestTable
 {
@@ -35,7 +37,7 @@ internal static class BacktestTable
             }
         }
 
-        foreach (string heading in (string[])["Return", "CAGR", "Sharpe", "Max DD", "Trades", "Win"])
+        foreach (string heading in (string[])["Return", "B&H", "vs B&H", "CAGR", "Sharpe", "Max DD", "Trades", "Win"])
         {
             table.AddColumn(new TableColumn(heading).RightAligned());
         }
@@ -52,6 +54,8 @@ internal static class BacktestTable
             cells.AddRange(
             [
                 Signed(m.TotalReturn),
+                result.Market is { } market ? Percent(market.Benchmark.TotalReturn) : "-",
+                result.Market is { } excess ? Signed(excess.ExcessReturn) : "-",
                 Signed(m.Cagr),
                 m.Sharpe.ToString("0.00", CultureInfo.InvariantCulture),
                 Percent(m.MaxDrawdown),

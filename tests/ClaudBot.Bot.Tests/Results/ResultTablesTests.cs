@@ -15,7 +15,16 @@ public sealed class ResultTablesTests
     {
         var table = ResultTables.Ranked("Top", [Row]);
 
-        Assert.Equal(["1", "rsi(period=14, lower=30, upper=70)", "TCS", "12.3%", "-", "-", "-5.0%", "2", "50.0%"], Assert.Single(table.Rows));
+        Assert.Equal(["1", "rsi(period=14, lower=30, upper=70)", "TCS", "12.3%", "-", "-", "-", "-5.0%", "2", "50.0%"], Assert.Single(table.Rows));
+    }
+
+    [Fact]
+    public void Ranked_ShowsTheExcessOverBuyAndHoldBesideTheReturn()
+    {
+        var table = ResultTables.Ranked("Top", [Row with { BenchmarkReturn = 0.3, ExcessReturn = 0.1234 - 0.3 }]);
+
+        Assert.Equal(["Return", "vs B&H"], table.Columns.Skip(3).Take(2));
+        Assert.Equal(["12.3%", "-17.7%"], Assert.Single(table.Rows).Skip(3).Take(2));
     }
 
     [Fact]

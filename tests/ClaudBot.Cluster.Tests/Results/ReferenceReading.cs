@@ -77,8 +77,18 @@ internal static class ReferenceReading
             metrics.GetProperty("trades").GetInt32(),
             metrics.GetProperty("win_rate").GetDouble(),
             profitFactor.ValueKind == JsonValueKind.Null ? null : profitFactor.GetDouble(),
-            metrics.GetProperty("final_equity").GetDouble());
+            metrics.GetProperty("final_equity").GetDouble())
+        {
+            BenchmarkReturn = result.TryGetProperty("benchmark", out var benchmark) && benchmark.ValueKind == JsonValueKind.Object
+                ? Nullable(benchmark, "total_return") : null,
+            ExcessReturn = Nullable(result, "excess_return"),
+            Beta = Nullable(result, "beta"),
+            Alpha = Nullable(result, "alpha"),
+        };
     }
+
+    private static double? Nullable(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
     private static string Text(JsonElement element, string name) => element.GetProperty(name).GetString()!;
 }

@@ -124,6 +124,23 @@ public sealed class ResultsFileReaderTests(RealResultsFixture files) : IClassFix
     }
 
     [Fact]
+    public async Task Rows_CarryTheBenchmarkExcessBetaAndAlphaAsWritten()
+    {
+        var summary = await ReadAsync(files.Small, top: 6);
+
+        Assert.Equal(6, summary.Top.Count);
+        Assert.All(summary.Top, row =>
+        {
+            Assert.NotNull(row.BenchmarkReturn);
+            Assert.Equal(row.TotalReturn - row.BenchmarkReturn!.Value, row.ExcessReturn!.Value);
+            Assert.NotNull(row.Beta);
+            Assert.NotNull(row.Alpha);
+        });
+        Assert.All(summary.Top.Where(r => r.Strategy == "buy_hold"), row => Assert.Equal(0.0, row.ExcessReturn));
+        Assert.Equal(ReferenceReading.Read(files.Small, top: 6).Top, summary.Top);
+    }
+
+    [Fact]
     public async Task TopOfZero_KeepsNoRows_ButStillFindsTheBestPerSymbol()
     {
         var summary = await ReadAsync(files.Sweep, top: 0);

@@ -36,6 +36,11 @@ public sealed class ChunkRunnerTests : IDisposable
         Assert.Equal(["rsi", "macd", "buy_hold"], tasks.Select(t => t.GetProperty("strategy").GetString()));
         Assert.Equal(expected.Results.Select(r => r.Metrics.TotalReturn), tasks.Select(t => t.GetProperty("metrics").GetProperty("total_return").GetDouble()));
         Assert.Equal(expected.Results.Select(r => r.Trades.Count), tasks.Select(t => t.GetProperty("trades").GetArrayLength()));
+        Assert.Equal(expected.Results.Select(r => r.Market!.Benchmark.TotalReturn), tasks.Select(t => t.GetProperty("benchmark").GetProperty("total_return").GetDouble()));
+        Assert.Equal(expected.Results.Select(r => r.Market!.ExcessReturn), tasks.Select(t => t.GetProperty("excess_return").GetDouble()));
+        Assert.Equal(expected.Results.Select(r => r.Market!.Beta!.Value), tasks.Select(t => t.GetProperty("beta").GetDouble()));
+        Assert.Equal(expected.Results.Select(r => r.Market!.Alpha!.Value), tasks.Select(t => t.GetProperty("alpha").GetDouble()));
+        Assert.All(tasks, t => Assert.False(t.TryGetProperty("equity", out _)));
 
         var best = JsonDocument.Parse(output.SummaryJson).RootElement.GetProperty("best");
         double bestSharpe = expected.Results.Max(r => r.Metrics.Sharpe);

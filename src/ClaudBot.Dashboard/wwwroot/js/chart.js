@@ -33,7 +33,7 @@ export function drawChart(container, result) {
     ...common,
     height: Math.round(Math.min(320, Math.max(200, width * 0.45))),
     series: [{}, { label: 'Strategy', stroke: '#2563eb', width: 2, points: { show: false }, value: (u, v) => (v == null ? '–' : `${((v - 1) * 100).toFixed(1)}%`) },
-      { label: 'Buy & hold', stroke: '#9ca3af', width: 1.5, points: { show: false }, value: (u, v) => (v == null ? '–' : `${((v - 1) * 100).toFixed(1)}%`) }],
+      { label: 'Buy & hold', stroke: '#9ca3af', width: 1.5, dash: [6, 4], points: { show: false }, value: (u, v) => (v == null ? '–' : `${((v - 1) * 100).toFixed(1)}%`) }],
     axes: [{}, { values: (u, values) => values.map((v) => `${((v - 1) * 100).toFixed(0)}%`), size: 52 }],
   }, [data.xs, data.equity, data.hold], container);
   const drawdownChart = new uPlot({

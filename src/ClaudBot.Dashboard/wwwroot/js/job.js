@@ -18,6 +18,9 @@ const columns = [
   ['strategy_text', (r) => r.strategy_text ?? r.strategy, 'text'],
   ['symbol', (r) => r.symbol, 'text'],
   ['total_return', (r) => percent(r.total_return), 'num'],
+  // The strategy's return over buy and hold of the same symbol with the same settings (null in older results).
+  ['excess_return', (r) => percent(r.excess_return), 'num'],
+  ['beta', (r) => number(r.beta), 'num'],
   ['cagr', (r) => percent(r.cagr), 'num'],
   ['sharpe', (r) => number(r.sharpe), 'num'],
   ['max_drawdown', (r) => percent(r.max_drawdown), 'num'],
@@ -86,7 +89,7 @@ function renderRows() {
     const tr = element('tr', {}, ...columns.map(([key, show, kind]) => {
       const td = element('td', { className: kind === 'num' ? 'num' : '', textContent: show(row) });
       td.dataset.value = String(row[key]);
-      if (key === 'total_return') td.classList.add(row.total_return >= 0 ? 'pos' : 'neg');
+      if (key === 'total_return' || (key === 'excess_return' && row.excess_return != null)) td.classList.add(row[key] >= 0 ? 'pos' : 'neg');
       return td;
     }));
     tr.dataset.index = String(row.index);
