@@ -50,6 +50,34 @@ public sealed class ValidationTests(NodeFixture fixture)
         Assert.StartsWith("Cost must be", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zerodha-delvery", null, null, "costs", "unknown cost model 'zerodha-delvery': did you mean zerodha-delivery? Known: bps:N, zerodha-delivery, zerodha-intraday")]
+    [InlineData(null, -1.0, null, "slippage_bps", "Slippage must be at least 0 and below 10000 basis points.")]
+    [InlineData(null, null, "half", "size", "'half' is not a size: write all, pct:P (P% of equity) or amount:A (A rupees).")]
+    [InlineData(null, null, "amount:5000000", "size", "A size of Rs 5000000 must be above 0 and at most the initial capital (Rs 1000000).")]
+    public async Task BadExecution_Is400NamingItsField(string? costs, double? slippage, string? size, string field, string detail)
+    {
+        var problem = await PostExpecting400Async(new { strategies = "rsi", symbols = new[] { "TCS" }, from = "2022-01-01", to = "2023-01-01", costs, slippage_bps = slippage, size });
+
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Execution_IsRecordedInTheJobsSpec_WithTheModelsComponents()
+    {
+        using var response = await Node.Client.PostAsync("/api/jobs", DashboardNode.Json(new { strategies = "rsi", symbols = new[] { "TCS" }, from = "2022-01-01", to = "2024-12-31", costs = "zerodha-intraday", slippage_bps = 5, size = "pct:50" }));
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        string id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+
+        var job = await Node.WaitFinishedAsync(id);
+
+        var spec = job.GetProperty("spec");
+        Assert.Equal(("zerodha-intraday", 5.0, "pct:50", true), (spec.GetProperty("costs").GetString(), spec.GetProperty("slippage_bps").GetDouble(), spec.GetProperty("size").GetString(), spec.GetProperty("whole_shares").GetBoolean()));
+        Assert.Equal(20, spec.GetProperty("cost_model").GetProperty("brokerage_flat").GetDouble());
+    }
+
     [Fact]
     public async Task WrongJsonType_Is400NamingTheField()
     {

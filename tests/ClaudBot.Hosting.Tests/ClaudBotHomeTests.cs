@@ -50,8 +50,9 @@ public sealed class ClaudBotHomeTests : IDisposable
 
         var configuration = ClaudBotHost.CreateBuilder(new Dictionary<string, string?> { [ClaudBotHost.HomeKey] = _root }).Configuration;
 
-        string[] stored = ["Cluster:ResultsDirectory", "Cluster:LogDirectory", "Cluster:RunDirectory", "Redis:EmbeddedDirectory", "MarketData:CacheDirectory", "Bot:AuditLog", "Target:Ssh:KnownHostsFile"];
+        string[] stored = ["Cluster:ResultsDirectory", "Cluster:LogDirectory", "Cluster:RunDirectory", "Redis:EmbeddedDirectory", "MarketData:CacheDirectory", "Bot:AuditLog", "Target:Ssh:KnownHostsFile", "Backtest:CostModelsDirectory"];
         Assert.All(stored, key => Assert.StartsWith(_root + Path.DirectorySeparatorChar, configuration[key], StringComparison.Ordinal));
+        Assert.Equal(Path.Combine(_root, "config", "costs"), configuration["Backtest:CostModelsDirectory"]);
         Assert.Equal("3", configuration["Backtest:CostBps"]);
     }
 

@@ -84,4 +84,15 @@ public sealed class BacktestExecutionCliTests
         Assert.Equal([error], run.ErrorLines);
         Assert.Equal(string.Empty, run.Out);
     }
+
+    [Fact]
+    public async Task Costs_ListsEachModelWithItsCharges()
+    {
+        var run = await Cli.RunAsync(outWidth: 200, "costs");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("zerodha-delivery  Zerodha, NSE equity delivery (CNC)", run.OutLines);
+        Assert.Contains("  brokerage min(Rs 20, 0.03%) · STT 0% buy, 0.025% sell · exchange 0.00297%", run.OutLines);
+        Assert.Contains("  SEBI Rs 10/crore · stamp 0.015% on buys · GST 18% · DP Rs 15.93 per sell · whole shares", run.OutLines);
+    }
 }

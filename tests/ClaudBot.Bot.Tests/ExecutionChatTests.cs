@@ -1,0 +1,44 @@
+using System.Text.Json;
+using ClaudBot.Bot.Replies;
+using ClaudBot.Cluster.Jobs;
+using static ClaudBot.Bot.Tests.BotHarness;
+
+namespace ClaudBot.Bot.Tests;
+
+/// <summary>Costs said in chat: named in the queued line, recorded in the job, charged on every trade.</summary>
+public sealed class ExecutionChatTests
+{
+    private static readonly JobSpec Spec = new("rsi", ["TCS"], new DateOnly(2022, 1, 1), new DateOnly(2024, 12, 31), 0, "olga", new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Request_NamesTheModel_AndOnlyTheFillsThatAreNotTheDefaults()
+    {
+        Assert.Equal("rsi on TCS, 2022-01-01 to 2024-12-31, cost 0 bps", JobText.Request(Spec));
+        Assert.Equal("rsi on TCS, 2022-01-01 to 2024-12-31, cost 10 bps", JobText.Request(Spec with { CostBps = 10, Costs = "bps:10", Size = "all", WholeShares = false }));
+        Assert.Equal(
+            "rsi on TCS, 2022-01-01 to 2024-12-31, costs zerodha-delivery, slippage 5 bps, size pct:10, whole shares",
+            JobText.Request(Spec with { Costs = "zerodha-delivery", SlippageBps = 5, Size = "pct:10", WholeShares = true }));
+    }
+
+    [Trait("Category", "RealServer")]
+    [Fact]
+    public async Task ZerodhaDeliveryInChat_IsQueuedByName_AndEveryTradePaysFees()
+    {
+        await using var bot = await StartAsync();
+        Assert.Contains("Cluster started", Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
+
+        var queued = await bot.SayAsync("backtest rsi on TCS from 2022-01-01 to 2024-12-31 with zerodha delivery charges");
+        string job = queued.FollowJob!;
+        Assert.Contains($"Job {job} queued: 1 backtest (rsi on TCS, 2022-01-01 to 2024-12-31, costs zerodha-delivery, whole shares).", Text(queued), StringComparison.Ordinal);
+        await bot.Engine.FollowAsync(job, new Progress<JobStatus>(), CancellationToken.None);
+
+        var json = Assert.Single((await bot.SayAsync($"json of job {job}")).Parts.OfType<DocumentPart>());
+        using var document = JsonDocument.Parse(json.Content);
+        Assert.Equal("zerodha-delivery", document.RootElement.GetProperty("spec").GetProperty("costs").GetString());
+        var result = Assert.Single(document.RootElement.GetProperty("results").EnumerateArray().ToList());
+        var trades = result.GetProperty("trades").EnumerateArray().ToList();
+        Assert.NotEmpty(trades);
+        Assert.All(trades, t => Assert.True(t.GetProperty("fees").GetDouble() > 0));
+        Assert.Equal(trades.Sum(t => t.GetProperty("fees").GetDouble()), result.GetProperty("metrics").GetProperty("fees").GetDouble(), 1e-6);
+    }
+}
