@@ -32,9 +32,10 @@ public sealed class IntentEndToEndTests
         Assert.Equal("Top 4 by Sharpe", ranked.Title);
         for (int i = 0; i < expected.Count; i++)
         {
-            Assert.Equal(expected[i].Symbol, ranked.Rows[i][2]);
-            Assert.Equal(expected[i].Metrics.Sharpe.ToString("0.00", CultureInfo.InvariantCulture), ranked.Rows[i][5]);
-            Assert.Equal(expected[i].Metrics.Trades.ToString(CultureInfo.InvariantCulture), ranked.Rows[i][7]);
+            // Read by column name: the table gained columns (vs B&H) before, and may again.
+            Assert.Equal(expected[i].Symbol, ranked.Rows[i][ranked.Columns.ToList().IndexOf("Symbol")]);
+            Assert.Equal(expected[i].Metrics.Sharpe.ToString("0.00", CultureInfo.InvariantCulture), ranked.Rows[i][ranked.Columns.ToList().IndexOf("Sharpe")]);
+            Assert.Equal(expected[i].Metrics.Trades.ToString(CultureInfo.InvariantCulture), ranked.Rows[i][ranked.Columns.ToList().IndexOf("Trades")]);
         }
 
         var best = summary.Parts.OfType<TablePart>().Single(t => t.Title == "Best per symbol");

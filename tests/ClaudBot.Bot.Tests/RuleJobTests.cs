@@ -25,10 +25,11 @@ public sealed class RuleJobTests
         // It runs as the rule: the ranked row is the rule's canonical text, with the numbers of running it directly.
         var summary = await bot.Engine.FollowAsync(job, null, CancellationToken.None);
         var direct = await bot.Get<BacktestService>().RunAsync(new BacktestRequest(Rsi2, ["TCS"], new DateOnly(2022, 1, 1), new DateOnly(2024, 12, 31)), CancellationToken.None);
-        var row = Assert.Single(summary.Parts.OfType<TablePart>().First().Rows);
-        Assert.Equal(Rsi2, row[1]);
-        Assert.Equal(Assert.Single(direct.Results).Metrics.Sharpe.ToString("0.00", CultureInfo.InvariantCulture), row[5]);
-        Assert.Equal(Assert.Single(direct.Results).Metrics.Trades.ToString(CultureInfo.InvariantCulture), row[7]);
+        var table = summary.Parts.OfType<TablePart>().First();
+        var row = Assert.Single(table.Rows);
+        Assert.Equal(Rsi2, row[table.Columns.ToList().IndexOf("Strategy")]);
+        Assert.Equal(Assert.Single(direct.Results).Metrics.Sharpe.ToString("0.00", CultureInfo.InvariantCulture), row[table.Columns.ToList().IndexOf("Sharpe")]);
+        Assert.Equal(Assert.Single(direct.Results).Metrics.Trades.ToString(CultureInfo.InvariantCulture), row[table.Columns.ToList().IndexOf("Trades")]);
 
         Assert.Equal($"Saved rsi2: {Rsi2}", Text(await bot.SayAsync("save it as rsi2")));
         var byName = await bot.SayAsync("backtest rsi2 on INFY 2023");
