@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ClaudBot.Backtesting;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Commands;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Strategies.Parsing;
 using ClaudBot.Hosting;
