@@ -97,7 +97,7 @@ public sealed class Backtester
         if (p.Rule is not null)
         {
             var signals = Rules.Signals(p.Rule, bars, start, end);
-            return Simulator.Run(new RuleKernel(signals), bars, start, end, settings, equity, _trades, out _tradeCount);
+            return Simulator.Run(new RuleKernel(signals), bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
         }
 
         var close = bars.Close;
@@ -105,21 +105,21 @@ public sealed class Backtester
         {
             case "rsi":
                 var rsi = new RsiKernel(close, p.Int(0), p.Real(1), p.Real(2));
-                return Simulator.Run(rsi, bars, start, end, settings, equity, _trades, out _tradeCount);
+                return Simulator.Run(rsi, bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
             case "macd":
                 var macd = new MacdKernel(close, p.Int(0), p.Int(1), p.Int(2));
-                return Simulator.Run(macd, bars, start, end, settings, equity, _trades, out _tradeCount);
+                return Simulator.Run(macd, bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
             case "momentum":
                 var momentum = new MomentumKernel(close, p.Int(0), p.Real(1));
-                return Simulator.Run(momentum, bars, start, end, settings, equity, _trades, out _tradeCount);
+                return Simulator.Run(momentum, bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
             case "sma_cross":
                 var cross = new SmaCrossKernel(close, p.Int(0), p.Int(1));
-                return Simulator.Run(cross, bars, start, end, settings, equity, _trades, out _tradeCount);
+                return Simulator.Run(cross, bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
             case "bollinger":
                 var bollinger = new BollingerKernel(close, p.Int(0), p.Real(1));
-                return Simulator.Run(bollinger, bars, start, end, settings, equity, _trades, out _tradeCount);
+                return Simulator.Run(bollinger, bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
             case "buy_hold":
-                return Simulator.Run(default(BuyHoldKernel), bars, start, end, settings, equity, _trades, out _tradeCount);
+                return Simulator.Run(default(BuyHoldKernel), bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
             default:
                 throw new StrategySpecException($"The engine has no kernel for strategy '{p.Name}'.");
         }

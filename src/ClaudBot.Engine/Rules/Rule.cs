@@ -16,7 +16,12 @@ public sealed class Rule : IEquatable<Rule>
         Template = template;
         _values = values;
         Text = RuleFormatter.Format(template.Syntax, values);
+        var slots = template.Syntax.Exits;
+        Exits = new Simulation.ExitRules(Fraction(slots.Stop), Fraction(slots.Target), Fraction(slots.Trail));
     }
+
+    /// <summary>The stop, target and trail the rule ends with (<c>, stop 5%</c>), as fractions.</summary>
+    public Simulation.ExitRules Exits { get; }
 
     public RuleTemplate Template { get; }
 
@@ -32,6 +37,8 @@ public sealed class Rule : IEquatable<Rule>
     public int Whole(int slot) => (int)_values[slot];
 
     public override string ToString() => Text;
+
+    private double? Fraction(int? slot) => slot is { } index ? _values[index] / 100 : null;
 
     public bool Equals(Rule? other) => other is not null && string.Equals(other.Text, Text, StringComparison.Ordinal);
 

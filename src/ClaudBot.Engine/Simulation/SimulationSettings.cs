@@ -4,7 +4,8 @@ namespace ClaudBot.Engine.Simulation;
 
 /// <summary>
 /// How a simulation executes: capital, charges (<see cref="Costs"/>, or <see cref="CostBps"/> on each side), slippage,
-/// sizing, whole shares and exits. <see cref="Validate"/> refuses a bad combination with one line before anything runs.
+/// sizing and whole shares (exits belong to the strategy:
+/// <see cref="Strategies.StrategyParameters.Exits"/>). <see cref="Validate"/> refuses a bad combination with one line before anything runs.
 /// </summary>
 public sealed record SimulationSettings(double CostBps = 0, double InitialCapital = SimulationSettings.DefaultCapital)
 {
@@ -23,9 +24,6 @@ public sealed record SimulationSettings(double CostBps = 0, double InitialCapita
 
     /// <summary>Whole shares only; null takes the cost model's default (on for the Zerodha models, off for bps:N).</summary>
     public bool? WholeShares { get; init; }
-
-    /// <summary>Stop, target and trailing stop, on any strategy.</summary>
-    public ExitRules Exits { get; init; }
 
     /// <summary>The charges that apply: <see cref="Costs"/>, or <see cref="CostBps"/> as a bps:N model.</summary>
     public CostModel EffectiveCosts => Costs ?? CostModel.Bps(CostBps);
@@ -52,7 +50,6 @@ public sealed record SimulationSettings(double CostBps = 0, double InitialCapita
         }
 
         ValidateSizing();
-        ValidateExits();
     }
 
     // Messages are formatted only when refusing: Validate runs before every backtest of a sweep.
@@ -72,26 +69,4 @@ public sealed record SimulationSettings(double CostBps = 0, double InitialCapita
     }
 
     private static string Shown(double value) => value.ToString("0.########", CultureInfo.InvariantCulture);
-
-    private void ValidateExits()
-    {
-        CheckExit(Exits.Stop, "stop", below100: true);
-        CheckExit(Exits.Target, "target", below100: false);
-        CheckExit(Exits.Trail, "trail", below100: true);
-    }
-
-    // A stop or trail of 100% or more would sit at or below zero and never fire; a target must lie above the entry.
-    private static void CheckExit(double? fraction, string name, bool below100)
-    {
-        if (fraction is not { } f)
-        {
-            return;
-        }
-
-        if (!(f > 0) || !double.IsFinite(f) || (below100 && f >= 1))
-        {
-            string range = below100 ? "above 0% and below 100%" : "above 0%";
-            throw new ArgumentOutOfRangeException(name, f, $"A {name} of {Shown(f * 100)}% is out of range: it must be {range}.");
-        }
-    }
 }

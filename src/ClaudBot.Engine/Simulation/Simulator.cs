@@ -8,7 +8,7 @@ namespace ClaudBot.Engine.Simulation;
 /// next open and marks equity; follow-up passes over the equity curve (drawdown, then vectorised return
 /// statistics) and the trade list give the metrics. The per-bar loop makes no calls and allocates
 /// nothing, so the JIT keeps its state in registers. Long or flat; charges, slippage, sizing, whole shares
-/// and exits as <see cref="SimulationSettings"/> say (fills are rare, so their arithmetic costs little).
+/// as <see cref="SimulationSettings"/> say, exits as the strategy's <see cref="ExitRules"/> do (fills are rare, so their arithmetic costs little).
 /// </summary>
 internal static class Simulator
 {
@@ -19,16 +19,16 @@ internal static class Simulator
     /// (bars in range / 2) + 1 trades; <paramref name="tradeCount"/> says how many were written.
     /// </summary>
     public static BacktestMetrics Run<TKernel>(
-        TKernel kernel, BarSeries bars, int start, int end, SimulationSettings settings, Span<double> equityCurve, Span<Trade> trades, out int tradeCount)
+        TKernel kernel, BarSeries bars, int start, int end, SimulationSettings settings, ExitRules exits, Span<double> equityCurve, Span<Trade> trades, out int tradeCount)
         where TKernel : struct, ISignalKernel =>
-        settings.Exits.Any
-            ? Run<TKernel, ExitsOn>(kernel, bars, start, end, settings, equityCurve, trades, out tradeCount)
-            : Run<TKernel, ExitsOff>(kernel, bars, start, end, settings, equityCurve, trades, out tradeCount);
+        exits.Any
+            ? Run<TKernel, ExitsOn>(kernel, bars, start, end, settings, exits, equityCurve, trades, out tradeCount)
+            : Run<TKernel, ExitsOff>(kernel, bars, start, end, settings, exits, equityCurve, trades, out tradeCount);
 
     // The JIT compiles each struct instantiation apart and folds typeof(TExits) == typeof(ExitsOn) to a constant, so a run
     // without stops, targets or trails has no exit check in its per-bar loop at all.
     private static BacktestMetrics Run<TKernel, TExits>(
-        TKernel kernel, BarSeries bars, int start, int end, SimulationSettings settings, Span<double> equityCurve, Span<Trade> trades, out int tradeCount)
+        TKernel kernel, BarSeries bars, int start, int end, SimulationSettings settings, ExitRules exits, Span<double> equityCurve, Span<Trade> trades, out int tradeCount)
         where TKernel : struct, ISignalKernel
         where TExits : struct
     {
@@ -47,7 +47,6 @@ internal static class Simulator
         bool wholeShares = settings.EffectiveWholeShares;
         var sizing = settings.Sizing;
         bool allIn = sizing.Kind == SizingKind.All;
-        var exits = settings.Exits;
 
         // Absent exits get levels no (positive) price reaches, so the per-bar check needs no branches of its own.
         // The trail's level is 0 until a close is seen (the entry bar) and always 0 without a trail.

@@ -76,6 +76,6 @@ public sealed class StrategyDefinition
     }
 
     internal string UnknownParameter(string key) => Parameters.Count == 0
-        ? $"{Name} takes no parameters (got '{Text.UserText.Excerpt(key)}')."
-        : $"{Name} has no parameter '{Text.UserText.Excerpt(key)}'; it takes {string.Join(", ", Parameters.Select(p => p.Name))}.";
+        ? $"{Name} takes no parameters but the exits stop, target, trail (got '{Text.UserText.Excerpt(key)}')."
+        : $"{Name} has no parameter '{Text.UserText.Excerpt(key)}'; it takes {string.Join(", ", Parameters.Select(p => p.Name))} and the exits stop, target, trail.";
 }

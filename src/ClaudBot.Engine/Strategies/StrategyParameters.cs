@@ -1,22 +1,25 @@
 using System.Globalization;
 using System.Text;
 using ClaudBot.Engine.Rules;
+using ClaudBot.Engine.Simulation;
 
 namespace ClaudBot.Engine.Strategies;
 
 /// <summary>
 /// A strategy with every parameter set (defaults filled in), in the definition's parameter order.
 /// Its text form, <c>rsi(period=14, lower=30, upper=70)</c>, parses back to an equal value. A rule the user wrote is a
-/// strategy too: then <see cref="Rule"/> is set and the text form is the rule's canonical text.
+/// strategy too: then <see cref="Rule"/> is set and the text form is the rule's canonical text. Either may carry
+/// <see cref="Exits"/>: <c>rsi(period=14, lower=30, upper=70, stop=4%)</c>, or a rule ending <c>, stop 4%</c>.
 /// </summary>
 public sealed class StrategyParameters : IEquatable<StrategyParameters>
 {
     private readonly double[] _values;
 
-    internal StrategyParameters(StrategyDefinition definition, double[] values)
+    internal StrategyParameters(StrategyDefinition definition, double[] values, ExitRules exits = default)
     {
         Definition = definition;
         _values = values;
+        Exits = exits;
     }
 
     internal StrategyParameters(Rule rule)
@@ -24,6 +27,7 @@ public sealed class StrategyParameters : IEquatable<StrategyParameters>
         Definition = StrategyCatalog.WrittenRule;
         _values = [];
         Rule = rule;
+        Exits = rule.Exits;
     }
 
     public StrategyDefinition Definition { get; }
@@ -32,6 +36,20 @@ public sealed class StrategyParameters : IEquatable<StrategyParameters>
     public Rule? Rule { get; }
 
     public string Name => Definition.Name;
+
+    /// <summary>The stop, target and trailing stop this strategy exits on besides its own signal (none by default).</summary>
+    public ExitRules Exits { get; }
+
+    /// <summary>This built-in with other exits; throws <see cref="StrategySpecException"/> when one is out of range.</summary>
+    public StrategyParameters WithExits(ExitRules exits)
+    {
+        if (Rule is not null)
+        {
+            throw new StrategySpecException("A rule's exits are written in it: end it with ', stop 4%' (or target, trail).");
+        }
+
+        return exits.Problem() is { } problem ? throw new StrategySpecException(problem) : new StrategyParameters(Definition, _values, exits);
+    }
 
     /// <summary>Parameter names and values in definition order.</summary>
     public IEnumerable<KeyValuePair<string, double>> Values =>
@@ -73,11 +91,20 @@ public sealed class StrategyParameters : IEquatable<StrategyParameters>
             separator = ", ";
         }
 
+        foreach (string exit in ExitRules.Names)
+        {
+            if (Exits[exit] is { } fraction)
+            {
+                text.Append(separator).Append(exit).Append('=').Append(ExitRules.Percent(fraction));
+                separator = ", ";
+            }
+        }
+
         return separator == "(" ? text.ToString() : text.Append(')').ToString();
     }
 
     public bool Equals(StrategyParameters? other) =>
-        other is not null && other.Name == Name && other._values.AsSpan().SequenceEqual(_values) && Equals(other.Rule, Rule);
+        other is not null && other.Name == Name && other.Exits == Exits && other._values.AsSpan().SequenceEqual(_values) && Equals(other.Rule, Rule);
 
     public override bool Equals(object? obj) => Equals(obj as StrategyParameters);
 
@@ -86,6 +113,7 @@ public sealed class StrategyParameters : IEquatable<StrategyParameters>
         var hash = new HashCode();
         hash.Add(Name);
         hash.Add(Rule);
+        hash.Add(Exits);
         foreach (double value in _values)
         {
             hash.Add(value);

@@ -44,7 +44,7 @@ internal static class EngineBench
         foreach (var definition in StrategyCatalog.All)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return Measure(definition.Name + ExecutionLabel, definition.Defaults, [series], range, perStrategy, ExecutionSettings);
+            yield return Measure(definition.Name + ExecutionLabel, definition.Defaults.WithExits(BenchExits), [series], range, perStrategy, ExecutionSettings);
         }
     }
 
@@ -52,8 +52,9 @@ internal static class EngineBench
     private static readonly SimulationSettings ExecutionSettings = new()
     {
         Costs = new CostModel("zerodha-delivery", 0, 0, 0.001, 0.001, 0.0000297, 10, 0.00015, 0.18, 15.93, WholeSharesByDefault: true),
-        Exits = new ExitRules(Stop: 0.05, Trail: 0.08),
     };
+
+    private static readonly ExitRules BenchExits = new(Stop: 0.05, Trail: 0.08);
 
     private const string ExecutionLabel = " + delivery charges, stop 5%, trail 8%, whole shares";
 

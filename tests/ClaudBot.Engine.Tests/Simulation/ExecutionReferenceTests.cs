@@ -23,10 +23,12 @@ public sealed class ExecutionReferenceTests
         var expected = Reference.Read("exec_backtests.json")[index];
         var bars = TestBars.Load(expected.GetProperty("symbol").GetString()!);
         var definition = StrategyCatalog.Find(expected.GetProperty("strategy").GetString()!)!;
-        var parameters = definition.Create(expected.GetProperty("params").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()));
+        var execution = expected.GetProperty("execution");
+        var parameters = definition.Create(expected.GetProperty("params").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()))
+            .WithExits(new ExitRules(Number(execution, "stop"), Number(execution, "target"), Number(execution, "trail")));
         var range = BarRange.Resolve(bars, ReferenceAssert.Date(expected, "from"), ReferenceAssert.Date(expected, "to"));
 
-        var result = new Backtester().Run(parameters, bars, range, Settings(expected.GetProperty("execution")));
+        var result = new Backtester().Run(parameters, bars, range, Settings(execution));
 
         Assert.Equal(expected.GetProperty("bars").GetInt32(), result.Range.Count);
         var metrics = expected.GetProperty("metrics");
@@ -65,7 +67,6 @@ public sealed class ExecutionReferenceTests
             SlippageBps = Number(execution, "slippage_bps") ?? 0,
             Sizing = Sizing(execution.TryGetProperty("size", out var size) ? size.GetString()! : "all"),
             WholeShares = execution.TryGetProperty("whole_shares", out var whole) ? whole.GetBoolean() : null,
-            Exits = new ExitRules(Number(execution, "stop"), Number(execution, "target"), Number(execution, "trail")),
         };
     }
 

@@ -13,8 +13,8 @@ public sealed class ExitHandTests
 {
     private static BacktestResult Run(BarSeries bars, ExitRules exits, StrategyParameters? strategy = null) =>
         new Backtester().Run(
-            strategy ?? StrategyCatalog.BuyHold.Defaults, bars, new BarRange(0, bars.Count - 1, bars.FirstDate, bars.LastDate, bars.FirstDate, bars.LastDate),
-            new SimulationSettings { Exits = exits }, includeEquity: true);
+            (strategy ?? StrategyCatalog.BuyHold.Defaults).WithExits(exits), bars, new BarRange(0, bars.Count - 1, bars.FirstDate, bars.LastDate, bars.FirstDate, bars.LastDate),
+            new SimulationSettings(), includeEquity: true);
 
     [Fact]
     public void GapThroughTheStop_FillsAtTheOpen_NotAtTheStop()

@@ -7,9 +7,6 @@ public sealed class SimulationSettingsValidationTests
 {
     public static TheoryData<SimulationSettings, string> Refused() => new()
     {
-        { new SimulationSettings { Exits = new ExitRules(Stop: 1.0) }, "A stop of 100% is out of range: it must be above 0% and below 100%." },
-        { new SimulationSettings { Exits = new ExitRules(Target: -0.05) }, "A target of -5% is out of range: it must be above 0%." },
-        { new SimulationSettings { Exits = new ExitRules(Trail: 1.5) }, "A trail of 150% is out of range: it must be above 0% and below 100%." },
         { new SimulationSettings { Sizing = new PositionSizing(SizingKind.Amount, 2_000_000) }, "A size of Rs 2000000 must be above 0 and at most the initial capital (Rs 1000000)." },
         { new SimulationSettings { Sizing = new PositionSizing(SizingKind.Percent, 150) }, "A size of 150% of equity must be above 0% and at most 100%." },
         { new SimulationSettings { SlippageBps = -1 }, "Slippage must be at least 0 and below 10000 basis points." },
@@ -27,10 +24,10 @@ public sealed class SimulationSettingsValidationTests
     [Fact]
     public void SensibleSettings_Pass()
     {
-        var settings = new SimulationSettings { Exits = new ExitRules(0.04, 0.12, 0.08), Sizing = new PositionSizing(SizingKind.Amount, 1_000_000), SlippageBps = 5 };
+        var settings = new SimulationSettings { Sizing = new PositionSizing(SizingKind.Amount, 1_000_000), SlippageBps = 5 };
 
         settings.Validate();
 
-        Assert.Equal(0.04, settings.Exits.Stop);
+        Assert.Equal(5, settings.SlippageBps);
     }
 }

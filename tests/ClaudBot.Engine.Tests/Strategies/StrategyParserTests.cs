@@ -77,12 +77,12 @@ public sealed class StrategyParserTests
     [InlineData("rsi(period=abc)", "'rsi(period=abc)': period must be a number, not 'abc'.")]
     [InlineData("rsi(period=10.5)", "'rsi(period=10.5)': period must be a whole number, not 10.5.")]
     [InlineData("rsi(period=1)", "'rsi(period=1)': period must be between 2 and 1000, not 1.")]
-    [InlineData("rsi(lenght=10)", "'rsi(lenght=10)': rsi has no parameter 'lenght'; it takes period, lower, upper.")]
+    [InlineData("rsi(lenght=10)", "'rsi(lenght=10)': rsi has no parameter 'lenght'; it takes period, lower, upper and the exits stop, target, trail.")]
     [InlineData("rsi(period=10, period=12)", "'rsi(period=10, period=12)': period is given twice.")]
     [InlineData("rsi(lower=80)", "'rsi(lower=80)': no valid combination (lower (80) must be below upper (70)).")]
     [InlineData("rsi(period=21..7)", "'rsi(period=21..7)': the range of period runs backwards (21..7).")]
     [InlineData("rsi(period=7..21 step 0)", "'rsi(period=7..21 step 0)': the step of period must be positive.")]
-    [InlineData("buy_hold(x=1)", "'buy_hold(x=1)': buy_hold takes no parameters (got 'x').")]
+    [InlineData("buy_hold(x=1)", "'buy_hold(x=1)': buy_hold takes no parameters but the exits stop, target, trail (got 'x').")]
     [InlineData("rsi; rm -rf /", "Unknown strategy 'rsi; rm -rf /'. Known strategies: rsi, macd, momentum, sma_cross, bollinger, buy_hold.")]
     public void BadText_GivesASpecificError(string text, string message)
     {

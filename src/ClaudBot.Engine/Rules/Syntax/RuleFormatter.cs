@@ -31,6 +31,14 @@ internal static class RuleFormatter
             writer.Condition(syntax.Exit!);
         }
 
+        foreach (string exit in Simulation.ExitRules.Names)
+        {
+            if (syntax.Exits[exit] is { } index)
+            {
+                writer.Text.Append(", ").Append(exit).Append(' ').Append(slot(index)).Append('%');
+            }
+        }
+
         return writer.Text.ToString();
     }
 

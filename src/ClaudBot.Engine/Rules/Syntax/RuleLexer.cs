@@ -12,7 +12,7 @@ internal static class RuleLexer
 {
     private static readonly string[] TwoCharacterSymbols = ["<=", ">=", "==", ".."];
 
-    private const string OneCharacterSymbols = "<>+-*/()[],;|";
+    private const string OneCharacterSymbols = "<>+-*/()[],;|%";
 
     public static List<RuleToken> Tokenize(string text)
     {

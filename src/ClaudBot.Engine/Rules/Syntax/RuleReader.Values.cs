@@ -19,12 +19,12 @@ internal sealed partial class RuleReader
     private int ReadValues(RuleSlotKind kind)
     {
         var start = Current;
-        var first = ReadSigned();
+        var first = Next();
         var values = new List<double> { first };
         if (Accept(".."))
         {
-            double end = ReadSigned();
-            double step = Accept("step") ? ReadSigned() : 1;
+            double end = Next();
+            double step = Accept("step") ? Next() : 1;
             string range = UserText.Excerpt(_text.AsSpan(start.Index, Previous.End - start.Index));
             values = [.. Range(first, end, step, range, start)];
         }
@@ -32,7 +32,7 @@ internal sealed partial class RuleReader
         {
             while (Accept("|"))
             {
-                values.Add(ReadSigned());
+                values.Add(Next());
             }
         }
 
@@ -46,6 +46,14 @@ internal sealed partial class RuleReader
 
         _slots.Add(new RuleSlot(kind, [.. values.Distinct()], start.Column));
         return _slots.Count - 1;
+
+        // A percent may carry its sign on every number of a grid: 3%|5%, 2%..6% step 2%.
+        double Next()
+        {
+            double value = ReadSigned();
+            _ = kind == RuleSlotKind.Percent && Accept("%");
+            return value;
+        }
     }
 
     private double[] Range(double first, double end, double step, string range, RuleToken start)

@@ -57,6 +57,7 @@ internal sealed partial class RuleReader
                 : Error(Current.Index, $"the rule already has its sell part; a second one starts at column {Current.Column}");
         }
 
+        syntax = syntax with { Exits = ReadExits() };
         if (Current.Kind != RuleTokenKind.End)
         {
             throw Error(Current.Index, $"expected 'and', 'or' or the end of the rule after '{Quote(Previous)}' at column {Current.Column}, not '{Quote(Current)}'");

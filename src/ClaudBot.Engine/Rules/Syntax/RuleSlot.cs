@@ -14,6 +14,9 @@ public enum RuleSlotKind
 
     /// <summary>The n of <c>series[n]</c>: a whole number from 0 to <see cref="RuleBounds.MaxLag"/>.</summary>
     Lag,
+
+    /// <summary>An exit's distance from the entry in percent (<c>stop 5%</c>): above 0, and below 100 for a stop or trail.</summary>
+    Percent,
 }
 
 /// <summary>

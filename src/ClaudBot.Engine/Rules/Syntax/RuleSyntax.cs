@@ -17,4 +17,20 @@ public enum RuleForm
 /// <param name="Form">Buy/sell or hold-while.</param>
 /// <param name="Entry">The buy condition, or the hold-while condition.</param>
 /// <param name="Exit">The sell condition; null for hold-while.</param>
-public sealed record RuleSyntax(RuleForm Form, Condition Entry, Condition? Exit);
+public sealed record RuleSyntax(RuleForm Form, Condition Entry, Condition? Exit)
+{
+    /// <summary>The slots of the stop, target and trail written after the conditions (<c>, stop 5%</c>); none by default.</summary>
+    public RuleExitSlots Exits { get; init; }
+}
+
+/// <summary>The slot of each exit a rule ends with, in percent; null where the rule has none.</summary>
+public readonly record struct RuleExitSlots(int? Stop, int? Target, int? Trail)
+{
+    /// <summary>The slot of the exit called <paramref name="name"/> (see <see cref="Simulation.ExitRules.Names"/>).</summary>
+    public int? this[string name] => name switch
+    {
+        "stop" => Stop,
+        "target" => Target,
+        _ => Trail,
+    };
+}

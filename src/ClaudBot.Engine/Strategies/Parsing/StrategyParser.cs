@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClaudBot.Engine.Rules;
 using ClaudBot.Engine.Rules.Syntax;
+using ClaudBot.Engine.Simulation;
 using ClaudBot.Engine.Text;
 
 namespace ClaudBot.Engine.Strategies.Parsing;
@@ -118,6 +119,21 @@ public static class StrategyParser
                 }
             }
 
+            for (int e = 0; e < ExitRules.Names.Count; e++)
+            {
+                string exit = ExitRules.Names[e];
+                int setting = settings.ToList().FindIndex(s => string.Equals(s.Name, exit, StringComparison.OrdinalIgnoreCase));
+                if (setting >= 0)
+                {
+                    used[setting] = true;
+                    arguments.Add($"{exit}={settings[setting].Value}");
+                }
+                else if (!double.IsNaN(request.Exits[e][0]))
+                {
+                    arguments.Add($"{exit}={ExitValueParser.Format(request.Exits[e])}");
+                }
+            }
+
             items[i] = arguments.Count == 0 ? request.Definition.Name : $"{request.Definition.Name}({string.Join(", ", arguments)})";
         }
 
@@ -147,6 +163,7 @@ public static class StrategyParser
         string name = (open < 0 ? item : item[..open]).Trim();
         var definition = StrategyCatalog.Find(name) ?? throw UnknownStrategy(name, item);
         var values = definition.Parameters.Select(p => new[] { p.Default }).ToArray();
+        var exits = ExitRules.Names.Select(_ => StrategyRequest.NoExit).ToArray();
         if (open < 0)
         {
             return new StrategyRequest(definition, values, item);
@@ -168,6 +185,18 @@ public static class StrategyParser
             }
 
             string key = argument[..equals].Trim();
+            if (ExitValueParser.IsExit(key))
+            {
+                int exit = ExitIndex(key);
+                if (!seen.Add(-1 - exit))
+                {
+                    throw new StrategySpecException($"'{UserText.Excerpt(item)}': {UserText.Excerpt(key)} is given twice.");
+                }
+
+                exits[exit] = ExitValueParser.Parse(ExitRules.Names[exit], argument[(equals + 1)..].Trim(), item);
+                continue;
+            }
+
             int index = definition.IndexOf(key);
             if (index < 0)
             {
@@ -182,8 +211,11 @@ public static class StrategyParser
             values[index] = ValueListParser.Parse(definition.Parameters[index], argument[(equals + 1)..].Trim(), item);
         }
 
-        return new StrategyRequest(definition, values, item);
+        return new StrategyRequest(definition, values, item, exits);
     }
+
+    private static int ExitIndex(string key) =>
+        ExitRules.Names.ToList().FindIndex(name => string.Equals(name, key, StringComparison.OrdinalIgnoreCase));
 
     private static StrategySpecException UnknownStrategy(string name, string item)
     {

@@ -1,17 +1,26 @@
+using ClaudBot.Engine.Simulation;
+
 namespace ClaudBot.Engine.Strategies.Parsing;
 
 /// <summary>
-/// One strategy as the user asked for it: a value list per parameter (one value, or a grid). Expanding
+/// One strategy as the user asked for it: a value list per parameter (one value, or a grid), and per exit. Expanding
 /// it gives every valid combination; combinations that break a cross-parameter rule are dropped and counted.
 /// </summary>
 public sealed class StrategyRequest
 {
-    internal StrategyRequest(StrategyDefinition definition, IReadOnlyList<double[]> values, string text)
+    internal StrategyRequest(StrategyDefinition definition, IReadOnlyList<double[]> values, string text, IReadOnlyList<double[]>? exits = null)
     {
         Definition = definition;
         Values = values;
         Text = text;
+        Exits = exits ?? [.. ExitRules.Names.Select(_ => NoExit)];
     }
+
+    /// <summary>The value list of an exit that was not asked for.</summary>
+    internal static double[] NoExit => [double.NaN];
+
+    /// <summary>Candidate fractions per exit, in <see cref="ExitRules.Names"/> order; NaN stands for none.</summary>
+    public IReadOnlyList<double[]> Exits { get; }
 
     public StrategyDefinition Definition { get; }
 
@@ -22,7 +31,7 @@ public sealed class StrategyRequest
     public string Text { get; }
 
     /// <summary>Number of combinations before cross-parameter rules are applied.</summary>
-    public long Combinations => Values.Aggregate(1L, (product, list) => product * list.Length);
+    public long Combinations => Values.Concat(Exits).Aggregate(1L, (product, list) => product * list.Length);
 
     /// <summary>Every valid parameter set; <paramref name="rejected"/> counts combinations that broke a rule.</summary>
     public IReadOnlyList<StrategyParameters> Expand(out int rejected, out string? firstRejection)
@@ -42,11 +51,12 @@ public sealed class StrategyRequest
             var parameters = Definition.Create(current, out string? error);
             if (error is null)
             {
-                result.Add(parameters);
+                // Exits are checked as they are parsed, so every combination of them is valid.
+                result.AddRange(ExitCombinations().Select(exits => exits.Any ? parameters.WithExits(exits) : parameters));
             }
             else
             {
-                rejected++;
+                rejected += Exits.Aggregate(1, (product, list) => product * list.Length);
                 firstRejection ??= error;
             }
 
@@ -56,6 +66,15 @@ public sealed class StrategyRequest
             }
         }
     }
+
+    /// <summary>Every combination of the exits' values, the stop varying slowest.</summary>
+    private IEnumerable<ExitRules> ExitCombinations() =>
+        from stop in Exits[0]
+        from target in Exits[1]
+        from trail in Exits[2]
+        select new ExitRules(Fraction(stop), Fraction(target), Fraction(trail));
+
+    private static double? Fraction(double value) => double.IsNaN(value) ? null : value;
 
     private bool Advance(int[] indices)
     {
