@@ -7,7 +7,7 @@ namespace ClaudBot.Backtesting;
 
 /// <summary>
 /// The checks every way of asking for backtests shares (the CLI, the cluster's planner, the bot),
-/// in the order a user fixes them: the period, the cost, the strategies and their grid, the symbols.
+/// in the order a user fixes them: the period, the cost, the strategies (with the request's exits) and their grid, the symbols.
 /// Throws the specific input error (<see cref="DateRangeException"/>, <see cref="ArgumentOutOfRangeException"/>,
 /// <see cref="Engine.Strategies.StrategySpecException"/>, <see cref="MarketDataException"/>) on the first problem.
 /// </summary>
@@ -27,6 +27,7 @@ public static class RequestPreparation
         }
 
         var settings = Execution.ExecutionSettings.Build(options, Costs.CostModels.From(options), execution, costBps, initialCapital);
+        strategies = RequestExits.Apply(strategies, execution?.Exits ?? default, saved);
         var selection = StrategyParser.Parse(strategies, options.MaxCombinations, saved);
         if (symbols.Count == 0)
         {
@@ -41,7 +42,7 @@ public static class RequestPreparation
         CheckSize(selection.Parameters.Count, resolved.Count, maxTasks ?? options.MaxTasks);
         var notes = new List<string>(selection.Notes);
         notes.AddRange(resolved.Where(s => s.Note is not null).Select(s => s.Note!));
-        return new PreparedRequest(selection, resolved, settings, notes);
+        return new PreparedRequest(selection, resolved, settings, notes) { Strategies = strategies };
     }
 
     private static void CheckSize(int parameterSets, int symbols, int maxTasks)

@@ -6,7 +6,7 @@ namespace ClaudBot.Backtesting;
 
 /// <summary>
 /// Writes a backtest result as JSON, the one shape every output shares (CLI <c>--json</c>, cluster
-/// results files, API): <c>strategy, params, symbol, from, to, bars, metrics{...}, benchmark{...}, excess_return, beta,
+/// results files, API): <c>strategy, params (a built-in's exits among them, in percent), symbol, from, to, bars, metrics{...}, benchmark{...}, excess_return, beta,
 /// alpha, trades[...]</c>,
 /// snake_case, ISO dates, metrics as numbers. Written straight to a <see cref="Utf8JsonWriter"/> so a
 /// sweep of thousands of results costs no intermediate objects.
@@ -39,6 +39,15 @@ public static class ResultJsonWriter
             WriteFinite(writer, name, value);
         }
 
+        // A built-in's exits, in percent as written (stop=4%); a rule's are in its text.
+        foreach (string exit in result.Strategy.Rule is null ? Engine.Simulation.ExitRules.Names : [])
+        {
+            if (result.Strategy.Exits[exit] is { } fraction)
+            {
+                writer.WriteNumber(exit, Engine.Simulation.ExitRules.InPercent(fraction));
+            }
+        }
+
         writer.WriteEndObject();
         writer.WriteString("symbol", result.Symbol);
         writer.WriteString("from", result.Range.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -55,7 +64,9 @@ public static class ResultJsonWriter
             writer.WriteString("exit_date", trade.ExitDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             WriteFinite(writer, "exit_price", trade.ExitPrice);
             WriteFinite(writer, "return", trade.Return);
+            WriteFinite(writer, "shares", trade.Shares);
             WriteFinite(writer, "fees", trade.Fees);
+            writer.WriteString("reason", ExitReasonText(trade.Reason));
             writer.WriteBoolean("open", trade.IsOpen);
             writer.WriteEndObject();
         }
@@ -143,4 +154,14 @@ public static class ResultJsonWriter
             writer.WriteNull(name);
         }
     }
+
+    /// <summary>Why a trade closed, as results name it: signal, stop, target, trail, or open (still held at the end).</summary>
+    private static string ExitReasonText(Engine.Simulation.ExitReason reason) => reason switch
+    {
+        Engine.Simulation.ExitReason.Stop => "stop",
+        Engine.Simulation.ExitReason.Target => "target",
+        Engine.Simulation.ExitReason.Trail => "trail",
+        Engine.Simulation.ExitReason.Open => "open",
+        _ => "signal",
+    };
 }

@@ -41,4 +41,23 @@ public sealed class ExecutionChatTests
         Assert.All(trades, t => Assert.True(t.GetProperty("fees").GetDouble() > 0));
         Assert.Equal(trades.Sum(t => t.GetProperty("fees").GetDouble()), result.GetProperty("metrics").GetProperty("fees").GetDouble(), 1e-6);
     }
+
+    [Trait("Category", "RealServer")]
+    [Fact]
+    public async Task StopSaidInChat_IsWrittenIntoTheStrategy_AndTheTradesSayWhyTheyClosed()
+    {
+        await using var bot = await StartAsync();
+        Assert.Contains("Cluster started", Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
+
+        var queued = await bot.SayAsync("backtest sma_cross on TCS from 2022-01-01 to 2024-12-31 with a 2% stop");
+        string job = queued.FollowJob!;
+        Assert.Contains($"Job {job} queued: 1 backtest (sma_cross(stop=2%) on TCS, 2022-01-01 to 2024-12-31", Text(queued), StringComparison.Ordinal);
+        await bot.Engine.FollowAsync(job, new Progress<JobStatus>(), CancellationToken.None);
+
+        var json = Assert.Single((await bot.SayAsync($"json of job {job}")).Parts.OfType<DocumentPart>());
+        using var document = JsonDocument.Parse(json.Content);
+        var result = Assert.Single(document.RootElement.GetProperty("results").EnumerateArray().ToList());
+        Assert.Equal(2, result.GetProperty("params").GetProperty("stop").GetDouble());
+        Assert.Contains(result.GetProperty("trades").EnumerateArray(), t => t.GetProperty("reason").GetString() == "stop");
+    }
 }

@@ -78,6 +78,35 @@ public sealed class ValidationTests(NodeFixture fixture)
         Assert.Equal(20, spec.GetProperty("cost_model").GetProperty("brokerage_flat").GetDouble());
     }
 
+    [Theory]
+    [InlineData("rsi", 150.0, null, "stop", "A stop of 150% is out of range: it must be above 0% and below 100%.")]
+    [InlineData("rsi", null, -5.0, "target", "A target of -5% is out of range: it must be above 0%.")]
+    [InlineData("hold while close > sma(50), stop 4%", 5.0, null, "strategies", "The rule already ends with a stop; give the stop in one place.")]
+    public async Task BadExit_Is400NamingItsField(string strategies, double? stop, double? target, string field, string detail)
+    {
+        var problem = await PostExpecting400Async(new { strategies, symbols = new[] { "TCS" }, from = "2022-01-01", to = "2023-01-01", stop, target });
+
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Exits_AreWrittenIntoTheJobsStrategies_AndNamedInItsResults()
+    {
+        using var response = await Node.Client.PostAsync("/api/jobs", DashboardNode.Json(new { strategies = "rsi,sma_cross(fast=10, slow=50)", symbols = new[] { "TCS" }, from = "2022-01-01", to = "2024-12-31", stop = 4, trail = 6 }));
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        string id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+
+        var job = await Node.WaitFinishedAsync(id);
+
+        Assert.Equal("rsi(stop=4%, trail=6%),sma_cross(fast=10, slow=50, stop=4%, trail=6%)", job.GetProperty("spec").GetProperty("strategies").GetString());
+        using var results = await Node.Client.GetAsync($"/api/jobs/{id}/results?top=5");
+        string summary = await results.Content.ReadAsStringAsync();
+        Assert.Contains("sma_cross(fast=10, slow=50, stop=4%, trail=6%)", summary, StringComparison.Ordinal);
+        Assert.Contains("rsi(period=14, lower=30, upper=70, stop=4%, trail=6%)", summary, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WrongJsonType_Is400NamingTheField()
     {

@@ -10,6 +10,12 @@ namespace ClaudBot.Backtesting.Execution;
 /// <param name="WholeShares">Whole shares only; null takes the setting, then the cost model's default.</param>
 public sealed record ExecutionChoice(string? Costs = null, double? SlippageBps = null, string? Size = null, bool? WholeShares = null)
 {
+    /// <summary>
+    /// A stop, target or trail for every strategy of the request (the API's <c>stop</c>, chat's "with a 5% stop"): written
+    /// into the strategies' text before they are parsed (<see cref="Engine.Strategies.Parsing.RequestExits"/>).
+    /// </summary>
+    public Engine.Simulation.ExitRules Exits { get; init; }
+
     /// <summary>Everything from the settings.</summary>
     public static ExecutionChoice Default { get; } = new();
 }

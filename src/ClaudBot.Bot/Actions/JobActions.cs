@@ -116,7 +116,7 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
         var period = context.Slot("period")!.Period!.Value;
         var request = new JobRequest(strategies.StrategyText!, symbols.Symbols!, period.From, period.To, context.Requester)
         {
-            Execution = context.Slot("execution")?.Execution is { } said ? new ExecutionChoice(said.Costs, said.SlippageBps, said.Size, said.WholeShares) : null,
+            Execution = context.Slot("execution")?.Execution is { } said ? new ExecutionChoice(said.Costs, said.SlippageBps, said.Size, said.WholeShares) { Exits = said.Exits } : null,
         };
         SubmittedJob plan;
         try

@@ -23,10 +23,13 @@ public sealed class NodeApiClient(IClusterTarget target, IConfiguration configur
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = new SubmitBody(request.Strategies, request.Symbols, Iso(request.From), Iso(request.To), request.CostBps, request.SubmittedBy,
-            request.Execution?.Costs, request.Execution?.SlippageBps, request.Execution?.Size, request.Execution?.WholeShares);
+            request.Execution?.Costs, request.Execution?.SlippageBps, request.Execution?.Size, request.Execution?.WholeShares,
+            InPercent(request.Execution?.Exits.Stop), InPercent(request.Execution?.Exits.Target), InPercent(request.Execution?.Exits.Trail));
         using var content = JsonContent.Create(body, NodeApiJson.Default.SubmitBody);
         return await SendAsync(HttpMethod.Post, "api/jobs", content, NodeApiJson.Default.SubmittedJob, cancellationToken).ConfigureAwait(false);
     }
+
+    private static double? InPercent(double? fraction) => fraction is { } f ? Engine.Simulation.ExitRules.InPercent(f) : null;
 
     /// <summary>The summary the driver stored when the job finished, with the best <paramref name="top"/> rows.</summary>
     public Task<ResultsSummary> SummaryAsync(string jobId, int top, CancellationToken cancellationToken) =>

@@ -48,7 +48,7 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
 
         // Everything that decides the numbers is recorded with the job, so any result can be reproduced.
         var settings = prepared.Settings;
-        var spec = new JobSpec(request.Strategies, [.. prepared.Symbols.Select(s => s.Symbol)], request.From, request.To, settings.CostBps, request.SubmittedBy, time.GetUtcNow())
+        var spec = new JobSpec(prepared.Strategies, [.. prepared.Symbols.Select(s => s.Symbol)], request.From, request.To, settings.CostBps, request.SubmittedBy, time.GetUtcNow())
         {
             InitialCapital = settings.InitialCapital,
             DataFingerprint = DataFingerprint.Of(ranges.Select(r => r.Item1)),

@@ -2,7 +2,8 @@ namespace ClaudBot.Dashboard.Api;
 
 /// <summary>
 /// The body of <c>POST /api/jobs</c>: <c>{"strategies":"rsi,macd","symbols":["TCS","INFY"],"from":"2021-01-01","to":"2023-12-31","cost_bps":10}</c>,
-/// or with a cost model and execution: <c>"costs":"zerodha-delivery","slippage_bps":5,"size":"pct:10","whole_shares":true</c>.
+/// or with a cost model and execution: <c>"costs":"zerodha-delivery","slippage_bps":5,"size":"pct:10","whole_shares":true</c>,
+/// and exits for every strategy, in percent: <c>"stop":5,"target":12,"trail":8</c>.
 /// Dates are ISO <c>YYYY-MM-DD</c>; a missing field takes the configured default; <c>costs</c> and <c>cost_bps</c> exclude each other.
 /// </summary>
 /// <param name="SubmittedBy">Who asked, for the job list and the audit (the bot sends its user); default <c>dashboard</c>.</param>
@@ -18,4 +19,11 @@ public sealed record CreateJobBody(
     string? Costs = null,
     double? SlippageBps = null,
     string? Size = null,
-    bool? WholeShares = null);
+    bool? WholeShares = null,
+    double? Stop = null,
+    double? Target = null,
+    double? Trail = null)
+{
+    /// <summary>The exits asked for, as fractions (the body gives percents).</summary>
+    public Engine.Simulation.ExitRules Exits => new(Stop / 100, Target / 100, Trail / 100);
+}

@@ -169,10 +169,18 @@ internal static class JobEndpoints
             return Problems.Field("submitted_by", "submitted_by must be 1 to 100 printable characters.");
         }
 
+        foreach (string exit in Engine.Simulation.ExitRules.Names)
+        {
+            if (Engine.Simulation.ExitRules.Check(exit, body.Exits[exit]) is { } outOfRange)
+            {
+                return Problems.Field(exit, outOfRange);
+            }
+        }
+
         var request = new JobRequest(body.Strategies ?? string.Empty, body.Symbols ?? [], from, to, body.SubmittedBy ?? "dashboard")
         {
             CostBps = body.CostBps,
-            Execution = new Backtesting.Execution.ExecutionChoice(body.Costs, body.SlippageBps, body.Size, body.WholeShares),
+            Execution = new Backtesting.Execution.ExecutionChoice(body.Costs, body.SlippageBps, body.Size, body.WholeShares) { Exits = body.Exits },
         };
         string id;
         try

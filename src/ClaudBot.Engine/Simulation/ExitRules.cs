@@ -62,5 +62,8 @@ public readonly record struct ExitRules(double? Stop = null, double? Target = nu
 
     /// <summary>A fraction as the percent users write: 0.04 gives <c>4%</c>.</summary>
     public static string Percent(double fraction) =>
-        (fraction * 100).ToString("0.########", CultureInfo.InvariantCulture) + "%";
+        InPercent(fraction).ToString("0.########", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A fraction in percent, without the product's last-digit noise (0.07 x 100 is 7.000000000000001).</summary>
+    public static double InPercent(double fraction) => Math.Round(fraction * 100, 10);
 }

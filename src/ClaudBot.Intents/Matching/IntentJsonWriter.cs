@@ -131,6 +131,19 @@ public static class IntentJsonWriter
                     writer.WriteNull("whole_shares");
                 }
 
+                // In percent, as the API's job body takes them.
+                foreach (string exit in Engine.Simulation.ExitRules.Names)
+                {
+                    if (execution.Exits[exit] is { } fraction)
+                    {
+                        writer.WriteNumber(exit, Engine.Simulation.ExitRules.InPercent(fraction));
+                    }
+                    else
+                    {
+                        writer.WriteNull(exit);
+                    }
+                }
+
                 writer.WriteEndObject();
                 break;
         }

@@ -8,7 +8,8 @@ namespace ClaudBot.Intents.Slots;
 /// Reads execution phrases, each at most once, joined by <c>and</c>, commas, <c>with</c>, <c>using</c> or <c>at</c>:
 /// costs (<c>zerodha delivery charges</c>, <c>zerodha intraday costs</c>, <c>at 5 bps</c>, <c>costs NAME</c>, <c>NAME charges</c>),
 /// slippage (<c>10 bps slippage</c>, <c>slippage of 10 bps</c>, <c>no slippage</c>), size (<c>size 10%</c>,
-/// <c>50000 rupees per trade</c>, <c>10% per trade</c>, <c>all in</c>) and <c>whole</c>/<c>fractional shares</c>. Every word must
+/// <c>50000 rupees per trade</c>, <c>10% per trade</c>, <c>all in</c>), <c>whole</c>/<c>fractional shares</c> and exits
+/// (<c>a 5% stop</c>, <c>stop loss 5%</c>, <c>12% target</c>, <c>take profit 12%</c>, <c>8% trailing stop</c>). Every word must
 /// belong to a phrase, so a slot never swallows words meant for another.
 /// </summary>
 internal static partial class ExecutionSlot
@@ -20,7 +21,8 @@ internal static partial class ExecutionSlot
         ArgumentNullException.ThrowIfNull(text);
         phrase = new ExecutionPhrase(null, null, null, null);
         error = null;
-        string rest = Separators().Replace(text.ToLowerInvariant().Replace('₹', ' '), " ").Trim();
+        // Spaces collapsed after the joining words go: "stop loss at 4%" reads as "stop loss 4%".
+        string rest = Spaces().Replace(Separators().Replace(text.ToLowerInvariant().Replace('₹', ' '), " "), " ").Trim();
         if (rest.Length == 0)
         {
             error = "say the costs, slippage or size, e.g. 'with zerodha delivery charges'";
@@ -46,6 +48,11 @@ internal static partial class ExecutionSlot
     {
         error = null;
         Match m;
+        if (TryExit(ref rest, ref phrase, out error) is { } exit)
+        {
+            return exit;
+        }
+
         if ((m = Slippage().Match(rest)).Success)
         {
             return Set(ref rest, m, ref phrase, phrase.SlippageBps is null, phrase with { SlippageBps = m.Groups["n"].Success ? Read(m) : 0 }, "slippage", out error);
@@ -89,6 +96,35 @@ internal static partial class ExecutionSlot
         return false;
     }
 
+    /// <summary>A stop, target or trail at the start of <paramref name="rest"/>: true or false when one was read, null when none starts there.</summary>
+    private static bool? TryExit(ref string rest, ref ExecutionPhrase phrase, out string? error)
+    {
+        error = null;
+        foreach (var (name, pattern) in ExitPatterns)
+        {
+            var m = pattern.Match(rest);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            double fraction = Read(m) / 100;
+            if (Engine.Simulation.ExitRules.Check(name, fraction) is { } problem)
+            {
+                error = problem.TrimEnd('.');
+                return false;
+            }
+
+            var exits = phrase.Exits;
+            return Set(ref rest, m, ref phrase, exits[name] is null, phrase with { Exits = exits.With(name, fraction) }, name, out error);
+        }
+
+        return null;
+    }
+
+    // The trail first: "8% trailing stop" must not read as a stop.
+    private static readonly (string Name, Regex Pattern)[] ExitPatterns = [("trail", Trail()), ("stop", Stop()), ("target", Target())];
+
     private static bool Set(ref string rest, Match match, ref ExecutionPhrase phrase, bool first, ExecutionPhrase next, string what, out string? error)
     {
         error = first ? null : $"{what} given twice: say it once";
@@ -118,8 +154,20 @@ internal static partial class ExecutionSlot
     [GeneratedRegex(@"^(?:size (?:of )?(?:rs\.? ?|inr ?)?" + Number + @"(?: (?:rupees|rs|inr))?(?: (?:per|a|each) (?:trade|position|entry))?|(?:rs\.? ?|inr ?)?" + Number + @" ?(?:rupees|rs|inr)? (?:per|a|each) (?:trade|position|entry))(?=\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex Amount();
 
-    [GeneratedRegex(@"\b(?:bps|slippage|zerodha|size|charges|costs?|fees|brokerage|shares|rupees|per trade)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:bps|slippage|zerodha|size|charges|costs?|fees|brokerage|shares|rupees|per trade|stop|stop ?loss|target|take profit|trailing|trail)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Keywords();
+
+    [GeneratedRegex(@"^(?:(?:an? )?" + Number + @" ?% (?:stop(?: ?loss)?|sl)|(?:stop(?: ?loss)?|sl) (?:of )?" + Number + @" ?%?)(?=\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex Stop();
+
+    [GeneratedRegex(@"^(?:(?:an? )?" + Number + @" ?% (?:profit )?(?:target|take profit)|(?:(?:profit )?target|take profit) (?:of )?" + Number + @" ?%?)(?=\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex Target();
+
+    [GeneratedRegex(@"^(?:(?:an? )?" + Number + @" ?% trail(?:ing)?(?: stop(?: ?loss)?)?|trail(?:ing)?(?: stop(?: ?loss)?)? (?:of )?" + Number + @" ?%?)(?=\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex Trail();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"^(?:all in|size all)(?=\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex AllIn();

@@ -105,4 +105,35 @@ public sealed class JobExecutionTests : IDisposable
         Assert.All(trades, t => Assert.True(t.GetProperty("fees").GetDouble() > 0));
         Assert.Equal(trades.Sum(t => t.GetProperty("fees").GetDouble()), task.GetProperty("metrics").GetProperty("fees").GetDouble(), 1e-6);
     }
+
+    [Fact]
+    public async Task RequestExits_AreWrittenIntoTheStrategies_AndTheWorkerRunsThemAndNamesThemInItsResult()
+    {
+        var plan = await PlanAsync(new ExecutionChoice { Exits = new ExitRules(Stop: 0.02, Trail: 0.03) });
+        var store = new MarketDataStore(
+            Options.Create(new MarketDataOptions { Directory = TestServices.DataDirectory, CacheDirectory = Path.Combine(_scratch.FullName, "cache") }), NullLogger<MarketDataStore>.Instance);
+
+        var output = await new ChunkRunner(store, ResiliencePipeline.Empty, Options.Create(new ClusterOptions()), TimeProvider.System).RunAsync(plan.Chunks[0], CancellationToken.None);
+
+        Assert.Equal("rsi(stop=2%, trail=3%)", plan.Spec.Strategies);
+        Assert.Equal(["rsi(period=14, lower=30, upper=70, stop=2%, trail=3%)"], plan.Chunks[0].Strategies);
+        var task = Assert.Single(JsonDocument.Parse(output.TasksJson).RootElement.EnumerateArray().ToArray());
+        var parameters = task.GetProperty("params");
+        Assert.Equal((2.0, 3.0, false), (parameters.GetProperty("stop").GetDouble(), parameters.GetProperty("trail").GetDouble(), parameters.TryGetProperty("target", out _)));
+        Assert.Contains(task.GetProperty("trades").EnumerateArray(), t => t.GetProperty("reason").GetString() is "stop" or "trail");
+    }
+
+    [Fact]
+    public async Task RequestExit_OnARuleThatHasOne_IsRefusedBeforeAnythingIsQueued()
+    {
+        using var services = TestServices.Build("127.0.0.1:1", _scratch.FullName);
+        var request = new JobRequest("hold while close > sma(50), stop 4%", ["TCS"], new DateOnly(2022, 1, 1), new DateOnly(2023, 12, 31), "tester")
+        {
+            Execution = new ExecutionChoice { Exits = new ExitRules(Stop: 0.05) },
+        };
+
+        var error = await Assert.ThrowsAsync<Engine.Strategies.StrategySpecException>(() => services.GetRequiredService<JobPlanner>().PlanAsync(request, CancellationToken.None));
+
+        Assert.Equal("The rule already ends with a stop; give the stop in one place.", error.Message);
+    }
 }

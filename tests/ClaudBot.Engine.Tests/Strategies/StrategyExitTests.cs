@@ -118,6 +118,34 @@ public sealed class StrategyExitTests
         Assert.Equal("rsi(stop=5%, trail=3%),macd(stop=5%)", applied);
     }
 
+    [Theory]
+    [InlineData("rsi,macd(fast=5)", "rsi(stop=5%, trail=2.5%),macd(fast=5, stop=5%, trail=2.5%)")]
+    [InlineData("rsi(stop=3%)", "rsi(stop=5%, trail=2.5%)")]
+    [InlineData("hold while close > sma(50)", "hold while close > sma(50), stop 5%, trail 2.5%")]
+    [InlineData("mine", "hold while close > sma(20), stop 5%, trail 2.5%")]
+    public void RequestExits_AreWrittenIntoTheText(string text, string expected)
+    {
+        var saved = new SavedRule("mine", "hold while close > sma(20)");
+
+        Assert.Equal(expected, RequestExits.Apply(text, new ExitRules(Stop: 0.05, Trail: 0.025), saved));
+        Assert.Equal(text, RequestExits.Apply(text, ExitRules.None, saved));
+    }
+
+    [Fact]
+    public void RequestExit_ThatTheRuleAlreadyHas_IsRefused()
+    {
+        var error = Assert.Throws<StrategySpecException>(() => RequestExits.Apply("hold while close > sma(50), target 9%", new ExitRules(Target: 0.1)));
+
+        Assert.Equal("The rule already ends with a target; give the target in one place.", error.Message);
+    }
+
+    private sealed class SavedRule(string name, string rule) : ISavedRules
+    {
+        public IReadOnlyCollection<string> Names => [name];
+
+        public string? Find(string text) => text == name ? rule : null;
+    }
+
     [Fact]
     public void WrittenExits_RunAsTheEngineExits()
     {

@@ -1,3 +1,4 @@
+using ClaudBot.Engine.Simulation;
 using ClaudBot.Intents.Slots;
 
 namespace ClaudBot.Intents.Tests.Matching;
@@ -18,6 +19,10 @@ public sealed class ExecutionPhraseTests
         { "backtest rsi on TCS 2022-2024 with zerodha delivery charges, 10 bps slippage and size 10% whole shares", new ExecutionPhrase("zerodha-delivery", 10, "pct:10", true) },
         { "submit cluster job macd on INFY last 2 years using costs my-broker", new ExecutionPhrase("my-broker", null, null, null) },
         { "backtest macd on INFY at 2.5 bps with fractional shares", new ExecutionPhrase("bps:2.5", null, null, false) },
+        { "backtest rsi on TCS 2022-2024 with a 5% stop", new ExecutionPhrase(null, null, null, null) { Exits = new ExitRules(Stop: 0.05) } },
+        { "backtest rsi on TCS 2022-2024 with zerodha delivery charges, stop loss at 4% and a 12% target", new ExecutionPhrase("zerodha-delivery", null, null, null) { Exits = new ExitRules(Stop: 0.04, Target: 0.12) } },
+        { "backtest sma_cross on TCS 2022-2024 with an 8% trailing stop", new ExecutionPhrase(null, null, null, null) { Exits = new ExitRules(Trail: 0.08) } },
+        { "backtest rsi on TCS 2022-2024 size 10% per trade, take profit 15%", new ExecutionPhrase(null, null, "pct:10", null) { Exits = new ExitRules(Target: 0.15) } },
     };
 
     [Theory]
@@ -45,6 +50,8 @@ public sealed class ExecutionPhraseTests
     [Theory]
     [InlineData("at 5 bps and 6 bps", "costs given twice: say it once")]
     [InlineData("size 10% and size 20%", "size given twice: say it once")]
+    [InlineData("a 5% stop and stop loss 6%", "stop given twice: say it once")]
+    [InlineData("with a 150% stop", "A stop of 150% is out of range: it must be above 0% and below 100%")]
     [InlineData("with lots of luck", "'with lots of luck' is not an execution phrase (try 'with zerodha delivery charges', 'at 5 bps', 'with 10 bps slippage', 'size 10%')")]
     public void BadPhrase_IsRefusedWithAReason(string text, string reason)
     {

@@ -11,5 +11,5 @@ internal static class JsonShape
         "trades", "win_rate", "profit_factor", "exposure", "final_equity", "fees", "turnover",
     ];
 
-    public static readonly string[] TradeKeys = ["entry_date", "entry_price", "exit_date", "exit_price", "return", "fees", "open"];
+    public static readonly string[] TradeKeys = ["entry_date", "entry_price", "exit_date", "exit_price", "return", "shares", "fees", "reason", "open"];
 }

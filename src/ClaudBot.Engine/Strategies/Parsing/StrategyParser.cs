@@ -103,38 +103,23 @@ public static class StrategyParser
         for (int i = 0; i < items.Count; i++)
         {
             var request = ParseOne(items[i]);
-            var arguments = new List<string>();
-            for (int p = 0; p < request.Definition.Parameters.Count; p++)
+            var written = new List<string>();
+            foreach (string name in request.Definition.Parameters.Select(p => p.Name).Concat(ExitRules.Names))
             {
-                var parameter = request.Definition.Parameters[p];
-                int setting = settings.ToList().FindIndex(s => string.Equals(s.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                // A setting is kept as the user wrote it (7..21 step 7), checked when the result is parsed.
+                int setting = settings.ToList().FindIndex(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
                 if (setting >= 0)
                 {
                     used[setting] = true;
-                    arguments.Add($"{parameter.Name}={settings[setting].Value}");
+                    written.Add($"{name}={settings[setting].Value}");
                 }
-                else if (request.Values[p] is not [var only] || only != parameter.Default)
+                else if (request.Written(name) is { } asked)
                 {
-                    arguments.Add($"{parameter.Name}={string.Join('|', request.Values[p].Select(ParameterDefinition.Format))}");
+                    written.Add(asked);
                 }
             }
 
-            for (int e = 0; e < ExitRules.Names.Count; e++)
-            {
-                string exit = ExitRules.Names[e];
-                int setting = settings.ToList().FindIndex(s => string.Equals(s.Name, exit, StringComparison.OrdinalIgnoreCase));
-                if (setting >= 0)
-                {
-                    used[setting] = true;
-                    arguments.Add($"{exit}={settings[setting].Value}");
-                }
-                else if (!double.IsNaN(request.Exits[e][0]))
-                {
-                    arguments.Add($"{exit}={ExitValueParser.Format(request.Exits[e])}");
-                }
-            }
-
-            items[i] = arguments.Count == 0 ? request.Definition.Name : $"{request.Definition.Name}({string.Join(", ", arguments)})";
+            items[i] = written.Count == 0 ? request.Definition.Name : $"{request.Definition.Name}({string.Join(", ", written)})";
         }
 
         int unused = Array.IndexOf(used, false);

@@ -30,6 +30,35 @@ public sealed class StrategyRequest
     /// <summary>The text this request was parsed from, trimmed.</summary>
     public string Text { get; }
 
+    /// <summary>
+    /// The request in one form: the lower-case name, only the parameters that differ from their defaults, then the exits,
+    /// grids as value lists (<c>RSI( period = 7..21 step 7, stop=5 )</c> is <c>rsi(period=7|14|21, stop=5%)</c>).
+    /// </summary>
+    public string Canonical
+    {
+        get
+        {
+            var written = Definition.Parameters.Select(p => p.Name).Concat(ExitRules.Names).Select(Written).OfType<string>().ToList();
+            return written.Count == 0 ? Definition.Name : $"{Definition.Name}({string.Join(", ", written)})";
+        }
+    }
+
+    /// <summary><c>name=values</c> for a parameter that differs from its default or an exit that was asked for; null otherwise.</summary>
+    internal string? Written(string name)
+    {
+        int index = Definition.IndexOf(name);
+        if (index >= 0)
+        {
+            var values = Values[index];
+            return values is [var only] && only == Definition.Parameters[index].Default
+                ? null
+                : $"{Definition.Parameters[index].Name}={string.Join('|', values.Select(ParameterDefinition.Format))}";
+        }
+
+        int exit = ExitRules.Names.ToList().IndexOf(name);
+        return double.IsNaN(Exits[exit][0]) ? null : $"{name}={ExitValueParser.Format(Exits[exit])}";
+    }
+
     /// <summary>Number of combinations before cross-parameter rules are applied.</summary>
     public long Combinations => Values.Concat(Exits).Aggregate(1L, (product, list) => product * list.Length);
 
