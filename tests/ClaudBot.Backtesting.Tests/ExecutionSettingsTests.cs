@@ -35,6 +35,20 @@ public sealed class ExecutionSettingsTests
     }
 
     [Fact]
+    public void RecordedModel_IsChargedAsRecorded_NotAsTheFileNowSays()
+    {
+        // A job planned before the file's brokerage cap went from 20 to 15 rupees: its rerun (a chart) charges 20.
+        var recorded = Models.Resolve("zerodha-intraday");
+        var changed = recorded with { BrokerageFlat = 15 };
+
+        var settings = ExecutionSettings.Build(new BacktestOptions(), Models, new ExecutionChoice("zerodha-intraday") { Model = recorded }, null, null);
+        var rerunOfChanged = ExecutionSettings.Build(new BacktestOptions(), Models, new ExecutionChoice("zerodha-intraday") { Model = changed }, null, null);
+
+        Assert.Same(recorded, settings.Costs);
+        Assert.Equal(15, rerunOfChanged.Costs!.BrokerageFlat);
+    }
+
+    [Fact]
     public void WholeSharesAsked_BeatsTheModelDefault()
     {
         Assert.Equal(false, Build(new ExecutionChoice("zerodha-intraday", WholeShares: false)).WholeShares);

@@ -16,6 +16,12 @@ public sealed record ExecutionChoice(string? Costs = null, double? SlippageBps =
     /// </summary>
     public Engine.Simulation.ExitRules Exits { get; init; }
 
+    /// <summary>
+    /// The model's components as recorded when a job was planned: a rerun of one of its results (a chart) charges exactly
+    /// these, whatever model files the node has now. Null resolves <see cref="Costs"/> by name.
+    /// </summary>
+    public Engine.Simulation.CostModel? Model { get; init; }
+
     /// <summary>Everything from the settings.</summary>
     public static ExecutionChoice Default { get; } = new();
 }

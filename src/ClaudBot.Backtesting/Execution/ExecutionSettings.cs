@@ -25,7 +25,7 @@ public static class ExecutionSettings
         // A request's cost_bps is bps:N; else the request's model, else Backtest:Costs, else bps:Backtest:CostBps.
         string? name = choice.Costs ?? (string.IsNullOrWhiteSpace(options.Costs) ? null : options.Costs);
         double? bps = costBps ?? (name is null ? options.CostBps : CostModels.BpsOf(name));
-        var model = bps is null ? models.Resolve(name!) : null;
+        var model = bps is null ? choice.Model ?? models.Resolve(name!) : null;
         double capital = initialCapital ?? options.InitialCapital;
         var settings = new SimulationSettings(bps ?? 0, capital)
         {

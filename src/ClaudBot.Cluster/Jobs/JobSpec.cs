@@ -37,6 +37,9 @@ public sealed record JobSpec(
     /// <summary>Whole shares only, the model's default made explicit.</summary>
     public bool? WholeShares { get; init; }
 
-    /// <summary>What a chart's rerun of a result asks for: the job's execution (the model by name: the node resolves it as the planner did).</summary>
-    public Backtesting.Execution.ExecutionChoice Execution() => new(Costs, SlippageBps, Size, WholeShares);
+    /// <summary>
+    /// What a chart's rerun of a result asks for: the job's execution with the model's recorded components, so the rerun
+    /// charges what the job did even after the model's file changed (jobs queued before components were recorded resolve it by name).
+    /// </summary>
+    public Backtesting.Execution.ExecutionChoice Execution() => new(Costs, SlippageBps, Size, WholeShares) { Model = CostModel };
 }

@@ -87,7 +87,7 @@ public sealed class JobExecutionTests : IDisposable
         Assert.Equal(2, spec.GetProperty("slippage_bps").GetDouble());
         Assert.Equal("amount:50000", spec.GetProperty("size").GetString());
         Assert.False(spec.GetProperty("whole_shares").GetBoolean());
-        Assert.Equal(new ExecutionChoice("zerodha-intraday", 2, "amount:50000", false), plan.Spec.Execution());
+        Assert.Equal(new ExecutionChoice("zerodha-intraday", 2, "amount:50000", false) { Model = Bundled.Resolve("zerodha-intraday") }, plan.Spec.Execution());
     }
 
     [Fact]
