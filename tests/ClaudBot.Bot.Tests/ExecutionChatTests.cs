@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClaudBot.Backtesting.Execution;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Cluster.Jobs;
 using static ClaudBot.Bot.Tests.BotHarness;
@@ -30,7 +31,7 @@ public sealed class ExecutionChatTests
         var queued = await bot.SayAsync("backtest rsi on TCS from 2022-01-01 to 2024-12-31 with zerodha delivery charges");
         string job = queued.FollowJob!;
         Assert.Contains($"Job {job} queued: 1 backtest (rsi on TCS, 2022-01-01 to 2024-12-31, costs zerodha-delivery, whole shares).", Text(queued), StringComparison.Ordinal);
-        await bot.Engine.FollowAsync(job, new Progress<JobStatus>(), CancellationToken.None);
+        var summary = await bot.Engine.FollowAsync(job, new Progress<JobStatus>(), CancellationToken.None);
 
         var json = Assert.Single((await bot.SayAsync($"json of job {job}")).Parts.OfType<DocumentPart>());
         using var document = JsonDocument.Parse(json.Content);
@@ -39,6 +40,12 @@ public sealed class ExecutionChatTests
         var trades = result.GetProperty("trades").EnumerateArray().ToList();
         Assert.NotEmpty(trades);
         Assert.All(trades, t => Assert.True(t.GetProperty("fees").GetDouble() > 0));
-        Assert.Equal(trades.Sum(t => t.GetProperty("fees").GetDouble()), result.GetProperty("metrics").GetProperty("fees").GetDouble(), 1e-6);
+        double fees = result.GetProperty("metrics").GetProperty("fees").GetDouble();
+        Assert.Equal(trades.Sum(t => t.GetProperty("fees").GetDouble()), fees, 1e-6);
+
+        // The ranked table the chat shows carries the same fees, through the node's stored summary (read by column name).
+        var ranked = summary.Parts.OfType<TablePart>().First();
+        Assert.Equal(RupeesText.Compact(fees), Assert.Single(ranked.Rows)[ranked.Columns.ToList().IndexOf("Fees")]);
+        Assert.StartsWith("13.", Assert.Single(ranked.Rows)[ranked.Columns.ToList().IndexOf("Fees")], StringComparison.Ordinal);
     }
 }
