@@ -38,6 +38,7 @@ public sealed class ExecutionFormTests(ITestOutputHelper output)
         await page.ClickAsync("#submit");
         await Assertions.Expect(page.Locator("#size-error")).ToHaveTextAsync("'half' is not a size: write all, pct:P (P% of equity) or amount:A (A rupees).");
         Assert.False(await page.IsVisibleAsync("#submitted"));
+        Assert.Equal("true", await page.GetAttributeAsync("#size", "aria-invalid"));
         Assert.False(await page.IsVisibleAsync("#costs-error"));
         await Chromium.ScreenshotAsync(page, "execution-form-error");
 
@@ -46,6 +47,7 @@ public sealed class ExecutionFormTests(ITestOutputHelper output)
         var link = page.Locator("#submitted");
         await link.WaitForAsync();
         Assert.False(await page.IsVisibleAsync("#size-error"));
+        Assert.Null(await page.GetAttributeAsync("#size", "aria-invalid"));
         string id = (await link.GetAttributeAsync("href"))!.Split("id=")[1];
         var spec = (await node.GetJsonAsync($"/api/jobs/{id}")).GetProperty("spec");
         Assert.Equal(("zerodha-delivery", true), (spec.GetProperty("costs").GetString(), spec.GetProperty("whole_shares").GetBoolean()));

@@ -80,11 +80,15 @@ function showOutcome(...children) {
   outcome.hidden = false;
 }
 
-// The fields whose errors have a place of their own, by the API's field name; any other goes beside Submit.
-const fieldErrors = ['symbols', 'from', 'to', 'costs', 'slippage_bps', 'size'];
+// The fields whose errors have a place of their own, by the API's field name, with their inputs; any other goes beside Submit.
+const fieldInputs = { symbols: 'symbols', from: 'from', to: 'to', costs: 'costs', slippage_bps: 'slippage-bps', size: 'size' };
+const fieldErrors = Object.keys(fieldInputs);
 
 function clearFieldErrors() {
-  for (const field of fieldErrors) document.getElementById(`${field}-error`).hidden = true;
+  for (const field of fieldErrors) {
+    document.getElementById(`${field}-error`).hidden = true;
+    document.getElementById(fieldInputs[field]).removeAttribute('aria-invalid');
+  }
 }
 
 function showFieldError(field, text) {
@@ -96,6 +100,9 @@ function showFieldError(field, text) {
   const place = document.getElementById(`${field}-error`);
   place.textContent = text;
   place.hidden = false;
+  const input = document.getElementById(fieldInputs[field]);
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', place.id);
   return true;
 }
 
