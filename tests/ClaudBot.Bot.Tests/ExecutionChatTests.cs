@@ -46,6 +46,24 @@ public sealed class ExecutionChatTests
         // The ranked table the chat shows carries the same fees, through the node's stored summary (read by column name).
         var ranked = summary.Parts.OfType<TablePart>().First();
         Assert.Equal(RupeesText.Compact(fees), Assert.Single(ranked.Rows)[ranked.Columns.ToList().IndexOf("Fees")]);
-        Assert.StartsWith("13.", Assert.Single(ranked.Rows)[ranked.Columns.ToList().IndexOf("Fees")], StringComparison.Ordinal);
+        // The same run as the CLI's BacktestFeesCliTests: rsi on TCS, 2022 to 2024, zerodha-delivery paid Rs 5,801.68.
+        Assert.Equal(5801.68252633225, fees, 1e-6);
+        Assert.Equal("5.8k", Assert.Single(ranked.Rows)[ranked.Columns.ToList().IndexOf("Fees")]);
+    }
+
+    [Trait("Category", "RealServer")]
+    [Fact]
+    public async Task ASizeThatBuysZeroWholeShares_IsSaidUnderTheRankedTable()
+    {
+        await using var bot = await StartAsync();
+        Assert.Contains("Cluster started", Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
+
+        var queued = await bot.SayAsync("backtest rsi on TCS from 2022-01-01 to 2024-12-31 with zerodha delivery charges and 3000 rupees per trade");
+        var summary = await bot.Engine.FollowAsync(queued.FollowJob!, new Progress<JobStatus>(), CancellationToken.None);
+
+        // TCS traded above Rs 3,000 in all three years: as the CLI's BacktestFeesCliTests shows, rsi's two entries bought nothing.
+        Assert.Contains(
+            "The result skipped 2 entries: the size bought zero whole shares (a larger size, or fractional shares, takes them).",
+            summary.Parts.OfType<TextPart>().Select(p => p.Text));
     }
 }

@@ -42,9 +42,9 @@ internal static class ResultTables
         }
 
         int entries = skipping.Sum(r => r.SkippedEntries!.Value);
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{skipping.Count} of the {rows.Count} results shown skipped {entries} {(entries == 1 ? "entry" : "entries")} in all: the size bought zero whole shares (a larger size, or fractional shares, takes them).");
+        string counted = string.Create(CultureInfo.InvariantCulture, $"{entries} {(entries == 1 ? "entry" : "entries")}");
+        string who = rows.Count == 1 ? $"The result skipped {counted}" : string.Create(CultureInfo.InvariantCulture, $"{skipping.Count} of the {rows.Count} results shown skipped {counted} in all");
+        return who + ": the size bought zero whole shares (a larger size, or fractional shares, takes them).";
     }
 
     public static TablePart BestBySymbol(IReadOnlyList<ResultRow> rows) =>

@@ -44,6 +44,9 @@ public sealed class ResultTablesTests
         Assert.Equal(
             "2 of the 3 results shown skipped 5 entries in all: the size bought zero whole shares (a larger size, or fractional shares, takes them).",
             ResultTables.SkippedEntriesNote([Row with { SkippedEntries = 4 }, Row with { SkippedEntries = 0 }, Row with { SkippedEntries = 1 }]));
+        Assert.Equal(
+            "The result skipped 1 entry: the size bought zero whole shares (a larger size, or fractional shares, takes them).",
+            ResultTables.SkippedEntriesNote([Row with { SkippedEntries = 1 }]));
         Assert.Null(ResultTables.SkippedEntriesNote([Row with { SkippedEntries = 0 }, Row]));
     }
 
