@@ -40,4 +40,18 @@ public sealed class BacktestFeesCliTests
             ],
             run.ErrorLines);
     }
+
+    [Fact]
+    public async Task AGridWhoseRowsAllSkip_NotesTheFirstFive_AndCountsTheRest()
+    {
+        // TCS never traded below Rs 1,000: every entry of every period is skipped (each of these periods has some).
+        var run = await Cli.RunAsync(outWidth: 120, "backtest", "rsi(period=2..8 step 1)", "TCS", "2022-01-01", "2024-12-31", "--costs", "zerodha-delivery", "--size", "amount:1000");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(6, run.ErrorLines.Count);
+        Assert.Equal("Note: rsi(period=2) on TCS: 66 entries were skipped: the size bought zero whole shares.", run.ErrorLines[0]);
+        Assert.All(run.ErrorLines.Take(5), line => Assert.Matches(@"^Note: rsi\(period=[2-6]\) on TCS: \d+ (entry was|entries were) skipped: the size bought zero whole shares\.$", line));
+        Assert.Equal("Note: 2 more results have notes: --json gives each result's metrics.skipped_entries.", run.ErrorLines[5]);
+        Assert.Equal(["0", "0", "0", "0", "0", "0", "0"], Table.Column(run.OutLines, "Trades"));
+    }
 }

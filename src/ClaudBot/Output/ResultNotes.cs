@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClaudBot.Engine;
 
 namespace ClaudBot.Output;
@@ -16,7 +17,8 @@ internal static class ResultNotes
         var lines = noted.Take(Shown).SelectMany(r => r.Notes.Select(note => $"{r.Strategy.ToShortString()} on {r.Symbol}: {note}")).ToList();
         if (noted.Count > Shown)
         {
-            lines.Add($"{noted.Count - Shown} more results have notes: --json gives each result's metrics.skipped_entries.");
+            int more = noted.Count - Shown;
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{more} more {(more == 1 ? "result has" : "results have")} notes: --json gives each result's metrics.skipped_entries."));
         }
 
         return lines;
