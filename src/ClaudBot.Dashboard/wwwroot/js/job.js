@@ -62,6 +62,16 @@ function renderJob() {
   if (isFinished(job.state) && !resultsLoaded) loadResults();
 }
 
+// One line where any row skipped entries, worded as the chat's (ResultTables.SkippedEntriesNote); empty where none did.
+function skippedNote(shown) {
+  const skipping = shown.filter((r) => r.skipped_entries > 0);
+  if (skipping.length === 0) return '';
+  const entries = skipping.reduce((n, r) => n + r.skipped_entries, 0);
+  const counted = `${entries} ${entries === 1 ? 'entry' : 'entries'}`;
+  const who = shown.length === 1 ? `The result skipped ${counted}` : `${skipping.length} of the ${shown.length} results shown skipped ${counted} in all`;
+  return `${who}: the size bought zero whole shares (a larger size, or fractional shares, takes them).`;
+}
+
 async function loadResults() {
   resultsLoaded = true;
   try {
@@ -72,11 +82,9 @@ async function loadResults() {
     download.download = `job_${id}.json`;
     download.hidden = false;
     document.getElementById('results-section').hidden = rows.length === 0;
-    const skipping = rows.filter((r) => r.skipped_entries > 0);
     const skipped = document.getElementById('skipped');
-    skipped.textContent = skipping.length === 0 ? ''
-      : `${skipping.length} of the ${rows.length} results shown skipped ${skipping.reduce((n, r) => n + r.skipped_entries, 0)} entries in all: the size bought zero whole shares.`;
-    skipped.hidden = skipping.length === 0;
+    skipped.textContent = skippedNote(rows);
+    skipped.hidden = skipped.textContent === '';
     renderRows();
     if (rows.length) select(rows[0]);
   } catch (error) {
