@@ -111,6 +111,7 @@ public static class ResultJsonWriter
         WriteFinite(writer, "final_equity", m.FinalEquity);
         WriteFinite(writer, "fees", m.Fees);
         WriteFinite(writer, "turnover", m.Turnover);
+        writer.WriteNumber("skipped_entries", m.SkippedEntries);
         writer.WriteEndObject();
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClaudBot.Backtesting.Execution;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Cluster.Jobs;
 using static ClaudBot.Bot.Tests.BotHarness;
@@ -30,7 +31,7 @@ public sealed class ExecutionChatTests
         var queued = await bot.SayAsync("backtest rsi on TCS from 2022-01-01 to 2024-12-31 with zerodha delivery charges");
         string job = queued.FollowJob!;
         Assert.Contains($"Job {job} queued: 1 backtest (rsi on TCS, 2022-01-01 to 2024-12-31, costs zerodha-delivery, whole shares).", Text(queued), StringComparison.Ordinal);
-        await bot.Engine.FollowAsync(job, new Progress<JobStatus>(), CancellationToken.None);
+        var summary = await bot.Engine.FollowAsync(job, new Progress<JobStatus>(), CancellationToken.None);
 
         var json = Assert.Single((await bot.SayAsync($"json of job {job}")).Parts.OfType<DocumentPart>());
         using var document = JsonDocument.Parse(json.Content);
@@ -39,7 +40,31 @@ public sealed class ExecutionChatTests
         var trades = result.GetProperty("trades").EnumerateArray().ToList();
         Assert.NotEmpty(trades);
         Assert.All(trades, t => Assert.True(t.GetProperty("fees").GetDouble() > 0));
-        Assert.Equal(trades.Sum(t => t.GetProperty("fees").GetDouble()), result.GetProperty("metrics").GetProperty("fees").GetDouble(), 1e-6);
+        double fees = result.GetProperty("metrics").GetProperty("fees").GetDouble();
+        Assert.Equal(trades.Sum(t => t.GetProperty("fees").GetDouble()), fees, 1e-6);
+
+        // The ranked table the chat shows carries the same fees, through the node's stored summary (read by column name).
+        var ranked = summary.Parts.OfType<TablePart>().First();
+        Assert.Equal(RupeesText.Compact(fees), Assert.Single(ranked.Rows)[ranked.Columns.ToList().IndexOf("Fees")]);
+        // The same run as the CLI's BacktestFeesCliTests: rsi on TCS, 2022 to 2024, zerodha-delivery paid Rs 5,801.68.
+        Assert.Equal(5801.68252633225, fees, 1e-6);
+        Assert.Equal("5.8k", Assert.Single(ranked.Rows)[ranked.Columns.ToList().IndexOf("Fees")]);
+    }
+
+    [Trait("Category", "RealServer")]
+    [Fact]
+    public async Task ASizeThatBuysZeroWholeShares_IsSaidUnderTheRankedTable()
+    {
+        await using var bot = await StartAsync();
+        Assert.Contains("Cluster started", Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
+
+        var queued = await bot.SayAsync("backtest rsi on TCS from 2022-01-01 to 2024-12-31 with zerodha delivery charges and 3000 rupees per trade");
+        var summary = await bot.Engine.FollowAsync(queued.FollowJob!, new Progress<JobStatus>(), CancellationToken.None);
+
+        // TCS traded above Rs 3,000 in all three years: as the CLI's BacktestFeesCliTests shows, rsi's two entries bought nothing.
+        Assert.Contains(
+            "The result skipped 2 entries: the size bought zero whole shares (a larger size, or fractional shares, takes them).",
+            summary.Parts.OfType<TextPart>().Select(p => p.Text));
     }
 
     [Trait("Category", "RealServer")]

@@ -24,4 +24,16 @@ public sealed class ResultRowJsonTests
         var read = JsonSerializer.Deserialize<ResultRow>(json, DashboardJson.Options)!;
         Assert.Equal(Row with { Cagr = double.NaN }, read);
     }
+
+    [Fact]
+    public void FeesTurnoverAndSkippedEntries_AreWrittenSnakeCase_AndLeftOutWhereAResultPredatesThem()
+    {
+        var withFees = Row with { Cagr = 0.02, Sharpe = 0.5, Fees = 13364.430907249869, Turnover = 13.364430907249872, SkippedEntries = 3 };
+
+        var written = JsonDocument.Parse(JsonSerializer.Serialize(withFees, DashboardJson.Options)).RootElement;
+        var old = JsonDocument.Parse(JsonSerializer.Serialize(Row, DashboardJson.Options)).RootElement;
+
+        Assert.Equal((13364.430907249869, 13.364430907249872, 3), (written.GetProperty("fees").GetDouble(), written.GetProperty("turnover").GetDouble(), written.GetProperty("skipped_entries").GetInt32()));
+        Assert.Equal([false, false, false], new[] { "fees", "turnover", "skipped_entries" }.Select(name => old.TryGetProperty(name, out _)));
+    }
 }

@@ -7,10 +7,11 @@ public sealed class BacktestTableTests
     /// <summary>The request behind Expected/backtest_table.txt; every figure in that file was checked against this request's JSON.</summary>
     private static readonly string[] TableRequest = ["backtest", "rsi(period=10),buy_hold", "TCS,INFY", "2022-01-01", "2022-12-31"];
 
+    // 110 columns: the fees column made the table about 107 wide; narrower, Spectre wraps the strategy text.
     [Fact]
-    public async Task Table_At100Columns_EqualsTheExpectedFile()
+    public async Task Table_At110Columns_EqualsTheExpectedFile()
     {
-        var run = await Cli.RunAsync(outWidth: 100, TableRequest);
+        var run = await Cli.RunAsync(outWidth: 110, TableRequest);
 
         Assert.Equal(0, run.ExitCode);
         ClaudBot.Testing.ExpectedFile.Assert("backtest_table", TrimLineEnds(run.Out));

@@ -33,6 +33,11 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
         if (summary.Top.Count > 0)
         {
             parts.Add(ResultTables.Ranked($"Top {summary.Top.Count} by Sharpe", summary.Top));
+            if (ResultTables.SkippedEntriesNote(summary.Top) is { } skipped)
+            {
+                parts.Add(new TextPart(skipped, ReplyTone.Warning));
+            }
+
             if (summary.BestBySymbol.Count > 1)
             {
                 parts.Add(ResultTables.BestBySymbol(summary.BestBySymbol));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaudBot.Backtesting.Execution;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Cluster.Results;
 
@@ -7,11 +8,12 @@ namespace ClaudBot.Bot.Results;
 /// <summary>
 /// The tables of a job summary: percentages with one decimal, Sharpe with two, like the CLI's table; a metric that is not
 /// finite (or absent, as "vs B&amp;H" in results written before the benchmark) is "-". "vs B&amp;H" is the strategy's return
-/// over buy and hold of the same symbol with the same settings.
+/// over buy and hold of the same symbol with the same settings. "Fees" is the charges paid in rupees, compact (<c>13.4k</c>),
+/// "-" in results written before fees were kept.
 /// </summary>
 internal static class ResultTables
 {
-    private static readonly IReadOnlyList<string> RankedColumns = ["#", "Strategy", "Symbol", "Return", "vs B&H", "CAGR", "Sharpe", "Max DD", "Trades", "Win rate"];
+    private static readonly IReadOnlyList<string> RankedColumns = ["#", "Strategy", "Symbol", "Return", "vs B&H", "CAGR", "Sharpe", "Max DD", "Trades", "Win rate", "Fees"];
 
     public static TablePart Ranked(string title, IReadOnlyList<ResultRow> rows) =>
         new(title, RankedColumns, [.. rows.Select((r, i) => (IReadOnlyList<string>)
@@ -26,8 +28,24 @@ internal static class ResultTables
             Percent(r.MaxDrawdown),
             r.Trades.ToString(CultureInfo.InvariantCulture),
             r.Trades == 0 ? "-" : Percent(r.WinRate),
+            RupeesText.Compact(r.Fees),
         ])])
-        { NumericColumns = new HashSet<int> { 0, 3, 4, 5, 6, 7, 8, 9 } };
+        { NumericColumns = new HashSet<int> { 0, 3, 4, 5, 6, 7, 8, 9, 10 } };
+
+    /// <summary>One line where any row shown skipped entries (the size bought zero whole shares); null where none did.</summary>
+    public static string? SkippedEntriesNote(IReadOnlyList<ResultRow> rows)
+    {
+        var skipping = rows.Where(r => r.SkippedEntries > 0).ToList();
+        if (skipping.Count == 0)
+        {
+            return null;
+        }
+
+        int entries = skipping.Sum(r => r.SkippedEntries!.Value);
+        string counted = string.Create(CultureInfo.InvariantCulture, $"{entries} {(entries == 1 ? "entry" : "entries")}");
+        string who = rows.Count == 1 ? $"The result skipped {counted}" : string.Create(CultureInfo.InvariantCulture, $"{skipping.Count} of the {rows.Count} results shown skipped {counted} in all");
+        return who + ": the size bought zero whole shares (a larger size, or fractional shares, takes them).";
+    }
 
     public static TablePart BestBySymbol(IReadOnlyList<ResultRow> rows) =>
         new("Best per symbol", ["Symbol", "Strategy", "Return", "Sharpe", "Max DD"], [.. rows.Select(r => (IReadOnlyList<string>)

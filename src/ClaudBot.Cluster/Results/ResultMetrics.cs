@@ -4,7 +4,9 @@ namespace ClaudBot.Cluster.Results;
 
 /// <summary>
 /// The metrics of one result that a summary shows, read from its <c>metrics</c> object; a <c>null</c> metric (the
-/// writer's NaN or Infinity, see <see cref="Backtesting.ResultJsonWriter"/>) reads as NaN.
+/// writer's NaN or Infinity, see <see cref="Backtesting.ResultJsonWriter"/>) reads as NaN. <see cref="Fees"/>,
+/// <see cref="Turnover"/> and <see cref="SkippedEntries"/> came later (issue 13): a file written before them lacks them,
+/// and they read as null rather than failing the file.
 /// </summary>
 internal struct ResultMetrics
 {
@@ -16,6 +18,9 @@ internal struct ResultMetrics
     public double WinRate;
     public double? ProfitFactor;
     public double FinalEquity;
+    public double? Fees;
+    public double? Turnover;
+    public int? SkippedEntries;
     private Metric _seen;
 
     [Flags]
@@ -31,6 +36,9 @@ internal struct ResultMetrics
         ProfitFactor = 64,
         FinalEquity = 128,
         Other = 256,
+        Fees = 512,
+        Turnover = 1024,
+        SkippedEntries = 2048,
         Required = TotalReturn | Cagr | Sharpe | MaxDrawdown | Trades | WinRate | ProfitFactor | FinalEquity,
     }
 
@@ -100,6 +108,15 @@ internal struct ResultMetrics
                 case Metric.FinalEquity:
                     metrics.FinalEquity = ResultsJson.DoubleOrNaN(ref reader, baseOffset, position, "metrics.final_equity");
                     break;
+                case Metric.Fees:
+                    metrics.Fees = ResultsJson.NullableDouble(ref reader, baseOffset, position, "metrics.fees");
+                    break;
+                case Metric.Turnover:
+                    metrics.Turnover = ResultsJson.NullableDouble(ref reader, baseOffset, position, "metrics.turnover");
+                    break;
+                case Metric.SkippedEntries:
+                    metrics.SkippedEntries = ResultsJson.Int32(ref reader, baseOffset, position, "metrics.skipped_entries");
+                    break;
                 default:
                     if (!reader.TrySkip())
                     {
@@ -122,5 +139,8 @@ internal struct ResultMetrics
         : reader.ValueTextEquals("win_rate"u8) ? Metric.WinRate
         : reader.ValueTextEquals("profit_factor"u8) ? Metric.ProfitFactor
         : reader.ValueTextEquals("final_equity"u8) ? Metric.FinalEquity
+        : reader.ValueTextEquals("fees"u8) ? Metric.Fees
+        : reader.ValueTextEquals("turnover"u8) ? Metric.Turnover
+        : reader.ValueTextEquals("skipped_entries"u8) ? Metric.SkippedEntries
         : Metric.Other;
 }

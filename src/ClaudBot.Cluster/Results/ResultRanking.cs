@@ -90,6 +90,9 @@ internal sealed class ResultRanking(int top)
             ExcessReturn = element.ExcessReturn,
             Beta = element.Beta,
             Alpha = element.Alpha,
+            Fees = m.Fees,
+            Turnover = m.Turnover,
+            SkippedEntries = m.SkippedEntries,
         };
     }
 }

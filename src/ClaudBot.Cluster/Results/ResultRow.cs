@@ -40,4 +40,13 @@ public sealed record ResultRow(
 
     /// <summary>Annualised, against the same index; null where undefined.</summary>
     public double? Alpha { get; init; }
+
+    /// <summary>All charges paid, in rupees; null in results written before fees were kept, or where not finite.</summary>
+    public double? Fees { get; init; }
+
+    /// <summary>Value traded over the initial capital (2.0 = the capital bought and sold once); null where unknown, as <see cref="Fees"/>.</summary>
+    public double? Turnover { get; init; }
+
+    /// <summary>Entries not taken because the size bought zero whole shares; null in results written before they were counted.</summary>
+    public int? SkippedEntries { get; init; }
 }

@@ -76,6 +76,10 @@ internal static class BacktestCommand
             // The table shows metrics only: trades and equity curves are let go as each row is made.
             var rows = run.Results(cancellationToken).Select(r => r with { Trades = [], Equity = null }).ToList();
             consoles.Out.Write(BacktestTable.Render(new BacktestReport(rows, run.Notes, run.CostBps, run.InitialCapital) { Settings = run.Settings }));
+            foreach (string note in ResultNotes.Lines(rows))
+            {
+                consoles.Error.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
+            }
         }
     }
 

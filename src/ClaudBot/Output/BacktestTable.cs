@@ -9,9 +9,10 @@ namespace ClaudBot.Output;
 /// <summary>
 /// The human form of a backtest report: one row per strategy and symbol in request order. Strategies
 /// show only parameters that differ from their defaults, and a period shared by every row moves to
-/// the caption, to keep the table narrow (about 100 columns; Spectre wraps the strategy text on a narrower terminal).
+/// the caption, to keep the table narrow (about 107 columns; Spectre wraps the strategy text on a narrower terminal).
 /// Beside each strategy: buy and hold of the same symbol with the same settings (<c>B&amp;H</c>) and the strategy's
-/// return over it (<c>vs B&amp;H</c>).
+/// return over it (<c>vs B&amp;H</c>). Last, the charges paid in rupees, compact (<c>13.4k</c>, seven columns with its
+/// borders): the alternatives were worse (dropping a figure, or fees in the caption, which cannot say which row paid what).
 /// </summary>
 internal static class BacktestTable
 {
@@ -37,7 +38,7 @@ internal static class BacktestTable
             }
         }
 
-        foreach (string heading in (string[])["Return", "B&H", "vs B&H", "CAGR", "Sharpe", "Max DD", "Trades", "Win"])
+        foreach (string heading in (string[])["Return", "B&H", "vs B&H", "CAGR", "Sharpe", "Max DD", "Trades", "Win", "Fees"])
         {
             table.AddColumn(new TableColumn(heading).RightAligned());
         }
@@ -61,6 +62,7 @@ internal static class BacktestTable
                 Percent(m.MaxDrawdown),
                 m.Trades.ToString(CultureInfo.InvariantCulture),
                 m.Trades == 0 ? "-" : Percent(m.WinRate),
+                RupeesText.Compact(m.Fees),
             ]);
             table.AddRow([.. cells]);
         }

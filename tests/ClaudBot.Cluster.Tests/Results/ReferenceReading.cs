@@ -84,6 +84,9 @@ internal static class ReferenceReading
             ExcessReturn = Nullable(result, "excess_return"),
             Beta = Nullable(result, "beta"),
             Alpha = Nullable(result, "alpha"),
+            Fees = Nullable(metrics, "fees"),
+            Turnover = Nullable(metrics, "turnover"),
+            SkippedEntries = metrics.TryGetProperty("skipped_entries", out var skipped) ? skipped.GetInt32() : null,
         };
     }
 

@@ -49,12 +49,12 @@ internal static class SampleReplies
 
     /// <summary>
     /// Ranked rows: a grid's parameters, a symbol with an ampersand, and a strategy that never traded, read from a results
-    /// file written before the benchmark (no excess return: "-").
+    /// file written before the benchmark and fees (no excess return, no fees: "-").
     /// </summary>
     public static IReadOnlyList<ResultRow> Rows { get; } =
     [
-        new(3, "rsi", "rsi(period=10)", "INFY", From, To, 0.0541, 0.0549, 0.35, -0.204, 3, 2.0 / 3, 1.8, 1_054_100) { ExcessReturn = -0.0312 },
-        new(0, "macd", "macd(fast=8)", "M&M", From, To, 0.1237, 0.1252, 0.91, -0.1433, 7, 0.5714, 2.2, 1_123_700) { ExcessReturn = 0.0815 },
+        new(3, "rsi", "rsi(period=10)", "INFY", From, To, 0.0541, 0.0549, 0.35, -0.204, 3, 2.0 / 3, 1.8, 1_054_100) { ExcessReturn = -0.0312, Fees = 2_412.7 },
+        new(0, "macd", "macd(fast=8)", "M&M", From, To, 0.1237, 0.1252, 0.91, -0.1433, 7, 0.5714, 2.2, 1_123_700) { ExcessReturn = 0.0815, Fees = 13_364.43 },
         new(5, "sma_cross", "sma_cross(fast=20,slow=100)", "TCS", From, To, 0.0, 0.0, 0.0, 0.0, 0, 0.0, null, 1_000_000),
     ];
 

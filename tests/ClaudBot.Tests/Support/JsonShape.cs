@@ -8,7 +8,7 @@ internal static class JsonShape
     public static readonly string[] MetricKeys =
     [
         "total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown", "calmar",
-        "trades", "win_rate", "profit_factor", "exposure", "final_equity", "fees", "turnover",
+        "trades", "win_rate", "profit_factor", "exposure", "final_equity", "fees", "turnover", "skipped_entries",
     ];
 
     public static readonly string[] TradeKeys = ["entry_date", "entry_price", "exit_date", "exit_price", "return", "shares", "fees", "reason", "open"];

@@ -5,6 +5,17 @@ export const percent = (value, digits = 1) =>
 export const number = (value, digits = 2) =>
   value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits);
 
+// Rupees in a few characters, as the CLI and chat tables show them (RupeesText): 412, 12.3k, 456k, 1.2M; a dash where unknown.
+export function rupees(value) {
+  if (value == null || !Number.isFinite(value)) return '–';
+  const size = Math.abs(value);
+  if (size < 999.5) return value.toFixed(0);
+  if (size < 99_950) return `${(value / 1e3).toFixed(1)}k`;
+  if (size < 999_500) return `${(value / 1e3).toFixed(0)}k`;
+  if (size < 99_950_000) return `${(value / 1e6).toFixed(1)}M`;
+  return `${(value / 1e6).toFixed(0)}M`;
+}
+
 export function dateTime(iso) {
   if (!iso) return '–';
   const date = new Date(iso);

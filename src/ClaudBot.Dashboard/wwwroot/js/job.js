@@ -1,7 +1,7 @@
 // Job page: the spec, live progress, the sortable results table and the chart of the selected row.
 import { getJson, Unauthorized } from './api.js';
 import { connectLive } from './live.js';
-import { dateTime, element, isFinished, number, percent, progressBar, setProgress, stateLabel } from './format.js';
+import { dateTime, element, isFinished, number, percent, progressBar, rupees, setProgress, stateLabel } from './format.js';
 import { drawChart, resizeCharts } from './chart.js';
 
 window.claudbotLoadedAt ??= Date.now();
@@ -26,12 +26,22 @@ const columns = [
   ['max_drawdown', (r) => percent(r.max_drawdown), 'num'],
   ['trades', (r) => String(r.trades), 'num'],
   ['win_rate', (r) => percent(r.win_rate, 0), 'num'],
+  // Charges paid in rupees and value traded over the capital; absent (a dash) in results written before fees were kept.
+  ['fees', (r) => rupees(r.fees), 'num'],
+  ['turnover', (r) => (r.turnover == null ? '–' : `${number(r.turnover)}×`), 'num'],
 ];
 
 function showError(message) {
   const error = document.getElementById('error');
   error.textContent = message;
   error.hidden = false;
+}
+
+// Slippage, size and whole shares as the job ran them; jobs queued before execution settings have none.
+function fills(spec) {
+  if (spec.slippage_bps == null && spec.size == null && spec.whole_shares == null) return '–';
+  const shares = spec.whole_shares == null ? "model's default shares" : spec.whole_shares ? 'whole shares' : 'fractional shares';
+  return `slippage ${spec.slippage_bps ?? 0} bps · size ${spec.size ?? 'all'} · ${shares}`;
 }
 
 function renderJob() {
@@ -44,12 +54,22 @@ function renderJob() {
   const spec = job.spec;
   const facts = [
     ['Strategies', spec.strategies], ['Symbols', spec.symbols.join(', ')], ['Period', `${spec.from} → ${spec.to}`],
-    ['Cost', `${spec.cost_bps ?? '–'} bps`], ['Backtests', `${job.tasks_done + job.tasks_failed}/${job.tasks_total}${job.tasks_failed ? ` (${job.tasks_failed} failed)` : ''}`],
+    ['Costs', spec.costs ?? `${spec.cost_bps ?? '–'} bps`], ['Fills', fills(spec)], ['Backtests', `${job.tasks_done + job.tasks_failed}/${job.tasks_total}${job.tasks_failed ? ` (${job.tasks_failed} failed)` : ''}`],
     ['Submitted', `${dateTime(spec.submitted_at)} by ${spec.submitted_by}`],
   ];
   document.getElementById('spec').replaceChildren(...facts.flatMap(([k, v]) => [element('dt', { textContent: k }), element('dd', { textContent: v })]));
   document.getElementById('notes').textContent = (job.notes ?? []).join(' ');
   if (isFinished(job.state) && !resultsLoaded) loadResults();
+}
+
+// One line where any row skipped entries, worded as the chat's (ResultTables.SkippedEntriesNote); empty where none did.
+function skippedNote(shown) {
+  const skipping = shown.filter((r) => r.skipped_entries > 0);
+  if (skipping.length === 0) return '';
+  const entries = skipping.reduce((n, r) => n + r.skipped_entries, 0);
+  const counted = `${entries} ${entries === 1 ? 'entry' : 'entries'}`;
+  const who = shown.length === 1 ? `The result skipped ${counted}` : `${skipping.length} of the ${shown.length} results shown skipped ${counted} in all`;
+  return `${who}: the size bought zero whole shares (a larger size, or fractional shares, takes them).`;
 }
 
 async function loadResults() {
@@ -62,6 +82,9 @@ async function loadResults() {
     download.download = `job_${id}.json`;
     download.hidden = false;
     document.getElementById('results-section').hidden = rows.length === 0;
+    const skipped = document.getElementById('skipped');
+    skipped.textContent = skippedNote(rows);
+    skipped.hidden = skipped.textContent === '';
     renderRows();
     if (rows.length) select(rows[0]);
   } catch (error) {

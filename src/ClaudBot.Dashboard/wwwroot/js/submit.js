@@ -1,6 +1,8 @@
 // The new-job form. The strategy box is checked as the user types (POST /api/strategies/validate, debounced): it shows
 // the canonical text and the combination count, or the error with a caret under the text, and Submit stays disabled
-// until the text in the box is the text last found valid. Every server text goes in through textContent.
+// until the text in the box is the text last found valid. Every server text goes in through textContent. The execution
+// fields (costs, slippage, size, whole shares) are sent only when filled: blank takes the node's defaults. A refused
+// request's one-line error shows under the field the API names (its problem's "field"), else beside Submit.
 import { postJson, Unauthorized } from './api.js';
 import { element } from './format.js';
 
@@ -78,14 +80,65 @@ function showOutcome(...children) {
   outcome.hidden = false;
 }
 
+// The fields whose errors have a place of their own, by the API's field name, with their inputs; any other goes beside Submit.
+const fieldInputs = { symbols: 'symbols', from: 'from', to: 'to', costs: 'costs', slippage_bps: 'slippage-bps', size: 'size' };
+const fieldErrors = Object.keys(fieldInputs);
+
+function clearFieldErrors() {
+  for (const field of fieldErrors) {
+    document.getElementById(`${field}-error`).hidden = true;
+    document.getElementById(fieldInputs[field]).removeAttribute('aria-invalid');
+  }
+}
+
+function showFieldError(field, text) {
+  if (field === 'strategies') {
+    showError(text);
+    return true;
+  }
+  if (!fieldErrors.includes(field)) return false;
+  const place = document.getElementById(`${field}-error`);
+  place.textContent = text;
+  place.hidden = false;
+  const input = document.getElementById(fieldInputs[field]);
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', place.id);
+  return true;
+}
+
+// The execution fields that were filled in, as the API names them; a slippage that is not a number is said here.
+function execution() {
+  const chosen = {};
+  const costs = document.getElementById('costs').value.trim();
+  if (costs !== '') chosen.costs = costs;
+  const slippage = document.getElementById('slippage-bps').value.trim();
+  if (slippage !== '') {
+    const bps = Number(slippage);
+    if (!Number.isFinite(bps)) return { error: ['slippage_bps', `'${slippage.slice(0, 40)}' is not a number of basis points.`] };
+    chosen.slippage_bps = bps;
+  }
+  const size = document.getElementById('size').value.trim();
+  if (size !== '') chosen.size = size;
+  const whole = document.getElementById('whole-shares').value;
+  if (whole !== '') chosen.whole_shares = whole === 'true';
+  return { chosen };
+}
+
 // Submits the text as checked, not its canonical form: a grid's canonical text lists every value and can outgrow the
 // language's length bound where the typed range fits. The job's results name each combination by its canonical rule.
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (validText === null || validText !== box.value) return;
+  clearFieldErrors();
+  outcome.hidden = true;
+  const { chosen, error } = execution();
+  if (error) {
+    showFieldError(...error);
+    return;
+  }
   button.disabled = true;
   const symbols = document.getElementById('symbols').value.split(/[\s,]+/).filter((s) => s !== '');
-  const body = { strategies: validText.trim(), symbols, from: document.getElementById('from').value, to: document.getElementById('to').value };
+  const body = { strategies: validText.trim(), symbols, from: document.getElementById('from').value, to: document.getElementById('to').value, ...chosen };
   try {
     const answer = await postJson('/api/jobs', body);
     outcome.classList.toggle('error', answer.status !== 201);
@@ -93,7 +146,8 @@ form.addEventListener('submit', async (event) => {
       const id = answer.body.id;
       showOutcome('Queued ', element('a', { id: 'submitted', href: `/job.html?id=${encodeURIComponent(id)}`, textContent: `job ${id}` }), '.');
     } else {
-      showOutcome(answer.body?.detail ?? `HTTP ${answer.status}`);
+      const detail = answer.body?.detail ?? `HTTP ${answer.status}`;
+      if (!showFieldError(answer.body?.field, detail)) showOutcome(detail);
     }
   } catch (error) {
     if (!(error instanceof Unauthorized)) showOutcome(`The submission failed: ${error.message}`);
