@@ -48,8 +48,8 @@ internal static class Simulator
         var sizing = settings.Sizing;
         bool allIn = sizing.Kind == SizingKind.All;
 
-        // Absent exits get levels no (positive) price reaches, so the per-bar check needs no branches of its own.
-        // The trail's level is 0 until a close is seen (the entry bar) and always 0 without a trail.
+        // Absent exits get levels no (positive) price reaches, so the per-bar check needs no branches of its own: no stop
+        // sits at -infinity, no target at +infinity, and without a trail its factor 0 lifts the stop level to 0 at most.
         double stopFactor = exits.Stop is { } stop ? 1 - stop : double.NegativeInfinity;
         double targetFactor = exits.Target is { } target ? 1 + target : double.PositiveInfinity;
         double trailFactor = exits.Trail is { } trail ? 1 - trail : 0;
@@ -65,8 +65,6 @@ internal static class Simulator
         double entryPrice = 0;
         double entryCost = 0;
         double entryFee = 0;
-        double highestClose = 0;
-        double fixedStop = 0;
         double stopLevel = 0;
         double targetLevel = 0;
         double fees = 0;
@@ -114,9 +112,7 @@ internal static class Simulator
                         entryCost = value + fee;
                         entryFee = fee;
                         traded += value;
-                        highestClose = 0;
-                        fixedStop = price * stopFactor;
-                        stopLevel = fixedStop;
+                        stopLevel = price * stopFactor;
                         targetLevel = price * targetFactor;
                         holding = true;
                     }
@@ -149,7 +145,7 @@ internal static class Simulator
                     // A gap fills at the open; when one bar reaches both, the stop wins.
                     bool stopped = Math.Min(barOpen, low[i]) <= stopLevel && !(barOpen >= targetLevel && barOpen > stopLevel);
                     double level = stopped ? Math.Min(barOpen, stopLevel) : Math.Max(barOpen, targetLevel);
-                    var reason = !stopped ? ExitReason.Target : stopLevel > fixedStop ? ExitReason.Trail : ExitReason.Stop;
+                    var reason = !stopped ? ExitReason.Target : stopLevel > entryPrice * stopFactor ? ExitReason.Trail : ExitReason.Stop;
                     double price = level * (1 - slippage);
                     double value = shares * price;
                     double fee = charges.Sell(value);
@@ -161,10 +157,11 @@ internal static class Simulator
                     holding = false;
                     waitForFlat = true;
                 }
-                else if (close[i] > highestClose)
+                else
                 {
-                    highestClose = close[i];
-                    stopLevel = Math.Max(fixedStop, highestClose * trailFactor);
+                    // The stop is the higher of the fixed stop and the trail under the highest close so far: a running max,
+                    // so no highest close need be kept (fewer live values in the loop; the fixed stop is rebuilt at an exit).
+                    stopLevel = Math.Max(stopLevel, close[i] * trailFactor);
                 }
             }
 
