@@ -30,6 +30,9 @@ public sealed record ClaudBotHome(string ConfigDirectory, string DataDirectory, 
 
     public string ChartsDirectory => Path.Combine(DataDirectory, "charts");
 
+    /// <summary>The user's own market data (imported, updated), layered over the bundled data.</summary>
+    public string MarketDataDirectory => Path.Combine(DataDirectory, "market");
+
     public string LogDirectory => Path.Combine(StateDirectory, "logs");
 
     public string RunDirectory => Path.Combine(StateDirectory, "run");
@@ -83,6 +86,7 @@ public sealed record ClaudBotHome(string ConfigDirectory, string DataDirectory, 
         ["Cluster:RunDirectory"] = RunDirectory,
         ["Redis:EmbeddedDirectory"] = RedisDirectory,
         ["MarketData:CacheDirectory"] = CacheDirectory,
+        ["MarketData:UserDirectory"] = MarketDataDirectory,
         ["Bot:AuditLog"] = AuditLog,
         ["Target:Ssh:KnownHostsFile"] = KnownHostsFile,
         ["Backtest:CostModelsDirectory"] = CostModelsDirectory,

@@ -20,6 +20,13 @@ public sealed class MarketDataOptions : IValidatableObject
     public string Directory { get; set; } = "data";
 
     /// <summary>
+    /// Folder of the user's own data (imported or updated: <c>claudbot data import</c>, <c>claudbot data update</c>), one
+    /// canonical <c>SYMBOL.csv</c> per symbol, layered over <see cref="Directory"/>: a symbol here wins. Default null: none
+    /// (the home sets it to <c>&lt;data&gt;/market</c>). Need not exist until something is imported.
+    /// </summary>
+    public string? UserDirectory { get; set; }
+
+    /// <summary>
     /// Folder of the binary bar cache. Default null: <c>.cache</c> inside the data directory. Relative
     /// paths resolve like <see cref="Directory"/>. When it cannot be written the store warns once and
     /// carries on without a cache.
