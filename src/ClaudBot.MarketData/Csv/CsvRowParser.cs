@@ -103,11 +103,11 @@ internal static class CsvRowParser
         return null;
     }
 
-    private static string? CheckRange(string name, double value) => value is > MinPrice and < MaxPrice
+    internal static string? CheckRange(string name, double value) => value is > MinPrice and < MaxPrice
         ? null
         : string.Create(CultureInfo.InvariantCulture, $"price out of range: {name} is {value:G6}; a price must be above {MinPrice:G} and below {MaxPrice:N0}");
 
-    private static string? CheckConsistency(in CsvRow row)
+    internal static string? CheckConsistency(in CsvRow row)
     {
         if (row.High < row.Low)
         {
