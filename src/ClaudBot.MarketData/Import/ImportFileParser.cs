@@ -68,7 +68,7 @@ internal sealed class ImportFileParser(string displayName, ImportFormat format, 
         var builders = single is null ? _bySymbol.Values.Where(b => b.Count > 0).ToList() : [single];
         if (builders.Count == 0 || builders[0].Count == 0)
         {
-            throw new CsvFormatException(displayName, null, NothingRead(single is null));
+            throw new CsvFormatException(displayName, null, NothingRead(single));
         }
 
         bool dayFirst = _order.DayFirst(displayName);
@@ -84,17 +84,21 @@ internal sealed class ImportFileParser(string displayName, ImportFormat format, 
         return series;
     }
 
-    private string NothingRead(bool multiSymbol)
+    private string NothingRead(SeriesBuilder? single)
     {
-        int skipped = _unattributed.Count + _bySymbol.Values.Sum(b => b.Skipped.Count);
-        if (multiSymbol)
+        int skipped = _unattributed.Count + _bySymbol.Values.Sum(b => b.Skipped.Count) + (single?.Skipped.Count ?? 0);
+        if (single is null)
         {
             return onlySymbol is null
                 ? string.Create(CultureInfo.InvariantCulture, $"no EQ rows with prices ({skipped} skipped)")
                 : $"no EQ row for {onlySymbol}";
         }
 
-        return "the file has a header but no rows with prices (every row has a blank cell)";
+        var first = single is { Skipped.Count: > 0 } ? single.Skipped[0] : null;
+        return first is null
+            ? "the file has a header but no data rows"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"no rows with prices: all {skipped} rows have a blank cell (first: line {first.Line}: {first.Reason})");
     }
 
     private SeriesBuilder BuilderOf(string symbol)

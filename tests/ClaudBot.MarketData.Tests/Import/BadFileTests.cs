@@ -112,9 +112,29 @@ public sealed class BadFileTests : IDisposable
     [Fact]
     public void Read_HeaderOnly_SaysSo()
     {
+        Assert.Equal("FILE: the file has a header but no data rows", Refusal("TCS.csv", "Date,Open,High,Low,Close\n\n"));
+    }
+
+    [Fact]
+    public void Read_OnlyBlankRows_SaysHowManyAndShowsTheFirst()
+    {
         Assert.Equal(
-            "FILE: the file has a header but no rows with prices (every row has a blank cell)",
-            Refusal("TCS.csv", "Date,Open,High,Low,Close\n\n"));
+            "FILE: no rows with prices: all 2 rows have a blank cell (first: line 2: 'Open' is blank: \"null\")",
+            Refusal("TCS.csv", "Date,Open,High,Low,Close\n2024-01-02,null,1,1,1\n2024-01-03,1,1,1,-\n"));
+    }
+
+    [Fact]
+    public void Read_EmptyFile_SaysSo()
+    {
+        Assert.Equal("FILE: the file is empty: it has no header and no rows", Refusal("TCS.csv", "\r\n\n"));
+    }
+
+    [Fact]
+    public void Read_BhavcopyWithoutEqRows_SaysSo()
+    {
+        Assert.Equal(
+            "FILE: no EQ rows with prices (0 skipped)",
+            Refusal("bhav.csv", CsvSamples.Lines(Bhavcopies.OldHeader, Bhavcopies.OldRow("GOI2033", "GS", 99, 100, 98, 99.5, 10, "02-JAN-2024"))));
     }
 
     [Fact]

@@ -81,6 +81,22 @@ public sealed class ImportRowTests : IDisposable
     }
 
     [Fact]
+    public void Read_Utf16TabExportWithTimes_IsReadLikeUtf8()
+    {
+        // Excel's "Unicode text" export: UTF-16 with a BOM, tab-separated.
+        string path = _folder.Combine("HDFCBANK.txt");
+        File.WriteAllText(path, "Date\tOpen\tHigh\tLow\tClose\tVolume\r\n02-Jan-2024 00:00\t1,700.5\t1,720\t1,690\t1,710.25\t1,000\r\n", System.Text.Encoding.Unicode);
+
+        var series = Assert.Single(BarFileReader.Read(path));
+
+        Assert.Equal("HDFCBANK", series.Symbol);
+        Assert.Equal([CsvSamples.Day(2024, 1, 2)], series.Bars.Days);
+        Assert.Equal([1700.5], series.Bars.Open);
+        Assert.Equal([1710.25], series.Bars.Close);
+        Assert.Equal([1000d], series.Bars.Volume);
+    }
+
+    [Fact]
     public void Read_LargeGeneratedFile_ReadsEveryRowInOrder()
     {
         var start = new DateOnly(2006, 1, 2);
