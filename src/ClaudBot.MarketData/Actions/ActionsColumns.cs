@@ -8,6 +8,9 @@ internal sealed record ActionsColumns(int Date, int Symbol, int Ratio, int Kind,
 {
     public static readonly ActionsColumns Default = new(0, 1, 2, 3, 4);
 
+    /// <summary>The columns of a file <see cref="ActionsFile.Append"/> creates: <c>date,symbol,ratio,kind</c>.</summary>
+    public static readonly ActionsColumns Written = new(0, 1, 2, 3, -1);
+
     public static readonly string[] Names = ["date", "symbol", "ratio", "kind", "amount"];
 
     /// <summary>The columns of a header line, or null when <paramref name="fields"/> is not one (it names no <c>date</c>).</summary>
@@ -18,6 +21,6 @@ internal sealed record ActionsColumns(int Date, int Symbol, int Ratio, int Kind,
         return date < 0 ? null : new ActionsColumns(date, Find("symbol"), Find("ratio"), Find("kind"), Find("amount"));
     }
 
-    /// <summary>The header as the columns order it, for a line to be written in the same order.</summary>
+    /// <summary>How many fields a line written in this order has.</summary>
     public int Width => new[] { Date, Symbol, Ratio, Kind, Amount }.Max() + 1;
 }

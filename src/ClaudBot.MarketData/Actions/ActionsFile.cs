@@ -30,7 +30,7 @@ public static class ActionsFile
         string path = Path.Combine(directory, FileName);
         var existing = File.Exists(path) ? Read(path, path) : ActionsFileContent.Empty;
         var known = existing.Rows.Where(r => r.Split is not null).ToDictionary(r => r.Key, r => r.Split!.Ratio);
-        var columns = File.Exists(path) ? ExistingColumns(path) : ActionsColumns.Default;
+        var columns = File.Exists(path) ? ExistingColumns(path) : ActionsColumns.Written;
         var lines = new List<string>();
         foreach (var split in splits)
         {
@@ -110,7 +110,7 @@ public static class ActionsFile
     private static ActionsColumns ExistingColumns(string path)
     {
         string? first = File.ReadLines(path).FirstOrDefault()?.TrimStart('\uFEFF');
-        return first is null ? ActionsColumns.Default : ActionsColumns.FromHeader(first.Split(',')) ?? ActionsColumns.Default;
+        return first is null ? ActionsColumns.Written : ActionsColumns.FromHeader(first.Split(',')) ?? ActionsColumns.Written;
     }
 
     // Written in the file's own column order, so a header such as symbol,date,ratio stays true.
