@@ -13,7 +13,6 @@ internal sealed class CorporateActions(string directory, string? userDirectory, 
     private (FileStamp Bundled, FileStamp User) _stamps = (FileStamp.Unread, FileStamp.Unread);
     private ActionsTable _table = ActionsTable.Empty;
 
-    /// <summary>The file an error names for the bundled folder, as the user finds it (<c>data/actions.csv</c>).</summary>
     private string BundledPath => Path.Combine(directory, ActionsFile.FileName);
 
     private string? UserPath => userDirectory is null ? null : Path.Combine(userDirectory, ActionsFile.FileName);
@@ -29,8 +28,8 @@ internal sealed class CorporateActions(string directory, string? userDirectory, 
         {
             if (stamps != _stamps)
             {
-                var bundled = Load(BundledPath, Path.Combine(Path.GetFileName(directory), ActionsFile.FileName), stamps.Item1);
-                var user = UserPath is null ? ActionsFileContent.Empty : Load(UserPath, UserPath, stamps.Item2);
+                var bundled = Load(BundledPath, DisplayName(directory), stamps.Item1);
+                var user = UserPath is null ? ActionsFileContent.Empty : Load(UserPath, DisplayName(userDirectory!), stamps.Item2);
                 _table = ActionsTable.Merge(bundled, user);
                 _stamps = stamps;
                 foreach (string orphan in _table.Orphans)
@@ -42,6 +41,9 @@ internal sealed class CorporateActions(string directory, string? userDirectory, 
             return _table;
         }
     }
+
+    // Errors name the file as the user finds it: data/actions.csv, market/actions.csv.
+    private static string DisplayName(string folder) => Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), ActionsFile.FileName);
 
     private static ActionsFileContent Load(string path, string displayName, FileStamp stamp)
     {

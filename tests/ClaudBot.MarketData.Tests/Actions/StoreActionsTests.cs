@@ -79,6 +79,16 @@ public sealed class StoreActionsTests : IDisposable
     }
 
     [Fact]
+    public async Task BadLineInTheUsersFile_IsNamedByTheUsersFolder()
+    {
+        File.WriteAllText(_user.Combine(ActionsFile.FileName), "date,symbol,ratio\n2021-01-29,TCS,x\n");
+
+        var e = await Assert.ThrowsAsync<MarketDataException>(async () => await Store().LoadAsync("TCS"));
+
+        Assert.Equal($"{_user.Name}/actions.csv line 2: the ratio 'x' is not a number greater than 0 (a 1:2 split or a 1:1 bonus is 2)", e.Message);
+    }
+
+    [Fact]
     public async Task LineNamingNoValidSymbol_IsLoggedAndIgnored()
     {
         _dir.Write(ActionsFile.FileName, "date,symbol,ratio\n2021-01-29,??,2\n2021-01-29,TCS,2\n");
