@@ -23,16 +23,25 @@ public static class ActionsFile
     /// absent), leaving out those already there with the same ratio. Called by an import that read a split column.
     /// </summary>
     /// <returns>How many lines were added.</returns>
+    /// <exception cref="ArgumentException">A split's ratio is not a positive number (a split column's 0 means "no split": leave it out).</exception>
     public static int Append(string directory, IEnumerable<SplitEvent> splits)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(splits);
+        var events = splits.ToList();
+        if (events.Find(s => !(s.Ratio > 0) || !double.IsFinite(s.Ratio)) is { } bad)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The split of {bad.Symbol} on {bad.Date:yyyy-MM-dd} has ratio {bad.Ratio}; a ratio must be a number greater than 0."),
+                nameof(splits));
+        }
+
         string path = Path.Combine(directory, FileName);
         var existing = File.Exists(path) ? Read(path, path) : ActionsFileContent.Empty;
         var known = existing.Rows.Where(r => r.Split is not null).ToDictionary(r => r.Key, r => r.Split!.Ratio);
         var columns = File.Exists(path) ? ExistingColumns(path) : ActionsColumns.Written;
         var lines = new List<string>();
-        foreach (var split in splits)
+        foreach (var split in events)
         {
             var row = new ActionRow(0, split with { Symbol = Symbols.SymbolName.Normalize(split.Symbol) }, null);
             if (known.TryGetValue(row.Key, out double ratio) && ratio.Equals(split.Ratio))

@@ -89,4 +89,13 @@ public sealed class ActionsFileTests : IDisposable
         Assert.Equal(["INFY", "TCS"], content.Rows.Select(r => r.Symbol));
         Assert.Empty(content.Problems);
     }
+
+    [Fact]
+    public void Append_ARatioOfZero_IsRefusedAndWritesNothing()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ActionsFile.Append(_dir.Path, [new SplitEvent("TCS", new DateOnly(2023, 5, 10), 2), new SplitEvent("INFY", new DateOnly(2023, 5, 11), 0)]));
+
+        Assert.StartsWith("The split of INFY on 2023-05-11 has ratio 0; a ratio must be a number greater than 0.", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.Combine(ActionsFile.FileName)));
+    }
 }
