@@ -37,6 +37,14 @@ public sealed class StoreActionsTests : IDisposable
     }
 
     [Fact]
+    public void ActionsCsv_IsNotASymbol()
+    {
+        _dir.Write(ActionsFile.FileName, "date,symbol,ratio\n2021-01-29,TCS,2\n");
+
+        Assert.Equal(["INFY", "TCS"], Store().Symbols);
+    }
+
+    [Fact]
     public async Task EditedActionsCsv_ReadjustsTheNextLoad_FromTheMemoAndTheCache()
     {
         var store = Store();
