@@ -17,11 +17,11 @@ public sealed class BacktestRun
     private readonly IReadOnlyList<(BarSeries Bars, BarRange Range)> _series;
     private readonly SimulationSettings _settings;
     private readonly bool _includeEquity;
-    private readonly EqualWeightIndex? _index;
+    private readonly MarketIndex? _index;
 
     internal BacktestRun(
         IReadOnlyList<StrategyParameters> parameters, IReadOnlyList<(BarSeries Bars, BarRange Range)> series, SimulationSettings settings, bool includeEquity, IReadOnlyList<string> notes,
-        EqualWeightIndex? index)
+        MarketIndex? index)
     {
         _index = index;
         _parameters = parameters;

@@ -7,7 +7,7 @@ namespace ClaudBot.Backtesting;
 /// <summary>
 /// Writes a backtest result as JSON, the one shape every output shares (CLI <c>--json</c>, cluster
 /// results files, API): <c>strategy, params (a built-in's exits among them, in percent), symbol, from, to, bars, metrics{...}, benchmark{...}, excess_return, beta,
-/// alpha, trades[...]</c>,
+/// alpha, market_index, trades[...]</c>,
 /// snake_case, ISO dates, metrics as numbers. Written straight to a <see cref="Utf8JsonWriter"/> so a
 /// sweep of thousands of results costs no intermediate objects.
 /// </summary>
@@ -117,7 +117,8 @@ public static class ResultJsonWriter
 
     /// <summary>
     /// <c>benchmark{total_return, cagr, sharpe, max_drawdown, final_equity}</c> (buy and hold, same settings),
-    /// <c>excess_return</c>, <c>beta</c>, <c>alpha</c>; each null when undefined or when the result has no comparison.
+    /// <c>excess_return</c>, <c>beta</c>, <c>alpha</c>; each null when undefined or when the result has no comparison;
+    /// <c>market_index</c>, what beta and alpha are against (<c>NIFTY50 (imported)</c> or the equal-weight stand-in), null with none.
     /// </summary>
     public static void WriteMarket(Utf8JsonWriter writer, MarketComparison? market)
     {
@@ -141,6 +142,7 @@ public static class ResultJsonWriter
         WriteFinite(writer, "excess_return", market?.ExcessReturn ?? double.NaN);
         WriteFinite(writer, "beta", market?.Beta ?? double.NaN);
         WriteFinite(writer, "alpha", market?.Alpha ?? double.NaN);
+        writer.WriteString("market_index", market?.Index);
     }
 
     // JSON has no NaN or Infinity: null says "no number" (see the remarks).

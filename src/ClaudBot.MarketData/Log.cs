@@ -29,4 +29,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Loaded {Symbol}: {Count} bars, {Source}")]
     public static partial void SeriesLoaded(ILogger logger, string symbol, int count, string source);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "{Problem}; the line is ignored")]
+    public static partial void ActionsLineIgnored(ILogger logger, string problem);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ClaudBot.MarketData.Actions;
 using ClaudBot.MarketData.Cache;
 using ClaudBot.MarketData.Csv;
 using ClaudBot.MarketData.Symbols;
@@ -10,7 +11,9 @@ namespace ClaudBot.MarketData;
 /// <summary>
 /// <see cref="IMarketData"/> over a directory of CSV files. A load looks, in order, in an in-process
 /// memo, in the binary cache, then parses the CSV (and refreshes both); memo and cache entries are
-/// keyed by the CSV's length and last-write time, so an edited file is re-read. Thread-safe.
+/// keyed by the CSV's length and last-write time, so an edited file is re-read. Splits and bonuses in <c>actions.csv</c>
+/// (the bundled folder's and the user's, <see cref="ActionsFile"/>) adjust the bars after the cache, which holds the raw
+/// parse: an edited <c>actions.csv</c> re-adjusts the next load without re-reading any CSV. Thread-safe.
 /// </summary>
 public sealed class MarketDataStore : IMarketData
 {
@@ -20,7 +23,8 @@ public sealed class MarketDataStore : IMarketData
     private readonly BarCache? _cache;
     private readonly Lazy<SymbolUniverse> _universe;
     private readonly Lazy<DateOnly?> _lastDay;
-    private readonly ConcurrentDictionary<(string Symbol, bool Lenient), (CsvStamp Stamp, LoadedSeries Series)> _memo = new();
+    private readonly CorporateActions _actions;
+    private readonly ConcurrentDictionary<(string Symbol, bool Lenient), (CsvStamp Stamp, SymbolActions Actions, LoadedSeries Series)> _memo = new();
     private int _cacheWritesOff;
 
     public MarketDataStore(IOptions<MarketDataOptions> options, ILogger<MarketDataStore> logger)
@@ -33,6 +37,7 @@ public sealed class MarketDataStore : IMarketData
         _cache = _options.UseCache && BarCache.IsSupported ? new BarCache(_options.ResolveCacheDirectory()) : null;
         _universe = new Lazy<SymbolUniverse>(LoadUniverse);
         _lastDay = new Lazy<DateOnly?>(FindLastDay);
+        _actions = new CorporateActions(_directory, _options.ResolveUserDirectory(), logger);
     }
 
     /// <inheritdoc />
@@ -57,7 +62,8 @@ public sealed class MarketDataStore : IMarketData
         string path = _universe.Value.PathOf(symbol);
         string canonical = SymbolName.Normalize(symbol);
         bool isLenient = lenient ?? _options.Lenient;
-        if (_cache is not null && TryMemoOrCache(canonical, path, isLenient) is { } remembered)
+        var actions = _actions.For(canonical);
+        if (_cache is not null && TryMemoOrCache(canonical, path, isLenient, actions) is { } remembered)
         {
             return remembered;
         }
@@ -72,13 +78,13 @@ public sealed class MarketDataStore : IMarketData
         if (_cache is not null)
         {
             WriteCache(stamp, result);
-            _memo[(canonical, isLenient)] = (stamp, ToLoaded(result, fromCache: true));
+            _memo[(canonical, isLenient)] = (stamp, actions, ToLoaded(result, fromCache: true, actions));
         }
 
-        return ToLoaded(result, fromCache: false);
+        return ToLoaded(result, fromCache: false, actions);
     }
 
-    private LoadedSeries? TryMemoOrCache(string symbol, string path, bool lenient)
+    private LoadedSeries? TryMemoOrCache(string symbol, string path, bool lenient, SymbolActions actions)
     {
         CsvStamp stamp;
         try
@@ -90,7 +96,7 @@ public sealed class MarketDataStore : IMarketData
             throw Missing(symbol, path);
         }
 
-        if (_memo.TryGetValue((symbol, lenient), out var memo) && memo.Stamp == stamp)
+        if (_memo.TryGetValue((symbol, lenient), out var memo) && memo.Stamp == stamp && ReferenceEquals(memo.Actions, actions))
         {
             return memo.Series;
         }
@@ -99,8 +105,8 @@ public sealed class MarketDataStore : IMarketData
         if (cached is not null && (lenient || cached.SkippedRows == 0))
         {
             // A strict load must fail like a fresh parse would; a cache from a lenient parse that skipped rows cannot say how.
-            var loaded = ToLoaded(cached, fromCache: true);
-            _memo[(symbol, lenient)] = (stamp, loaded);
+            var loaded = ToLoaded(cached, fromCache: true, actions);
+            _memo[(symbol, lenient)] = (stamp, actions, loaded);
             Log.SeriesLoaded(_logger, symbol, cached.Bars.Count, "from the bar cache");
             return loaded;
         }
@@ -171,8 +177,11 @@ public sealed class MarketDataStore : IMarketData
         return newest;
     }
 
-    private static LoadedSeries ToLoaded(CsvReadResult result, bool fromCache) =>
-        new(result.Bars, result.SkippedRows, fromCache, result.Warning is { } warning ? [warning] : []);
+    private static LoadedSeries ToLoaded(CsvReadResult result, bool fromCache, SymbolActions actions) =>
+        new(SplitAdjuster.Adjust(result.Bars, actions.Splits), result.SkippedRows, fromCache, result.Warning is { } warning ? [warning] : [])
+        {
+            Dividends = actions.Dividends,
+        };
 
     // Errors name the file the way a user finds it in the repo: "data/TCS.csv".
     private string DisplayName(string path) => Path.Combine(Path.GetFileName(_directory), Path.GetFileName(path));

@@ -37,6 +37,7 @@ public sealed class ResultsApiTests(NodeFixture fixture)
             Assert.Equal(expected[i].Market!.ExcessReturn, top[i].GetProperty("excess_return").GetDouble(), 9);
             Assert.Equal(expected[i].Market!.Beta!.Value, top[i].GetProperty("beta").GetDouble(), 9);
             Assert.Equal(expected[i].Market!.Alpha!.Value, top[i].GetProperty("alpha").GetDouble(), 9);
+            Assert.Equal(expected[i].Market!.Index, top[i].GetProperty("market_index").GetString());
             Assert.Equal(expected[i].Metrics.Fees, top[i].GetProperty("fees").GetDouble(), 6);
             Assert.Equal(expected[i].Metrics.Turnover, top[i].GetProperty("turnover").GetDouble(), 9);
             Assert.Equal(0, top[i].GetProperty("skipped_entries").GetInt32());

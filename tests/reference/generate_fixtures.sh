@@ -85,3 +85,8 @@ python3 "$ref" indicators "$root/data/RELIANCE.csv" macd_hist '{"fast":12,"slow"
 # bundled symbol, then writes the rule cases (rule text as written, metrics, trades).
 python3 "$root/tests/reference/generate_rule_fixtures.py" "$root/data" "$out/rule_backtests.json"
 echo "fixtures written to $out"
+
+# Splits and bonuses (issue #15): a raw INFY with a split and a bonus unadjusted into it, its actions.csv, and the
+# bars adjusted by the independent reference, which the store's load must match.
+python3 "$root/tests/reference/split_reference.py" selftest
+python3 "$root/tests/reference/split_reference.py" generate "$root/data" "$root/tests/ClaudBot.MarketData.Tests/Reference"

@@ -12,25 +12,13 @@ namespace ClaudBot.Backtesting.Market;
 /// close(d) / close(p) - 1 over the constituents that have a bar on both d and p; the level is the previous level times
 /// (1 + that average). A date on which no constituent has bars on both days keeps the level unchanged.
 /// </remarks>
-public sealed class EqualWeightIndex
+public static class EqualWeightIndex
 {
-    private readonly int[] _days;
-    private readonly double[] _levels;
-
-    private EqualWeightIndex(int[] days, double[] levels)
-    {
-        _days = days;
-        _levels = levels;
-    }
-
-    /// <summary>The calendar, as <see cref="DateOnly.DayNumber"/>s, ascending.</summary>
-    public ReadOnlySpan<int> Days => _days;
-
-    /// <summary>The level on each calendar date (1.0 on the first).</summary>
-    public ReadOnlySpan<double> Levels => _levels;
-
-    /// <summary>Builds the index of <paramref name="constituents"/> (see the remarks).</summary>
-    public static EqualWeightIndex Build(IReadOnlyList<BarSeries> constituents)
+    /// <summary>
+    /// The index of <paramref name="constituents"/> (see the remarks), labelled <paramref name="label"/>; by default
+    /// <c>equal-weight of N symbols (not the official NIFTY 50)</c>.
+    /// </summary>
+    public static MarketIndex Build(IReadOnlyList<BarSeries> constituents, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(constituents);
         var calendar = new SortedSet<int>();
@@ -73,29 +61,7 @@ public sealed class EqualWeightIndex
             levels[k] = level;
         }
 
-        return new EqualWeightIndex(days, levels);
-    }
-
-    /// <summary>The level on <paramref name="day"/> (a <see cref="DateOnly.DayNumber"/>); false when it is not a calendar date.</summary>
-    public bool TryLevel(int day, out double level)
-    {
-        int k = Array.BinarySearch(_days, day);
-        level = k >= 0 ? _levels[k] : double.NaN;
-        return k >= 0;
-    }
-
-    /// <summary>
-    /// The index's return between each pair of consecutive <paramref name="days"/> (<see cref="DateOnly.DayNumber"/>s):
-    /// element t - 1 is level(days[t]) / level(days[t - 1]) - 1, NaN where either date is not on the calendar.
-    /// </summary>
-    public double[] ReturnsOver(ReadOnlySpan<int> days)
-    {
-        var returns = new double[Math.Max(days.Length - 1, 0)];
-        for (int t = 1; t < days.Length; t++)
-        {
-            returns[t - 1] = TryLevel(days[t], out double level) && TryLevel(days[t - 1], out double previous) ? (level / previous) - 1 : double.NaN;
-        }
-
-        return returns;
+        string text = label ?? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"equal-weight of {constituents.Count} symbols (not the official NIFTY 50)");
+        return MarketIndex.Of(days, levels, text);
     }
 }

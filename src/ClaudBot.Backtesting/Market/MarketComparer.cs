@@ -11,8 +11,8 @@ namespace ClaudBot.Backtesting.Market;
 /// one <see cref="SimulationSettings"/>. The buy-and-hold benchmark and the index's returns are computed once per
 /// symbol and range and reused by every grid point. Not thread-safe (one per request or chunk).
 /// </summary>
-/// <param name="index">The market; null leaves beta and alpha null (no constituent could be read).</param>
-public sealed class MarketComparer(EqualWeightIndex? index, SimulationSettings settings)
+/// <param name="index">The market, whose label each comparison carries; null leaves beta and alpha null (no constituent could be read).</param>
+public sealed class MarketComparer(MarketIndex? index, SimulationSettings settings)
 {
     private static readonly StrategyParameters BuyHold = StrategyParser.Parse("buy_hold").Parameters[0];
     private readonly Dictionary<(string Symbol, int Start, int End), (BacktestMetrics Benchmark, double[]? MarketReturns)> _bySeries = [];
@@ -36,7 +36,7 @@ public sealed class MarketComparer(EqualWeightIndex? index, SimulationSettings s
 
         var (benchmark, marketReturns) = ForSeries(backtester, bars, result.Range);
         var sensitivity = marketReturns is null ? default : MarketSensitivity.FromEquity(equity, marketReturns);
-        var market = new MarketComparison(benchmark, result.Metrics.TotalReturn - benchmark.TotalReturn, sensitivity.Beta, sensitivity.Alpha);
+        var market = new MarketComparison(benchmark, result.Metrics.TotalReturn - benchmark.TotalReturn, sensitivity.Beta, sensitivity.Alpha) { Index = index?.Label };
         return result with { Market = market };
     }
 

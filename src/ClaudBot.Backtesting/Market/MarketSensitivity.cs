@@ -50,7 +50,7 @@ public readonly record struct MarketSensitivity(double? Beta, double? Alpha)
     /// <summary>
     /// From a daily equity curve and the market's return between each pair of its consecutive points
     /// (<paramref name="marketReturns"/>[t - 1] pairs with equity[t] / equity[t - 1] - 1; NaN leaves that day out, see
-    /// <see cref="EqualWeightIndex.ReturnsOver"/>). One pass, allocating nothing: it runs for every grid point. Sums are
+    /// <see cref="MarketIndex.ReturnsOver"/>). One pass, allocating nothing: it runs for every grid point. Sums are
     /// taken relative to the first day's returns (shifted data), so a flat market gives an exact zero variance.
     /// </summary>
     public static MarketSensitivity FromEquity(ReadOnlySpan<double> equity, ReadOnlySpan<double> marketReturns)

@@ -25,6 +25,9 @@ internal ref struct ResultElement
     public double? ExcessReturn;
     public double? Beta;
     public double? Alpha;
+
+    /// <summary>What beta and alpha are against (<c>market_index</c>); empty where absent or null.</summary>
+    public ReadOnlySpan<byte> MarketIndex;
     private Field _seen;
 
     [Flags]
@@ -44,6 +47,7 @@ internal ref struct ResultElement
         ExcessReturn = 1024,
         Beta = 2048,
         Alpha = 4096,
+        MarketIndex = 8192,
     }
 
     /// <summary>A failed task: it carries <c>error</c> instead of metrics.</summary>
@@ -127,6 +131,9 @@ internal ref struct ResultElement
                 case Field.Alpha:
                     element.Alpha = ResultsJson.NullableDouble(ref reader, baseOffset, position, "alpha");
                     break;
+                case Field.MarketIndex:
+                    element.MarketIndex = reader.TokenType == JsonTokenType.Null ? default : ResultsJson.Utf8(ref reader, baseOffset, position, "market_index");
+                    break;
                 default:
                     // bars, trades, equity, and whatever a later writer adds.
                     if (!reader.TrySkip())
@@ -154,6 +161,7 @@ internal ref struct ResultElement
         : reader.ValueTextEquals("excess_return"u8) ? Field.ExcessReturn
         : reader.ValueTextEquals("beta"u8) ? Field.Beta
         : reader.ValueTextEquals("alpha"u8) ? Field.Alpha
+        : reader.ValueTextEquals("market_index"u8) ? Field.MarketIndex
         : Field.Other;
 
     // The benchmark object (or null, where a result has none): its total_return, every other figure skipped.

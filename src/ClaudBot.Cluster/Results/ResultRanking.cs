@@ -90,6 +90,7 @@ internal sealed class ResultRanking(int top)
             ExcessReturn = element.ExcessReturn,
             Beta = element.Beta,
             Alpha = element.Alpha,
+            MarketIndex = element.MarketIndex.IsEmpty ? null : _names.Get(element.MarketIndex),
             Fees = m.Fees,
             Turnover = m.Turnover,
             SkippedEntries = m.SkippedEntries,

@@ -35,11 +35,17 @@ public sealed record ResultRow(
     /// <summary>The strategy's total return minus <see cref="BenchmarkReturn"/>.</summary>
     public double? ExcessReturn { get; init; }
 
-    /// <summary>Against the equal-weight index of the bundled constituents (not the official NIFTY 50); null where undefined.</summary>
+    /// <summary>Against the index <see cref="MarketIndex"/> names; null where undefined.</summary>
     public double? Beta { get; init; }
 
     /// <summary>Annualised, against the same index; null where undefined.</summary>
     public double? Alpha { get; init; }
+
+    /// <summary>
+    /// What beta and alpha are against, e.g. <c>NIFTY50 (imported)</c> or <c>equal-weight of 49 NIFTY 50 constituents
+    /// present (not the official index)</c>; null in results written before it was recorded.
+    /// </summary>
+    public string? MarketIndex { get; init; }
 
     /// <summary>All charges paid, in rupees; null in results written before fees were kept, or where not finite.</summary>
     public double? Fees { get; init; }

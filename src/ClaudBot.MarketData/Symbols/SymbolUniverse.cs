@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace ClaudBot.MarketData.Symbols;
 
 /// <summary>
-/// The symbols of a data directory (its <c>*.csv</c> files other than <c>aliases.csv</c>) and their
+/// The symbols of a data directory (its <c>*.csv</c> files other than <c>aliases.csv</c> and <c>actions.csv</c>) and their
 /// aliases, read once. Resolves user text; only validated names ever become file paths.
 /// </summary>
 internal sealed class SymbolUniverse
@@ -37,7 +37,8 @@ internal sealed class SymbolUniverse
         foreach (string path in Directory.EnumerateFiles(directory, "*.csv", options).Order(StringComparer.Ordinal))
         {
             string fileName = Path.GetFileName(path);
-            if (fileName.Equals(AliasFile.FileName, StringComparison.OrdinalIgnoreCase))
+            if (fileName.Equals(AliasFile.FileName, StringComparison.OrdinalIgnoreCase)
+                || fileName.Equals(Actions.ActionsFile.FileName, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

@@ -84,6 +84,7 @@ internal static class ReferenceReading
             ExcessReturn = Nullable(result, "excess_return"),
             Beta = Nullable(result, "beta"),
             Alpha = Nullable(result, "alpha"),
+            MarketIndex = result.TryGetProperty("market_index", out var index) && index.ValueKind == JsonValueKind.String ? index.GetString() : null,
             Fees = Nullable(metrics, "fees"),
             Turnover = Nullable(metrics, "turnover"),
             SkippedEntries = metrics.TryGetProperty("skipped_entries", out var skipped) ? skipped.GetInt32() : null,

@@ -135,6 +135,7 @@ public sealed class ResultsFileReaderTests(RealResultsFixture files) : IClassFix
             Assert.Equal(row.TotalReturn - row.BenchmarkReturn!.Value, row.ExcessReturn!.Value);
             Assert.NotNull(row.Beta);
             Assert.NotNull(row.Alpha);
+            Assert.Equal("equal-weight of 49 NIFTY 50 constituents present (not the official index)", row.MarketIndex);
         });
         Assert.All(summary.Top.Where(r => r.Strategy == "buy_hold"), row => Assert.Equal(0.0, row.ExcessReturn));
         Assert.Equal(ReferenceReading.Read(files.Small, top: 6).Top, summary.Top);

@@ -3,7 +3,7 @@ namespace ClaudBot.Tests.Support;
 /// <summary>The documented property names of <c>backtest --json</c>, in the order they are written.</summary>
 internal static class JsonShape
 {
-    public static readonly string[] ResultKeys = ["strategy", "params", "symbol", "from", "to", "bars", "metrics", "benchmark", "excess_return", "beta", "alpha", "trades"];
+    public static readonly string[] ResultKeys = ["strategy", "params", "symbol", "from", "to", "bars", "metrics", "benchmark", "excess_return", "beta", "alpha", "market_index", "trades"];
 
     public static readonly string[] MetricKeys =
     [

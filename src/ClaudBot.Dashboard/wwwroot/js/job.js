@@ -103,6 +103,9 @@ function compare(key, direction) {
 }
 
 function renderRows() {
+  // Every output that shows beta says which market it is against (an imported NIFTY 50, or the equal-weight stand-in).
+  const index = rows.find((r) => r.market_index)?.market_index;
+  if (index) document.querySelector('#results th[data-key="beta"]').title = `Beta against ${index}`;
   const sortKey = sort.key === 'strategy' ? 'strategy_text' : sort.key;
   const sorted = [...rows].sort(compare(sortKey, sort.direction));
   for (const th of document.querySelectorAll('#results th[data-key]')) {
