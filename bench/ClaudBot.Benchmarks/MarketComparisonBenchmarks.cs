@@ -24,7 +24,7 @@ public class MarketComparisonBenchmarks
     private IReadOnlyList<StrategyParameters> _grid = [];
     private BarSeries _bars = null!;
     private BarRange _range;
-    private EqualWeightIndex? _index;
+    private MarketIndex? _index;
     private string _cache = string.Empty;
 
     [GlobalSetup]
