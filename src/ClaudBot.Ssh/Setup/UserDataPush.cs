@@ -22,6 +22,10 @@ public sealed class UserDataPush(SetupOptions options, ISetupConsole console)
 
             return await step.RunAsync(context, cancellationToken);
         }
+        catch (HostKeyNotTrustedException)
+        {
+            return new StepReport(step.Name, StepOutcome.Failed, $"{options.Target.Describe()}'s host key is not recorded in {options.Target.ResolveKnownHostsFile()}: run 'claudbot setup' first.");
+        }
         catch (SetupException failure)
         {
             return new StepReport(step.Name, StepOutcome.Failed, failure.Message);

@@ -36,7 +36,7 @@ public sealed class SetupServerTests(PublishedNode node, ITestOutputHelper outpu
 
         Assert.True(first.Succeeded, console.Text);
         Assert.Equal(StepNames, first.Steps.Select(s => s.Step));
-        Assert.Equal([Done, Done, Done, Already, Already, Done, Done, Already, Done, Already, Done], first.Steps.Select(s => s.Outcome));
+        Assert.Equal([Done, Done, Done, Already, Already, Done, Done, Already, Already, Done, Already, Done], first.Steps.Select(s => s.Outcome));
         Assert.Equal(1, passwords.Asked);
         Assert.Empty(console.Questions);
         int programFiles = Directory.EnumerateFiles(node.Folder, "*", SearchOption.AllDirectories).Count(f => !f.Contains("/data/", StringComparison.Ordinal)) - 1;
