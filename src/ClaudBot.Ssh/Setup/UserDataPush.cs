@@ -17,6 +17,12 @@ public sealed class UserDataPush(SetupOptions options, ISetupConsole console)
         {
             if (UserDataStep.Items(options.UserDataDirectory).Count > 0)
             {
+                string key = options.Target.ResolveIdentityFile();
+                if (!File.Exists(key))
+                {
+                    return new StepReport(step.Name, StepOutcome.Failed, $"{options.Target.Describe()}: no SSH key at {key}: run 'claudbot setup' first.");
+                }
+
                 context.Connection = await Logins.WithKeyAsync(options, Logins.RecordedOnly(options), cancellationToken);
             }
 
