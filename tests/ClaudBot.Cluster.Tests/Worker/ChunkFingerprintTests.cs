@@ -28,10 +28,10 @@ public sealed class ChunkFingerprintTests(ITestOutputHelper output) : IDisposabl
     private static ChunkRunner Runner(MarketDataStore store, FingerprintCache? cache = null) =>
         new(store, ResiliencePipeline.Empty, Options.Create(new ClusterOptions()), TimeProvider.System, fingerprints: cache);
 
-    private async Task<JobPlan> PlanAsync(string data)
+    private async Task<JobPlan> PlanAsync(string data, string strategies = "rsi(period=7|14),buy_hold")
     {
         using var services = TestServices.Build("127.0.0.1:1", Path.Combine(_scratch.FullName, "planner"), new Dictionary<string, string?> { ["MarketData:Directory"] = data });
-        var request = new JobRequest("rsi(period=7|14),buy_hold", ["TCS", "INFY"], From, To, "tester");
+        var request = new JobRequest(strategies, ["TCS", "INFY"], From, To, "tester");
         return await services.GetRequiredService<JobPlanner>().PlanAsync(request, CancellationToken.None);
     }
 
@@ -131,5 +131,24 @@ public sealed class ChunkFingerprintTests(ITestOutputHelper output) : IDisposabl
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hash of {bars.Count} bars: {hash:F2} us; cached look-up: {clock.Elapsed.TotalMicroseconds / 100_000:F3} us"));
+
+        // A whole chunk of the default size (300 backtests), checked and unchecked in turn (the box is shared), fastest of 10 each.
+        var sweep = (await PlanAsync(TestServices.DataDirectory, "rsi(period=2..101, lower=20|25|30)")).Chunks.First(c => c.Symbol == "TCS");
+        Assert.Equal(300, sweep.Strategies.Count);
+        var (checkedMs, uncheckedMs) = (double.MaxValue, double.MaxValue);
+        for (int i = 0; i < 10; i++)
+        {
+            checkedMs = Math.Min(checkedMs, await TimeAsync(runner, sweep));
+            uncheckedMs = Math.Min(uncheckedMs, await TimeAsync(runner, sweep with { DataFingerprint = null }));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"300-backtest chunk: {checkedMs:F2} ms checked, {uncheckedMs:F2} ms unchecked"));
+    }
+
+    private static async Task<double> TimeAsync(ChunkRunner runner, ChunkPayload chunk)
+    {
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(0, (await runner.RunAsync(chunk, CancellationToken.None)).Failed);
+        return clock.Elapsed.TotalMilliseconds;
     }
 }
