@@ -46,8 +46,7 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
 
         if (summary.FailuresTotal > 0)
         {
-            var shown = summary.Failures.Take(5).Select(f => $"{f.Strategy} on {f.Symbol}: {f.Error}");
-            parts.Add(new TextPart($"{summary.FailuresTotal} backtest(s) failed: " + string.Join("; ", shown), ReplyTone.Warning));
+            parts.Add(new TextPart(FailureLine.Of(summary), ReplyTone.Warning));
         }
 
         if (summary.Top.Count > 0 && await charts.TryRenderAsync(job, summary.Top, cancellationToken).ConfigureAwait(false) is { } png)

@@ -28,6 +28,12 @@ public sealed record ChunkPayload(
 
     public bool WholeShares { get; init; }
 
+    /// <summary>
+    /// The planner's fingerprint of the bars this chunk's backtests read (<see cref="Jobs.DataFingerprint.OfBarsRead"/>): a worker whose
+    /// own bars give another refuses the chunk. Null (chunks queued before fingerprints) is not checked.
+    /// </summary>
+    public string? DataFingerprint { get; init; }
+
     /// <summary>What the engine runs this chunk with.</summary>
     public Engine.Simulation.SimulationSettings Settings() => new(CostBps, InitialCapital)
     {

@@ -11,6 +11,7 @@ namespace ClaudBot.Cluster.Jobs;
 /// </summary>
 public static class DataFingerprint
 {
+    /// <summary>One fingerprint over every symbol's whole series, in order.</summary>
     public static string Of(IEnumerable<BarSeries> series)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -23,6 +24,27 @@ public static class DataFingerprint
             {
                 hash.Append(MemoryMarshal.AsBytes(column.AsSpan()));
             }
+        }
+
+        return "xxh3:" + Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+
+    /// <summary>
+    /// The fingerprint of the bars a backtest of <paramref name="bars"/> over [<paramref name="from"/>, <paramref name="to"/>]
+    /// reads: every bar from the first up to the range's last, since indicators warm up on all history before the range.
+    /// Bars after the range (a day appended by an update) leave it unchanged; any bar before or in it changes it.
+    /// </summary>
+    /// <exception cref="DateRangeException">No bar falls in the range.</exception>
+    public static string OfBarsRead(BarSeries bars, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        int count = BarRange.Resolve(bars, from, to).End + 1;
+        var hash = new XxHash3();
+        hash.Append(System.Text.Encoding.UTF8.GetBytes(bars.Symbol));
+        hash.Append(MemoryMarshal.AsBytes(bars.Days.AsSpan(0, count)));
+        foreach (double[] column in (double[][])[bars.Open, bars.High, bars.Low, bars.Close, bars.Volume])
+        {
+            hash.Append(MemoryMarshal.AsBytes(column.AsSpan(0, count)));
         }
 
         return "xxh3:" + Convert.ToHexStringLower(hash.GetCurrentHash());

@@ -52,6 +52,7 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
         {
             InitialCapital = settings.InitialCapital,
             DataFingerprint = DataFingerprint.Of(ranges.Select(r => r.Item1)),
+            DataFingerprints = Enumerable.Range(0, ranges.Count).ToDictionary(i => prepared.Symbols[i].Symbol, i => DataFingerprint.OfBarsRead(ranges[i].Item1, request.From, request.To), StringComparer.Ordinal),
             EngineVersion = EngineVersion.Current,
             Costs = ExecutionSettings.CostsName(settings),
             CostModel = settings.Costs,
@@ -80,6 +81,7 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
                     SlippageBps = settings.SlippageBps,
                     Size = SizingText.Format(settings.Sizing),
                     WholeShares = settings.WholeShares ?? false,
+                    DataFingerprint = spec.DataFingerprints?.GetValueOrDefault(symbol),
                 });
                 task += slice.Length;
             }

@@ -20,6 +20,12 @@ public sealed record JobSpec(
     /// <summary>The bars the job ran on (<see cref="Jobs.DataFingerprint"/>).</summary>
     public string? DataFingerprint { get; init; }
 
+    /// <summary>
+    /// Per symbol, the fingerprint of the bars its backtests read (<see cref="Jobs.DataFingerprint.OfBarsRead"/>): what a worker
+    /// checks its own data against before running a chunk. Absent in jobs queued before it was recorded.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? DataFingerprints { get; init; }
+
     /// <summary>The engine that planned it (<see cref="Jobs.EngineVersion"/>).</summary>
     public string? EngineVersion { get; init; }
 

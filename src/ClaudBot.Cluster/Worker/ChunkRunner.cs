@@ -17,31 +17,40 @@ namespace ClaudBot.Cluster.Worker;
 /// <summary>
 /// Runs one chunk: loads its symbol once, runs each task with retries (a task that keeps failing is
 /// recorded with its error, never dropped), and writes the results as JSON. Holds only this chunk's
-/// bars; output is streamed into a pooled buffer.
+/// bars; output is streamed into a pooled buffer. A chunk whose planner's fingerprint differs from this worker's bars
+/// is not run: its tasks fail with one line naming the symbol and both fingerprints.
 /// </summary>
 /// <remarks>Each result is set beside the market (<see cref="MarketComparer"/>): the chunk's one symbol and range run buy and hold once.</remarks>
-internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline retry, IOptions<ClusterOptions> options, TimeProvider time, MarketIndexCache? marketIndex = null)
+internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline retry, IOptions<ClusterOptions> options, TimeProvider time, MarketIndexCache? marketIndex = null, FingerprintCache? fingerprints = null)
 {
     private readonly MarketIndexCache _marketIndex = marketIndex ?? new MarketIndexCache(marketData);
+    private readonly FingerprintCache _fingerprints = fingerprints ?? new FingerprintCache();
 
     public async Task<ChunkOutput> RunAsync(ChunkPayload chunk, CancellationToken cancellationToken)
     {
+        BarSeries? bars = null;
+        string? loadError = null;
+        try
+        {
+            bars = await retry.ExecuteAsync(async ct => (await marketData.LoadAsync(chunk.Symbol, cancellationToken: ct)).Bars, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            loadError = $"{chunk.Symbol}: {error.Message}";
+        }
+
+        // Different bars would give quietly different numbers: the chunk is refused whole, naming both fingerprints.
+        if (bars is not null && DataMismatch(bars, chunk) is { } mismatch)
+        {
+            return ChunkOutput.AllFailed(chunk, mismatch);
+        }
+
         var buffer = new ArrayBufferWriter<byte>(Math.Max(4096, chunk.Strategies.Count * 1024));
         var errors = new List<string>();
         var best = (Index: -1, Result: (BacktestResult?)null);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartArray();
-            BarSeries? bars = null;
-            string? loadError = null;
-            try
-            {
-                bars = await retry.ExecuteAsync(async ct => (await marketData.LoadAsync(chunk.Symbol, cancellationToken: ct)).Bars, cancellationToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                loadError = $"{chunk.Symbol}: {error.Message}";
-            }
 
             var backtester = new Backtester();
             var settings = chunk.Settings();
@@ -89,6 +98,32 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
 
         return new ChunkOutput(buffer.WrittenSpan.ToArray(), Summary(chunk, errors.Count, best.Index, best.Result), chunk.Strategies.Count, errors.Count, errors);
     }
+
+    /// <summary>Why this worker's bars cannot run the chunk, or null when they are the planner's (or the chunk carries no fingerprint).</summary>
+    private string? DataMismatch(BarSeries bars, ChunkPayload chunk)
+    {
+        if (chunk.DataFingerprint is not { } planned)
+        {
+            return null;
+        }
+
+        string mine;
+        try
+        {
+            mine = _fingerprints.Of(bars, chunk.From, chunk.To);
+        }
+        catch (DateRangeException)
+        {
+            // No bar in the range here: every task fails with the range's own message, which says more.
+            return null;
+        }
+
+        return mine == planned ? null : Mismatch(chunk.Symbol, mine, planned);
+    }
+
+    /// <summary>The one line a chunk refused for its data fails with.</summary>
+    public static string Mismatch(string symbol, string mine, string planned) =>
+        $"{symbol}: this worker's data ({mine}) differs from the planner's ({planned}); run 'claudbot data push' or update the worker's data";
 
     private static BacktestResult Run(Backtester backtester, MarketComparer comparer, string strategy, BarSeries bars, ChunkPayload chunk, SimulationSettings settings)
     {

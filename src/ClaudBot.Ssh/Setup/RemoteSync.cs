@@ -13,7 +13,11 @@ internal static partial class RemoteSync
 {
     private const int FilesPerCommand = 400;
 
-    public static async Task<SyncResult> RunAsync(SetupContext context, IReadOnlyList<SyncItem> items, CancellationToken cancellationToken)
+    public static Task<SyncResult> RunAsync(SetupContext context, IReadOnlyList<SyncItem> items, CancellationToken cancellationToken) =>
+        RunAsync(context, items, context.Options.RemoteDirectory, cancellationToken);
+
+    /// <summary>Uploads into <paramref name="folder"/> (relative to the server's home) instead of the node's folder.</summary>
+    public static async Task<SyncResult> RunAsync(SetupContext context, IReadOnlyList<SyncItem> items, string folder, CancellationToken cancellationToken)
     {
         var bad = items.FirstOrDefault(i => !SafePath().IsMatch(i.RelativePath));
         if (bad is not null)
@@ -21,7 +25,6 @@ internal static partial class RemoteSync
             throw new SetupException($"Will not upload {bad.LocalPath}: its name ({bad.RelativePath}) has characters setup does not put on the server.");
         }
 
-        string folder = context.Options.RemoteDirectory;
         var remote = await RemoteStateAsync(context, folder, items, cancellationToken);
         var changed = new List<SyncItem>();
         foreach (var item in items)
@@ -39,6 +42,11 @@ internal static partial class RemoteSync
         {
             long total = changed.Sum(i => new FileInfo(i.LocalPath).Length);
             context.Console.Note(string.Create(CultureInfo.InvariantCulture, $"Uploading {changed.Count} file(s), {total / 1048576.0:0.0} MB, to ~/{folder}"));
+            foreach (var item in changed)
+            {
+                context.Console.Note($"  {item.RelativePath}");
+            }
+
             var folders = changed.Select(i => Parent($"{folder}/{i.RelativePath}")).Distinct(StringComparer.Ordinal);
             await CheckedAsync(context, SetupCommands.MakeDirectories(folders), cancellationToken);
             foreach (var item in changed)

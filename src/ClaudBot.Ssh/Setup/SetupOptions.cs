@@ -42,6 +42,9 @@ public sealed partial record SetupOptions
     /// <summary>Where published nodes are kept (one folder per runtime and kind) between runs, in the home's state folder.</summary>
     public string PublishDirectory { get; init; } = ClaudBotHome.Resolve().PublishDirectory;
 
+    /// <summary>This home's imported market data (<c>MarketData:UserDirectory</c>), which setup and <c>claudbot data push</c> send to the server.</summary>
+    public string UserDataDirectory { get; init; } = ClaudBotHome.Resolve().MarketDataDirectory;
+
     /// <summary>Where to start looking upwards for the source checkout (<c>src/ClaudBot.Node/ClaudBot.Node.csproj</c>).</summary>
     public string ProgramDirectory { get; init; } = AppContext.BaseDirectory;
 

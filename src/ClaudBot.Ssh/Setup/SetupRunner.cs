@@ -19,6 +19,7 @@ public sealed class SetupRunner(SetupOptions options, ISetupConsole console, IPa
         new NodeBuildStep(),
         new NodeFilesStep(),
         new DataFilesStep(),
+        new UserDataStep(),
         new RedisStep(),
         new NodeSettingsStep(),
         new ServiceStep(),

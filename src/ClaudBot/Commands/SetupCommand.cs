@@ -126,7 +126,7 @@ internal static class SetupCommand
     }
 
     /// <summary>Setup's progress as Spectre markup: one line per step; questions and the password asked on the terminal.</summary>
-    private sealed class SpectreSetupConsole(IAnsiConsole console) : ISetupConsole, IPasswordSource
+    internal sealed class SpectreSetupConsole(IAnsiConsole console) : ISetupConsole, IPasswordSource
     {
         private string? _password;
 

@@ -8,8 +8,9 @@ internal static class SummaryAssert
     public static void Same(ResultsSummary expected, ResultsSummary actual)
     {
         Assert.Equal((expected.Id, expected.State, expected.TasksTotal, expected.TasksDone, expected.TasksFailed, expected.Timings), (actual.Id, actual.State, actual.TasksTotal, actual.TasksDone, actual.TasksFailed, actual.Timings));
-        Assert.Equal(expected.Spec with { Symbols = [] }, actual.Spec with { Symbols = [] });
+        Assert.Equal(expected.Spec with { Symbols = [], DataFingerprints = null }, actual.Spec with { Symbols = [], DataFingerprints = null });
         Assert.Equal(expected.Spec.Symbols, actual.Spec.Symbols);
+        Assert.Equal(expected.Spec.DataFingerprints, actual.Spec.DataFingerprints);
         Assert.Equal(expected.Notes, actual.Notes);
         Assert.Equal(expected.Top, actual.Top);
         Assert.Equal(expected.BestBySymbol, actual.BestBySymbol);

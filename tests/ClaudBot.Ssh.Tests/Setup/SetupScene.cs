@@ -29,6 +29,12 @@ internal sealed class SetupScene : IAsyncDisposable
     /// <summary>The node's folder on the server, as this machine sees it (the namespace shares the filesystem).</summary>
     public string RemoteNode => Path.Combine(Server.Home, "claudbot");
 
+    /// <summary>This side's imported data (none until a test writes some), never the real home's.</summary>
+    public string UserData => Folder.Combine("market");
+
+    /// <summary>Where the node on the server reads imported data, as this machine sees it.</summary>
+    public string RemoteUserData => Path.Combine(Server.Home, ".local", "share", "claudbot", "market");
+
     public string Fingerprint => "SHA256:" + Server.HostKeyFingerprintSha256;
 
     public static async Task<SetupScene> StartAsync() => new(await ServerHost.StartAsync(), new Testing.TempDirectory("claudbot-setup-"));
@@ -46,6 +52,7 @@ internal sealed class SetupScene : IAsyncDisposable
         NodeDirectory = nodeDirectory,
         TrustHostKey = Fingerprint,
         ConnectTimeout = TimeSpan.FromSeconds(5),
+        UserDataDirectory = UserData,
     };
 
     public static async Task<(SetupResult Result, RecordingSetupConsole Console)> RunAsync(SetupOptions options, IPasswordSource passwords, bool answer = false)

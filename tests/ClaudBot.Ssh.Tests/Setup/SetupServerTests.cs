@@ -29,6 +29,8 @@ public sealed class SetupServerTests(PublishedNode node, ITestOutputHelper outpu
         await File.WriteAllTextAsync(scene.SettingsFile, $$"""{ "Backtest": { "CostBps": 5 }, "Target": { "Ssh": { "DashboardPort": {{dashboard}} } } }""");
         var options = scene.Options(node.Folder) with { Yes = true };
         var passwords = new CountingPasswords(scene.Server.Password);
+        Directory.CreateDirectory(scene.UserData);
+        await File.WriteAllTextAsync(Path.Combine(scene.UserData, "ZZIMPORTED.csv"), "Date,Open,High,Low,Close,Volume\n2020-01-01,1,2,0.5,1.5,100\n");
 
         var (first, console) = await SetupScene.RunAsync(options, passwords);
         output.WriteLine(console.Text);
@@ -36,12 +38,14 @@ public sealed class SetupServerTests(PublishedNode node, ITestOutputHelper outpu
 
         Assert.True(first.Succeeded, console.Text);
         Assert.Equal(StepNames, first.Steps.Select(s => s.Step));
-        Assert.Equal([Done, Done, Done, Already, Already, Done, Done, Already, Done, Already, Done], first.Steps.Select(s => s.Outcome));
+        Assert.Equal([Done, Done, Done, Already, Already, Done, Done, Done, Already, Done, Already, Done], first.Steps.Select(s => s.Outcome));
         Assert.Equal(1, passwords.Asked);
         Assert.Empty(console.Questions);
         int programFiles = Directory.EnumerateFiles(node.Folder, "*", SearchOption.AllDirectories).Count(f => !f.Contains("/data/", StringComparison.Ordinal)) - 1;
         int dataFiles = Directory.EnumerateFiles(Path.Combine(node.Folder, "data")).Count(f => f.EndsWith(".csv", StringComparison.Ordinal) || Path.GetFileName(f) is "LICENSE" or "SOURCE.md");
-        Assert.Equal(programFiles + dataFiles + 1, first.FilesUploaded);
+        Assert.Equal(programFiles + dataFiles + 1 + 1, first.FilesUploaded);
+        Assert.Equal(
+            await File.ReadAllBytesAsync(Path.Combine(scene.UserData, "ZZIMPORTED.csv")), await File.ReadAllBytesAsync(Path.Combine(scene.RemoteUserData, "ZZIMPORTED.csv")));
 
         // The key was made here and installed there once; the host key recorded; the node executable; the settings merged.
         string publicLine = (await File.ReadAllTextAsync(scene.Identity + ".pub")).Trim();
