@@ -48,6 +48,9 @@ public sealed class MarketDataOptions : IValidatableObject
     /// <summary>The absolute data directory.</summary>
     public string ResolveDirectory() => Absolute(Directory);
 
+    /// <summary>The absolute user data directory, or null when none is set.</summary>
+    public string? ResolveUserDirectory() => string.IsNullOrWhiteSpace(UserDirectory) ? null : Absolute(UserDirectory);
+
     /// <summary>The absolute cache directory.</summary>
     public string ResolveCacheDirectory() =>
         string.IsNullOrWhiteSpace(CacheDirectory) ? Path.Combine(ResolveDirectory(), ".cache") : Absolute(CacheDirectory);
