@@ -16,22 +16,31 @@ internal static class CanonicalCsv
     /// <summary>The suffix of a file being written; the store never reads one (it is not <c>*.csv</c>).</summary>
     public const string PartialSuffix = ".partial";
 
-    public static void WriteAtomically(string path, BarSeries bars)
+    /// <summary>The file's bytes: UTF-8 without a BOM, <c>\n</c> line ends.</summary>
+    public static byte[] Format(BarSeries bars)
+    {
+        using var buffer = new MemoryStream(64 + (bars.Count * 96));
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
+        {
+            writer.NewLine = "\n";
+            writer.WriteLine(Header);
+            for (int i = 0; i < bars.Count; i++)
+            {
+                writer.WriteLine(Row(bars, i));
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static void WriteAtomically(string path, byte[] content)
     {
         string partial = path + "." + Guid.NewGuid().ToString("N") + PartialSuffix;
         try
         {
-            using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                writer.NewLine = "\n";
-                writer.WriteLine(Header);
-                for (int i = 0; i < bars.Count; i++)
-                {
-                    writer.WriteLine(Row(bars, i));
-                }
-
-                writer.Flush();
+                stream.Write(content);
 
                 // On disk before the rename, so a power cut cannot leave the new name over an empty file.
                 stream.Flush(flushToDisk: true);

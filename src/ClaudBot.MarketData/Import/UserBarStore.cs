@@ -66,8 +66,12 @@ public sealed class UserBarStore
 
         if (merge.Added + merge.Replaced > 0)
         {
+            byte[] content = CanonicalCsv.Format(merge.Result);
+
+            // Checked by the store's own parser before anything is written, so the store never holds a file it refuses to load.
+            CsvBarParser.Parse(content, symbol, $"{symbol}'s merged rows", lenient: false);
             System.IO.Directory.CreateDirectory(Directory);
-            CanonicalCsv.WriteAtomically(path, merge.Result);
+            CanonicalCsv.WriteAtomically(path, content);
             var sources = new Dictionary<string, SymbolSource>(Sources, StringComparer.Ordinal) { [symbol] = new SymbolSource(series.Source, _time.GetUtcNow()) };
             SourceFile.Write(Directory, sources);
             _sources = sources;
@@ -97,7 +101,7 @@ public sealed class UserBarStore
     private static DataConflictException Conflict(string symbol, BarSeries stored, BarSeries imported, List<(int Stored, int Imported)> conflicts)
     {
         var (s, i) = conflicts[0];
-        string more = conflicts.Count == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (and {conflicts.Count - 1} more {(conflicts.Count == 2 ? "date" : "dates")} differ)");
+        string more = conflicts.Count == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (and {conflicts.Count - 1} more {(conflicts.Count == 2 ? "date differs" : "dates differ")})");
         return new DataConflictException(string.Create(CultureInfo.InvariantCulture,
             $"{symbol} {stored.DateAt(s):yyyy-MM-dd}: stored {Describe(stored, s)}, imported {Describe(imported, i)}{more}; run again with --replace to take the imported rows"));
     }
