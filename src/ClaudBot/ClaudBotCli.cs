@@ -15,6 +15,7 @@ internal static class ClaudBotCli
         root.Subcommands.Add(BacktestCommand.Create(consoles));
         root.Subcommands.Add(StrategiesCommand.Create(consoles));
         root.Subcommands.Add(SymbolsCommand.Create(consoles));
+        root.Subcommands.Add(DataCommand.Create(consoles));
         root.Subcommands.Add(CostsCommand.Create(consoles));
         root.Subcommands.Add(BenchCommand.Create(consoles));
         root.Subcommands.Add(IntentCommand.Create(consoles));
