@@ -32,8 +32,9 @@ internal sealed class ImportReport
     {
         int files = FileCount - _failures.Count;
         var symbols = _merged.Select(m => m.Symbol).Distinct(StringComparer.Ordinal).Count();
+        int added = _merged.Sum(m => m.Added);
         consoles.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Imported {files} of {FileCount} {(FileCount == 1 ? "file" : "files")}: {symbols} {(symbols == 1 ? "symbol" : "symbols")}, {_merged.Sum(m => m.Added):N0} rows added, {_merged.Sum(m => m.Identical):N0} identical, {_merged.Sum(m => m.Replaced):N0} replaced."));
+            $"Imported {files} of {FileCount} {(FileCount == 1 ? "file" : "files")}: {symbols} {(symbols == 1 ? "symbol" : "symbols")}, {added:N0} {(added == 1 ? "row" : "rows")} added, {_merged.Sum(m => m.Identical):N0} identical, {_merged.Sum(m => m.Replaced):N0} replaced."));
         foreach (var outcome in _merged.OrderBy(m => m.Symbol, StringComparer.Ordinal).ThenBy(m => m.First))
         {
             consoles.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
