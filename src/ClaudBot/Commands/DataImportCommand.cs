@@ -46,7 +46,8 @@ internal static class DataImportCommand
         return command;
     }
 
-    private static void Run(CliConsoles consoles, string[] files, FileImporter importer, ImportReport report, CancellationToken cancellationToken)
+    /// <summary>Imports the files in order, with a progress bar when there are several and the console is a terminal.</summary>
+    internal static void Run(CliConsoles consoles, string[] files, FileImporter importer, ImportReport report, CancellationToken cancellationToken)
     {
         if (files.Length < ProgressFromFiles || !consoles.Out.Profile.Capabilities.Interactive)
         {
