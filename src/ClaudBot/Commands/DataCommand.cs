@@ -39,6 +39,11 @@ internal static class DataCommand
                 consoles.Out.Write(Table(rows, directory));
             }
 
+            foreach (var row in rows.Where(r => r.Problem is not null))
+            {
+                consoles.Error.MarkupLine($"[yellow]Note:[/] {Markup.Escape(row.Problem!)}");
+            }
+
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
