@@ -71,13 +71,24 @@ public sealed class UserBarStore
             // Checked by the store's own parser before anything is written, so the store never holds a file it refuses to load.
             CsvBarParser.Parse(content, symbol, $"{symbol}'s merged rows", lenient: false);
             System.IO.Directory.CreateDirectory(Directory);
+            DeleteLeftovers(Path.GetFileName(path));
             CanonicalCsv.WriteAtomically(path, content);
             var sources = new Dictionary<string, SymbolSource>(Sources, StringComparer.Ordinal) { [symbol] = new SymbolSource(series.Source, _time.GetUtcNow()) };
+            DeleteLeftovers(SourceFile.FileName);
             SourceFile.Write(Directory, sources);
             _sources = sources;
         }
 
         return new MergeOutcome(symbol, merge.Added, merge.Identical, merge.Replaced, imported.FirstDate, imported.LastDate);
+    }
+
+    // A write cut short by a kill leaves its partial file (never read: it is not *.csv); the next write of the same file clears it.
+    private void DeleteLeftovers(string fileName)
+    {
+        foreach (string leftover in System.IO.Directory.EnumerateFiles(Directory, fileName + ".*" + CanonicalCsv.PartialSuffix))
+        {
+            File.Delete(leftover);
+        }
     }
 
     // The user's file when there is one (it may be newer than the store's list), else the bundled rows, else none.

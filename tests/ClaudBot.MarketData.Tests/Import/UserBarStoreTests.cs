@@ -116,7 +116,7 @@ public sealed class UserBarStoreTests : IDisposable
     }
 
     [Fact]
-    public void Merge_LeftoverPartialFileFromAKilledWrite_IsIgnoredAndTheOldFileStaysWhole()
+    public void Merge_LeftoverPartialFileFromAKilledWrite_IsIgnoredAndClearedByTheNextWrite()
     {
         _store.Merge(ImportedBars.Of("INFY", ("2020-01-01", 100)), Existing, replace: false);
         string before = File.ReadAllText(_user.Combine("INFY.csv"));
@@ -126,6 +126,10 @@ public sealed class UserBarStoreTests : IDisposable
 
         Assert.Equal(["INFY", "TCS"], store.Symbols);
         Assert.Equal(before, File.ReadAllText(_user.Combine("INFY.csv")));
+
+        _store.Merge(ImportedBars.Of("INFY", ("2020-01-02", 101)), store, replace: false);
+
+        Assert.Equal(["INFY.csv", "sources.json"], Directory.GetFiles(_user.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
