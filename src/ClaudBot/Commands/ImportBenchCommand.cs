@@ -26,7 +26,7 @@ internal static class ImportBenchCommand
 
             var figures = ImportBench.Run(consoles, count, span, CancellationToken.None);
             consoles.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Imported {figures.Symbols:N0} symbols x {figures.Years} years: {figures.Rows:N0} rows, {Mib(figures.Bytes)} MiB in {figures.Elapsed.TotalSeconds:0.0} s ({figures.Rows / figures.Elapsed.TotalSeconds:N0} rows/s)"));
+                $"Imported {figures.Symbols:N0} {(figures.Symbols == 1 ? "symbol" : "symbols")} x {figures.Years} {(figures.Years == 1 ? "year" : "years")}: {figures.Rows:N0} rows, {Mib(figures.Bytes)} MiB in {figures.Elapsed.TotalSeconds:0.0} s ({figures.Rows / figures.Elapsed.TotalSeconds:N0} rows/s)"));
             consoles.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Memory: working set {Mib(figures.WorkingSetBefore)} MiB before, peak {Mib(figures.PeakWorkingSet)} MiB; GC heap peak {Mib(figures.PeakHeap)} MiB; largest file {Mib(figures.LargestFileBytes)} MiB"));
             return ExitCodes.Success;
