@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ClaudBot.Engine.Data;
 using ClaudBot.MarketData.Cache;
 using ClaudBot.MarketData.Csv;
 using ClaudBot.MarketData.Symbols;
@@ -79,6 +80,16 @@ public sealed class MarketDataStore : IMarketData
         }
 
         return ToLoaded(result, fromCache: false);
+    }
+
+    /// <summary>
+    /// A symbol's rows exactly as its file holds them, parsed strictly with no memo, cache or adjustment: what an import
+    /// merges with, since the user's store keeps raw rows and anything applied on load would otherwise be applied twice.
+    /// </summary>
+    internal BarSeries ReadRawBars(string symbol)
+    {
+        string path = _universe.Value.PathOf(symbol);
+        return CsvFile.Read(path, SymbolName.Normalize(symbol), DisplayName(path), lenient: false).Result.Bars;
     }
 
     private LoadedSeries? TryMemoOrCache(string symbol, string path, bool lenient)

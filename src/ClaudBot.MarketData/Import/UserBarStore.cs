@@ -105,7 +105,13 @@ public sealed class UserBarStore
             return null;
         }
 
-        // A command-line import has no synchronization context to deadlock on; the bundled file is one local read.
+        if (existing is MarketDataStore store)
+        {
+            return store.ReadRawBars(symbol);
+        }
+
+        // Another IMarketData (a test's, a listing's): its bars as loaded. A command-line import has no synchronization
+        // context to deadlock on.
         return existing.LoadAsync(symbol, lenient: false).AsTask().GetAwaiter().GetResult().Bars;
     }
 
