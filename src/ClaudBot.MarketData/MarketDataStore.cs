@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ClaudBot.Engine.Data;
 using ClaudBot.MarketData.Actions;
 using ClaudBot.MarketData.Cache;
 using ClaudBot.MarketData.Csv;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace ClaudBot.MarketData;
 
 /// <summary>
-/// <see cref="IMarketData"/> over a directory of CSV files. A load looks, in order, in an in-process
+/// <see cref="IMarketData"/> over a directory of CSV files, with the user's own folder
+/// (<see cref="MarketDataOptions.UserDirectory"/>) layered over it: a symbol there wins. A load looks, in order, in an in-process
 /// memo, in the binary cache, then parses the CSV (and refreshes both); memo and cache entries are
 /// keyed by the CSV's length and last-write time, so an edited file is re-read. Splits and bonuses in <c>actions.csv</c>
 /// (the bundled folder's and the user's, <see cref="ActionsFile"/>) adjust the bars after the cache, which holds the raw
@@ -20,6 +22,7 @@ public sealed class MarketDataStore : IMarketData
     private readonly MarketDataOptions _options;
     private readonly ILogger<MarketDataStore> _logger;
     private readonly string _directory;
+    private readonly string? _userDirectory;
     private readonly BarCache? _cache;
     private readonly Lazy<SymbolUniverse> _universe;
     private readonly Lazy<DateOnly?> _lastDay;
@@ -34,6 +37,7 @@ public sealed class MarketDataStore : IMarketData
         _options = options.Value;
         _logger = logger;
         _directory = _options.ResolveDirectory();
+        _userDirectory = _options.ResolveUserDirectory();
         _cache = _options.UseCache && BarCache.IsSupported ? new BarCache(_options.ResolveCacheDirectory()) : null;
         _universe = new Lazy<SymbolUniverse>(LoadUniverse);
         _lastDay = new Lazy<DateOnly?>(FindLastDay);
@@ -84,6 +88,16 @@ public sealed class MarketDataStore : IMarketData
         return ToLoaded(result, fromCache: false, actions);
     }
 
+    /// <summary>
+    /// A symbol's rows exactly as its file holds them, parsed strictly with no memo, cache or adjustment: what an import
+    /// merges with, since the user's store keeps raw rows and anything applied on load would otherwise be applied twice.
+    /// </summary>
+    internal BarSeries ReadRawBars(string symbol)
+    {
+        string path = _universe.Value.PathOf(symbol);
+        return CsvFile.Read(path, SymbolName.Normalize(symbol), DisplayName(path), lenient: false).Result.Bars;
+    }
+
     private LoadedSeries? TryMemoOrCache(string symbol, string path, bool lenient, SymbolActions actions)
     {
         CsvStamp stamp;
@@ -123,7 +137,7 @@ public sealed class MarketDataStore : IMarketData
         return null;
     }
 
-    private async ValueTask<(CsvReadResult Result, CsvStamp Stamp)> ParseAsync(string symbol, string path, bool lenient, CancellationToken cancellationToken)
+    private static async ValueTask<(CsvReadResult Result, CsvStamp Stamp)> ParseAsync(string symbol, string path, bool lenient, CancellationToken cancellationToken)
     {
         try
         {
@@ -157,7 +171,7 @@ public sealed class MarketDataStore : IMarketData
 
     private SymbolUniverse LoadUniverse()
     {
-        var universe = SymbolUniverse.Load(_directory, _logger);
+        var universe = SymbolUniverse.Load(_directory, _logger, _userDirectory);
         Log.UniverseLoaded(_logger, universe.Symbols.Count, universe.AliasCount, _directory);
         return universe;
     }
@@ -183,9 +197,9 @@ public sealed class MarketDataStore : IMarketData
             Dividends = actions.Dividends,
         };
 
-    // Errors name the file the way a user finds it in the repo: "data/TCS.csv".
-    private string DisplayName(string path) => Path.Combine(Path.GetFileName(_directory), Path.GetFileName(path));
+    // Errors name the file the way a user finds it: "data/TCS.csv" (bundled) or "market/TCS.csv" (the user's own).
+    private static string DisplayName(string path) => Path.Combine(Path.GetFileName(Path.GetDirectoryName(path)) ?? string.Empty, Path.GetFileName(path));
 
-    private MarketDataException Missing(string symbol, string path) =>
+    private static MarketDataException Missing(string symbol, string path) =>
         new($"The data file for {symbol} ({DisplayName(path)}) has gone missing since the data directory was read.");
 }

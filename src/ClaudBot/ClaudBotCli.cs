@@ -15,6 +15,7 @@ internal static class ClaudBotCli
         root.Subcommands.Add(BacktestCommand.Create(consoles));
         root.Subcommands.Add(StrategiesCommand.Create(consoles));
         root.Subcommands.Add(SymbolsCommand.Create(consoles));
+        root.Subcommands.Add(DataCommand.Create(consoles));
         root.Subcommands.Add(CostsCommand.Create(consoles));
         root.Subcommands.Add(BenchCommand.Create(consoles));
         root.Subcommands.Add(IntentCommand.Create(consoles));
@@ -23,7 +24,6 @@ internal static class ClaudBotCli
         root.Subcommands.Add(TelegramCommand.Create(consoles));
         root.Subcommands.Add(SetupCommand.Create(consoles));
         root.Subcommands.Add(DoctorCommand.Create(consoles));
-        root.Subcommands.Add(DataCommand.Create(consoles));
         foreach (var verb in ClusterVerbCommands.Create(consoles))
         {
             root.Subcommands.Add(verb);

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace ClaudBot.MarketData.Symbols;
 
 /// <summary>
-/// The symbols of a data directory (its <c>*.csv</c> files other than <c>aliases.csv</c> and <c>actions.csv</c>) and their
-/// aliases, read once. Resolves user text; only validated names ever become file paths.
+/// The symbols of a data directory (its <c>*.csv</c> files other than <c>aliases.csv</c> and <c>actions.csv</c>), layered under the
+/// user's own data folder when there is one, and their aliases, read once. Resolves user text; only validated names ever become file paths.
 /// </summary>
 internal sealed class SymbolUniverse
 {
@@ -24,16 +24,32 @@ internal sealed class SymbolUniverse
 
     public int AliasCount => _aliases.Count;
 
-    /// <exception cref="MarketDataException">The directory does not exist.</exception>
-    public static SymbolUniverse Load(string directory, ILogger logger)
+    /// <summary>
+    /// The symbols of <paramref name="directory"/> (the bundled data) and of <paramref name="userDirectory"/> (the user's own,
+    /// when given and present), a symbol in the user's folder winning; aliases come from the bundled folder.
+    /// </summary>
+    /// <exception cref="MarketDataException">The bundled directory does not exist.</exception>
+    public static SymbolUniverse Load(string directory, ILogger logger, string? userDirectory = null)
     {
         if (!Directory.Exists(directory))
         {
             throw new MarketDataException($"The market data directory '{directory}' does not exist.");
         }
 
-        var options = new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive };
         var paths = new Dictionary<string, string?>(StringComparer.Ordinal);
+        AddFiles(directory, paths, logger, overrideEarlier: false);
+        if (userDirectory is not null && Directory.Exists(userDirectory))
+        {
+            AddFiles(userDirectory, paths, logger, overrideEarlier: true);
+        }
+
+        return new SymbolUniverse(paths, AliasFile.Load(directory, paths, logger));
+    }
+
+    private static void AddFiles(string directory, Dictionary<string, string?> paths, ILogger logger, bool overrideEarlier)
+    {
+        var options = new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string path in Directory.EnumerateFiles(directory, "*.csv", options).Order(StringComparer.Ordinal))
         {
             string fileName = Path.GetFileName(path);
@@ -44,13 +60,14 @@ internal sealed class SymbolUniverse
             }
 
             string symbol = SymbolName.Normalize(Path.GetFileNameWithoutExtension(path));
-            if (!SymbolName.IsValid(symbol) || !paths.TryAdd(symbol, path))
+            if (!SymbolName.IsValid(symbol) || !seen.Add(symbol) || (!overrideEarlier && paths.ContainsKey(symbol)))
             {
                 Log.CsvFileIgnored(logger, fileName);
+                continue;
             }
-        }
 
-        return new SymbolUniverse(paths, AliasFile.Load(directory, paths, logger));
+            paths[symbol] = path;
+        }
     }
 
     /// <summary>The symbols and aliases of another machine's data folder (no paths: its bars are not here).</summary>

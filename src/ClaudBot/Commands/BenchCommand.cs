@@ -93,7 +93,7 @@ internal static class BenchCommand
             return ExitCodes.Success;
         });
 
-        return new Command("bench", "Measure ClaudBot's speed on this machine.") { engine, intents, bot };
+        return new Command("bench", "Measure ClaudBot's speed on this machine.") { engine, intents, bot, ImportBenchCommand.Create(consoles) };
     }
 
     private static async Task WriteDataLoadAsync(CliConsoles consoles, TimeSpan duration, CancellationToken cancellationToken)

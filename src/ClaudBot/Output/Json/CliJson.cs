@@ -13,6 +13,7 @@ namespace ClaudBot.Output.Json;
 [JsonSerializable(typeof(SymbolsDocument))]
 [JsonSerializable(typeof(StrategiesDocument))]
 [JsonSerializable(typeof(SayDocument))]
+[JsonSerializable(typeof(DataDocument))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Relaxed escaping (quotes and non-ASCII as they are): read by people and scripts, never embedded in HTML.</summary>
