@@ -1,5 +1,8 @@
 using System.Text.Json;
 using ClaudBot.Engine.Data;
+using ClaudBot.MarketData;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using ClaudBot.MarketData.Import;
 using ClaudBot.Testing;
 using ClaudBot.Tests.Support;
@@ -156,6 +159,55 @@ public sealed class DataImportCliTests : IDisposable
         symbol.GetProperty("last").GetString(),
         symbol.GetProperty("bars").GetInt32(),
         symbol.GetProperty("source").GetString());
+
+    [Fact]
+    public async Task Import_RawPricesWithASplitColumn_RecordTheSplitSoLoadsAdjustTheEarlierBars()
+    {
+        string file = WriteIncoming("INFY.csv", string.Join('\n',
+            BundledLayoutCsv.Header,
+            BundledLayoutCsv.Row("2024-03-01", 200),
+            BundledLayoutCsv.Row("2024-03-04", 101).Replace(",0.0,0.0", ",0.0,2.0", StringComparison.Ordinal)) + "\n");
+
+        var run = await ImportAsync(file);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Recorded 1 split in actions.csv: prices before it are adjusted when loaded.", run.OutLines[^1]);
+        Assert.Empty(run.ErrorLines);
+        Assert.Equal("date,symbol,ratio,kind\n2024-03-04,INFY,2,split\n", File.ReadAllText(Path.Combine(Store, "actions.csv")));
+        var bars = (await LoadAsync("INFY")).Bars;
+        Assert.Equal([100d, 101d], bars.Close.ToArray());
+        Assert.Equal([2000d, 1000d], bars.Volume.ToArray());
+
+        var again = await ImportAsync(file);
+        Assert.DoesNotContain(again.OutLines, line => line.StartsWith("Recorded", StringComparison.Ordinal));
+        Assert.Equal("date,symbol,ratio,kind\n2024-03-04,INFY,2,split\n", File.ReadAllText(Path.Combine(Store, "actions.csv")));
+    }
+
+    [Fact]
+    public async Task Import_AdjustedPricesWithASplitColumn_LeaveTheSplitOutAndSaySo()
+    {
+        string file = WriteIncoming("INFY.csv", string.Join('\n',
+            BundledLayoutCsv.Header,
+            BundledLayoutCsv.Row("2024-03-01", 100),
+            BundledLayoutCsv.Row("2024-03-04", 101).Replace(",0.0,0.0", ",0.0,2.0", StringComparison.Ordinal)) + "\n");
+
+        var run = await ImportAsync(file);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            ["Note: INFY 2024-03-04: the prices are already adjusted for the split of ratio 2 (no jump across it); not recorded in actions.csv"],
+            run.ErrorLines);
+        Assert.False(File.Exists(Path.Combine(Store, "actions.csv")));
+        var bars = (await LoadAsync("INFY")).Bars;
+        Assert.Equal([100d, 101d], bars.Close.ToArray());
+    }
+
+    private async Task<LoadedSeries> LoadAsync(string symbol)
+    {
+        var options = new MarketDataOptions { Directory = Bundled, UserDirectory = Store, UseCache = false };
+        var store = new MarketDataStore(Options.Create(options), NullLogger<MarketDataStore>.Instance);
+        return await store.LoadAsync(symbol, lenient: false);
+    }
 
     private Task<CliResult> ImportAsync(params string[] paths) =>
         Cli.RunAsync(["data", "import", .. paths, "--data", Bundled, "--store", Store]);

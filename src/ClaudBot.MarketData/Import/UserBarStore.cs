@@ -41,6 +41,13 @@ public sealed class UserBarStore
     /// <summary>Whether this store holds a file for the symbol.</summary>
     public bool Holds(string symbol) => File.Exists(PathOf(symbol));
 
+    /// <summary>The symbol's rows in this store, raw (before any split adjustment), or null when it holds none.</summary>
+    public BarSeries? ReadStored(string symbol)
+    {
+        string path = PathOf(symbol);
+        return File.Exists(path) ? ReadFile(SymbolName.Validate(symbol), path) : null;
+    }
+
     /// <param name="series">The rows read from a file, oldest first.</param>
     /// <param name="existing">The data as it stands (bundled and user); a bundled symbol not yet here starts from its rows.</param>
     /// <param name="replace">Take the imported row where a date's rows differ.</param>
@@ -96,8 +103,7 @@ public sealed class UserBarStore
     {
         if (File.Exists(path))
         {
-            string display = Path.Combine(Path.GetFileName(Path.GetDirectoryName(path)) ?? string.Empty, Path.GetFileName(path));
-            return CsvFile.Read(path, symbol, display, lenient: false).Result.Bars;
+            return ReadFile(symbol, path);
         }
 
         if (!existing.Symbols.Contains(symbol, StringComparer.Ordinal))
@@ -113,6 +119,12 @@ public sealed class UserBarStore
         // Another IMarketData (a test's, a listing's): its bars as loaded. A command-line import has no synchronization
         // context to deadlock on.
         return existing.LoadAsync(symbol, lenient: false).AsTask().GetAwaiter().GetResult().Bars;
+    }
+
+    private static BarSeries ReadFile(string symbol, string path)
+    {
+        string display = Path.Combine(Path.GetFileName(Path.GetDirectoryName(path)) ?? string.Empty, Path.GetFileName(path));
+        return CsvFile.Read(path, symbol, display, lenient: false).Result.Bars;
     }
 
     private static DataConflictException Conflict(string symbol, BarSeries stored, BarSeries imported, List<(int Stored, int Imported)> conflicts)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using ClaudBot.Engine.Text;
+using ClaudBot.MarketData.Actions;
 using ClaudBot.MarketData;
 using ClaudBot.MarketData.Import;
 
@@ -7,7 +9,8 @@ namespace ClaudBot.UserData;
 /// <summary>
 /// Imports files one at a time into the user's store: reads each (<see cref="BarFileReader"/>), merges each symbol
 /// (<see cref="UserBarStore"/>). A file that fails is reported and the others go on; a conflict leaves that symbol's file
-/// as it was (the store writes nothing until a merge succeeds).
+/// as it was (the store writes nothing until a merge succeeds). Splits in a file's split column go to the store's
+/// <c>actions.csv</c>, so loads adjust for them, unless the stored prices show they are adjusted already.
 /// </summary>
 internal sealed class FileImporter(UserBarStore store, IMarketData existing, ImportFormat format, string? symbol, bool replace)
 {
@@ -39,11 +42,36 @@ internal sealed class FileImporter(UserBarStore store, IMarketData existing, Imp
             {
                 var labelled = series.Source == "import" ? series with { Source = fileSource } : series;
                 report.Merged(store.Merge(labelled, existing, replace));
+                RecordSplits(series, report);
             }
             catch (Exception error) when (error is MarketDataException or IOException or UnauthorizedAccessException)
             {
                 report.Failed($"{shown}: {UserText.Clean(error.Message)}");
             }
         }
+    }
+
+    private void RecordSplits(ImportedSeries series, ImportReport report)
+    {
+        if (series.Splits.Count == 0 || store.ReadStored(series.Symbol) is not { } stored)
+        {
+            return;
+        }
+
+        var raw = new List<SplitEvent>();
+        foreach (var split in series.Splits)
+        {
+            if (SplitEvidence.Of(stored, split) == SplitEvidence.Finding.Adjusted)
+            {
+                report.Note(string.Create(CultureInfo.InvariantCulture,
+                    $"{split.Symbol} {split.Date:yyyy-MM-dd}: the prices are already adjusted for the split of ratio {split.Ratio:R} (no jump across it); not recorded in {ActionsFile.FileName}"));
+            }
+            else
+            {
+                raw.Add(split);
+            }
+        }
+
+        report.SplitsRecorded(ActionsFile.Append(store.Directory, raw));
     }
 }

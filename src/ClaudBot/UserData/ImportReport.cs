@@ -16,6 +16,8 @@ internal sealed class ImportReport
     private readonly List<MergeOutcome> _merged = [];
     private readonly List<SkippedRow> _skipped = [];
     private readonly List<string> _failures = [];
+    private readonly List<string> _notes = [];
+    private int _splitsRecorded;
 
     public int FileCount { get; set; }
 
@@ -24,6 +26,12 @@ internal sealed class ImportReport
     public void Merged(MergeOutcome outcome) => _merged.Add(outcome);
 
     public void Skipped(IEnumerable<SkippedRow> rows) => _skipped.AddRange(rows);
+
+    /// <param name="count">Splits from files' split columns newly written to the store's actions.csv.</param>
+    public void SplitsRecorded(int count) => _splitsRecorded += count;
+
+    /// <param name="message">One line the user should read, though nothing failed.</param>
+    public void Note(string message) => _notes.Add(message);
 
     /// <param name="message">One line: the file and what is wrong with it.</param>
     public void Failed(string message) => _failures.Add(message);
@@ -41,7 +49,18 @@ internal sealed class ImportReport
                 $"  {outcome.Symbol}: {outcome.Added:N0} added, {outcome.Identical:N0} identical, {outcome.Replaced:N0} replaced; {Range(outcome)}"));
         }
 
+        if (_splitsRecorded > 0)
+        {
+            consoles.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Recorded {_splitsRecorded} {(_splitsRecorded == 1 ? "split" : "splits")} in actions.csv: prices before {(_splitsRecorded == 1 ? "it are" : "each are")} adjusted when loaded."));
+        }
+
         WriteSkipped(consoles);
+        foreach (string note in _notes)
+        {
+            consoles.Error.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
+        }
+
         foreach (string failure in _failures)
         {
             consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(failure)}");
