@@ -10,11 +10,17 @@ public interface IMarketData
     IReadOnlyList<string> Symbols { get; }
 
     /// <summary>
-    /// The newest day any symbol has a bar for, or null when no file has a readable row. Read once per data
-    /// directory (from the end of each file, not a full load), like <see cref="Symbols"/>; periods relative to
-    /// today (<c>ytd</c>, <c>last 3 years</c>) end on it when the data stops before today.
+    /// The newest day any symbol has a bar for, or null when no file has a readable row. Read from the end of each
+    /// file, not a full load, and again when <see cref="Version"/> moves, like <see cref="Symbols"/>; periods relative
+    /// to today (<c>ytd</c>, <c>last 3 years</c>) end on it when the data stops before today.
     /// </summary>
     DateOnly? LastDay { get; }
+
+    /// <summary>
+    /// Moves when the data's symbols or files change under a running process (the user imported or updated data), so
+    /// what is built from all of it (the market index) is built again. Data that never changes in place keeps 0.
+    /// </summary>
+    long Version => 0;
 
     /// <summary>The symbols, aliases and newest day, without bars (what a client needs to understand requests).</summary>
     DataListing Listing();

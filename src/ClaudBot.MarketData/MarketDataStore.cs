@@ -24,8 +24,8 @@ public sealed class MarketDataStore : IMarketData
     private readonly string _directory;
     private readonly string? _userDirectory;
     private readonly BarCache? _cache;
-    private readonly Lazy<SymbolUniverse> _universe;
-    private readonly Lazy<DateOnly?> _lastDay;
+    private readonly Lock _snapshotGate = new();
+    private volatile DataSnapshot? _snapshot;
     private readonly CorporateActions _actions;
     private readonly ConcurrentDictionary<(string Symbol, bool Lenient), (CsvStamp Stamp, SymbolActions Actions, LoadedSeries Series)> _memo = new();
     private int _cacheWritesOff;
@@ -39,31 +39,36 @@ public sealed class MarketDataStore : IMarketData
         _directory = _options.ResolveDirectory();
         _userDirectory = _options.ResolveUserDirectory();
         _cache = _options.UseCache && BarCache.IsSupported ? new BarCache(_options.ResolveCacheDirectory()) : null;
-        _universe = new Lazy<SymbolUniverse>(LoadUniverse);
-        _lastDay = new Lazy<DateOnly?>(FindLastDay);
         _actions = new CorporateActions(_directory, _options.ResolveUserDirectory(), logger);
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Symbols => _universe.Value.Symbols;
+    public IReadOnlyList<string> Symbols => Current().Universe.Symbols;
 
     /// <inheritdoc />
-    public DateOnly? LastDay => _lastDay.Value;
+    public DateOnly? LastDay => Current().LastDay.Value;
 
     /// <inheritdoc />
-    public DataListing Listing() => new(Symbols, _universe.Value.Aliases(), LastDay);
+    public long Version => Current().Stamp.Version;
 
     /// <inheritdoc />
-    public SymbolResolution Resolve(string text) => _universe.Value.Resolve(text);
+    public DataListing Listing()
+    {
+        var snapshot = Current();
+        return new(snapshot.Universe.Symbols, snapshot.Universe.Aliases(), snapshot.LastDay.Value);
+    }
 
     /// <inheritdoc />
-    public IReadOnlyList<SymbolResolution> ResolveAll(IEnumerable<string> texts) => _universe.Value.ResolveAll(texts);
+    public SymbolResolution Resolve(string text) => Current().Universe.Resolve(text);
+
+    /// <inheritdoc />
+    public IReadOnlyList<SymbolResolution> ResolveAll(IEnumerable<string> texts) => Current().Universe.ResolveAll(texts);
 
     /// <inheritdoc />
     public async ValueTask<LoadedSeries> LoadAsync(string symbol, bool? lenient = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        string path = _universe.Value.PathOf(symbol);
+        string path = Current().Universe.PathOf(symbol);
         string canonical = SymbolName.Normalize(symbol);
         bool isLenient = lenient ?? _options.Lenient;
         var actions = _actions.For(canonical);
@@ -94,7 +99,7 @@ public sealed class MarketDataStore : IMarketData
     /// </summary>
     internal BarSeries ReadRawBars(string symbol)
     {
-        string path = _universe.Value.PathOf(symbol);
+        string path = Current().Universe.PathOf(symbol);
         return CsvFile.Read(path, SymbolName.Normalize(symbol), DisplayName(path), lenient: false).Result.Bars;
     }
 
@@ -169,16 +174,34 @@ public sealed class MarketDataStore : IMarketData
         }
     }
 
-    private SymbolUniverse LoadUniverse()
+    // The symbols and the newest day as the folders stand: read again when the user's folder changes (an import, an
+    // update or a push while this process runs), so a long-lived node or bot sees a new symbol or day without a restart.
+    private DataSnapshot Current()
     {
-        var universe = SymbolUniverse.Load(_directory, _logger, _userDirectory);
-        Log.UniverseLoaded(_logger, universe.Symbols.Count, universe.AliasCount, _directory);
-        return universe;
+        var stamp = DataFolderStamp.Of(_userDirectory);
+        var snapshot = _snapshot;
+        if (snapshot is not null && snapshot.Stamp == stamp)
+        {
+            return snapshot;
+        }
+
+        lock (_snapshotGate)
+        {
+            snapshot = _snapshot;
+            if (snapshot is null || snapshot.Stamp != stamp)
+            {
+                var universe = SymbolUniverse.Load(_directory, _logger, _userDirectory);
+                Log.UniverseLoaded(_logger, universe.Symbols.Count, universe.AliasCount, _directory);
+                snapshot = new DataSnapshot(stamp, universe, new Lazy<DateOnly?>(() => FindLastDay(universe)));
+                _snapshot = snapshot;
+            }
+
+            return snapshot;
+        }
     }
 
-    private DateOnly? FindLastDay()
+    private static DateOnly? FindLastDay(SymbolUniverse universe)
     {
-        var universe = _universe.Value;
         DateOnly? newest = null;
         foreach (string symbol in universe.Symbols)
         {
@@ -196,6 +219,8 @@ public sealed class MarketDataStore : IMarketData
         {
             Dividends = actions.Dividends,
         };
+
+    private sealed record DataSnapshot(DataFolderStamp Stamp, SymbolUniverse Universe, Lazy<DateOnly?> LastDay);
 
     // Errors name the file the way a user finds it: "data/TCS.csv" (bundled) or "market/TCS.csv" (the user's own).
     private static string DisplayName(string path) => Path.Combine(Path.GetFileName(Path.GetDirectoryName(path)) ?? string.Empty, Path.GetFileName(path));

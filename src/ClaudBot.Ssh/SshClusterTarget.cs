@@ -52,6 +52,15 @@ public sealed partial class SshClusterTarget(SshSession session, IConfiguration 
         }
     }
 
+    public async Task<string> PushDataAsync(string userDataDirectory, CancellationToken cancellationToken)
+    {
+        var options = Setup.SetupOptions.ForDataPush(session.Options, userDataDirectory);
+        var report = await new Setup.UserDataPush(options, new Setup.QuietSetupConsole()).RunAsync(cancellationToken).ConfigureAwait(false);
+        return report.Outcome == Setup.StepOutcome.Failed
+            ? throw new ClusterTargetException(report.Detail)
+            : $"{session.Description}: {report.Detail}";
+    }
+
     public async Task<ClusterClient> ClientAsync(CancellationToken cancellationToken)
     {
         int port = await session.RedisTunnelAsync(cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,13 @@ public interface IClusterTarget
     /// </summary>
     Task<Uri> NodeApiAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes the node run on this home's own market data (<paramref name="userDataDirectory"/>, imported or updated):
+    /// a server gets the files that differ, each renamed into place whole; the local node reads the folder already.
+    /// </summary>
+    /// <returns>What was done, in one line.</returns>
+    Task<string> PushDataAsync(string userDataDirectory, CancellationToken cancellationToken);
+
     /// <summary>Opens a finished job's results file for reading.</summary>
     Task<Stream> OpenResultsAsync(JobStatus job, CancellationToken cancellationToken);
 }

@@ -5,8 +5,9 @@ using ClaudBot.MarketData;
 namespace ClaudBot.Backtesting.Market;
 
 /// <summary>
-/// The <see cref="MarketIndex"/> of one market data folder, built on first use and kept for the life of the process (one
-/// instance per <see cref="IMarketData"/>, i.e. per data folder). It is the NIFTY 50 series itself when the data has one
+/// The <see cref="MarketIndex"/> of one market data folder, built on first use and kept while the data's
+/// <see cref="IMarketData.Version"/> stays (one instance per <see cref="IMarketData"/>, i.e. per data folder): an import or
+/// update under a running node builds it again, so new days get an index level and an imported NIFTY 50 takes over. It is the NIFTY 50 series itself when the data has one
 /// (a symbol of <see cref="Nifty50.IndexSymbols"/>, or an alias of one: the user imports it), else the
 /// <see cref="EqualWeightIndex"/> of the <see cref="Nifty50.Constituents"/> present (of every symbol, when none is).
 /// Thread-safe.
@@ -17,10 +18,24 @@ namespace ClaudBot.Backtesting.Market;
 /// </remarks>
 public sealed class MarketIndexCache(IMarketData marketData)
 {
-    private readonly Lazy<Task<MarketIndex?>> _index = new(() => BuildAsync(marketData), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lock _gate = new();
+    private (long Version, Task<MarketIndex?> Index)? _built;
 
     /// <summary>The index, or null when no constituent could be read.</summary>
-    public Task<MarketIndex?> GetAsync(CancellationToken cancellationToken) => _index.Value.WaitAsync(cancellationToken);
+    public Task<MarketIndex?> GetAsync(CancellationToken cancellationToken)
+    {
+        long version = marketData.Version;
+        lock (_gate)
+        {
+            if (_built is not { } built || built.Version != version)
+            {
+                built = (version, Task.Run(() => BuildAsync(marketData), CancellationToken.None));
+                _built = built;
+            }
+
+            return built.Index.WaitAsync(cancellationToken);
+        }
+    }
 
     private static async Task<MarketIndex?> BuildAsync(IMarketData marketData)
     {

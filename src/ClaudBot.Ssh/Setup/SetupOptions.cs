@@ -51,6 +51,22 @@ public sealed partial record SetupOptions
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The same server as the ssh target sees it (used to resolve paths and connect); a new object each time.</summary>
+    /// <summary>The options a data push needs: the server of an SSH target, and this home's data folder.</summary>
+    public static SetupOptions ForDataPush(SshTargetOptions target, string userDataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new SetupOptions
+        {
+            Host = target.Host,
+            User = target.User,
+            Port = target.Port,
+            IdentityFile = target.IdentityFile,
+            KnownHostsFile = target.KnownHostsFile,
+            RemoteDirectory = target.RemoteDirectory,
+            UserDataDirectory = userDataDirectory,
+        };
+    }
+
     public SshTargetOptions Target => new()
     {
         Host = Host,

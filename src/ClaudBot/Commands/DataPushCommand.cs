@@ -31,16 +31,7 @@ internal static class DataPushCommand
             }
 
             var ssh = configuration.GetSection(SshTargetOptions.Section).Get<SshTargetOptions>() ?? new SshTargetOptions();
-            var options = new SetupOptions
-            {
-                Host = ssh.Host,
-                User = ssh.User,
-                Port = ssh.Port,
-                IdentityFile = ssh.IdentityFile,
-                KnownHostsFile = ssh.KnownHostsFile,
-                RemoteDirectory = ssh.RemoteDirectory,
-                UserDataDirectory = userData,
-            };
+            var options = SetupOptions.ForDataPush(ssh, userData);
             var report = await new UserDataPush(options, new SetupCommand.SpectreSetupConsole(consoles.Out)).RunAsync(ct);
             if (report.Outcome == StepOutcome.Failed)
             {

@@ -58,6 +58,28 @@ public sealed class MarketIndexChoiceTests : IDisposable
     }
 
     [Fact]
+    public async Task ANifty50ImportedWhileTheCacheLives_TakesOverFromTheEqualWeightIndex()
+    {
+        string user = Directory.CreateDirectory(_data.Combine("market")).FullName;
+        var store = new MarketData.MarketDataStore(
+            Microsoft.Extensions.Options.Options.Create(new MarketData.MarketDataOptions { Directory = _data.Path, UserDirectory = user, UseCache = false }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MarketData.MarketDataStore>.Instance);
+        var cache = new MarketIndexCache(store);
+        Assert.Equal(EqualWeightOfTwo, (await cache.GetAsync(CancellationToken.None))!.Label);
+        Assert.Same(await cache.GetAsync(CancellationToken.None), await cache.GetAsync(CancellationToken.None));
+
+        File.Copy(Path.Combine(BacktestHarness.BundledData, "RELIANCE.csv"), Path.Combine(user, "NIFTY50.csv"));
+        Directory.SetLastWriteTimeUtc(user, Directory.GetLastWriteTimeUtc(user).AddSeconds(2));
+
+        var index = (await cache.GetAsync(CancellationToken.None))!;
+        Assert.Equal("NIFTY50 (imported)", index.Label);
+        var reliance = Closes("RELIANCE");
+        Assert.Equal(reliance.Count, index.Days.Length);
+        Assert.True(index.TryLevel(index.Days[^1], out double last));
+        Assert.Equal(reliance[index.Days[^1]], last);
+    }
+
+    [Fact]
     public async Task AnAliasNamedNsei_FindsTheImportedIndexUnderItsOwnName()
     {
         File.Copy(Path.Combine(BacktestHarness.BundledData, "RELIANCE.csv"), _data.Combine("NIFTYINDEX.csv"));

@@ -23,6 +23,15 @@ internal sealed class RecordingTarget : IClusterTarget
 
     public Task<ClusterClient> ClientAsync(CancellationToken cancellationToken) => Task.FromResult<ClusterClient>(null!);
 
+    /// <summary>Each folder a push was asked for, in order.</summary>
+    public List<string> Pushes { get; } = [];
+
+    public Task<string> PushDataAsync(string userDataDirectory, CancellationToken cancellationToken)
+    {
+        Pushes.Add(userDataDirectory);
+        return Task.FromResult("pushed");
+    }
+
     public Task<Uri> NodeApiAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<Stream> OpenResultsAsync(JobStatus job, CancellationToken cancellationToken) => throw new NotSupportedException();

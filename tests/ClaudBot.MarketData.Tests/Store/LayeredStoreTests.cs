@@ -38,6 +38,40 @@ public sealed class LayeredStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ASymbolAndADayAddedWhileTheStoreIsInUse_AreSeenWithoutANewStore_AndTheVersionMoves()
+    {
+        var store = Store(_user.Path);
+        Assert.Equal(["TCS"], store.Symbols);
+        Assert.Equal(new DateOnly(2021, 1, 29), store.LastDay);
+        long before = store.Version;
+
+        // As the user's store writes: beside, then renamed into place.
+        _user.Write("INFY.csv.partial", "Date,Open,High,Low,Close,Volume\n2021-02-01,99,101,98,100,1000\n");
+        File.Move(_user.Combine("INFY.csv.partial"), _user.Combine("INFY.csv"));
+        Directory.SetLastWriteTimeUtc(_user.Path, Directory.GetLastWriteTimeUtc(_user.Path).AddSeconds(2));
+
+        Assert.Equal(["INFY", "TCS"], store.Symbols);
+        Assert.Equal("INFY", store.Resolve("infy").Symbol);
+        Assert.Equal(new DateOnly(2021, 2, 1), store.LastDay);
+        var infy = await store.LoadAsync("INFY");
+        Assert.Equal([100d], infy.Bars.Close);
+        Assert.NotEqual(before, store.Version);
+        Assert.Equal(store.Version, store.Version);
+    }
+
+    [Fact]
+    public void Version_IsZeroWithoutAUserFolder_AndStaysWhileNothingChanges()
+    {
+        var withoutUser = Store(null);
+        Assert.Equal(0, withoutUser.Version);
+
+        var store = Store(_user.Path);
+        long first = store.Version;
+        _ = store.Symbols;
+        Assert.Equal(first, store.Version);
+    }
+
+    [Fact]
     public async Task ExtendedBundledSymbol_LoadsTheUserRowsAndTheBundledFileIsUnchanged()
     {
         byte[] bundledBefore = File.ReadAllBytes(_bundled.Combine("TCS.csv"));

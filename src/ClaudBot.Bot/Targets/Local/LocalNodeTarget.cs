@@ -51,6 +51,10 @@ public sealed class LocalNodeTarget(
         return $"Cluster started on this machine ({Describe(Running())}); queue on {redis.DescribeEndpoint()}, {options.Value.WorkerSlots} slots per worker. Dashboard: {DashboardUrl}";
     }
 
+    // The local node's MarketData:UserDirectory is this home's folder: it reads what was fetched on its next load.
+    public Task<string> PushDataAsync(string userDataDirectory, CancellationToken cancellationToken) =>
+        Task.FromResult("The local node reads this home's data, so it runs on the new bars at once.");
+
     public async Task<string> StopAsync(CancellationToken cancellationToken)
     {
         if (Running().Count == 0)
