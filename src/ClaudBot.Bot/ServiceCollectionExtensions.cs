@@ -10,6 +10,7 @@ using ClaudBot.Bot.Targets;
 using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Cluster;
 using ClaudBot.Intents;
+using ClaudBot.MarketData;
 using ClaudBot.Targets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<TargetOptions>().BindConfiguration(TargetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddBacktesting();
         services.AddIntents();
+        services.AddMarketDataUpdate();
         services.TryAddSingleton(TimeProvider.System);
         // The platform seam: registered first (a ClientPlatform, or a SystemLoad/IProcessProbe of its own) wins.
         services.TryAddSingleton(_ => ClientPlatform.ForThisPlatform());
@@ -48,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, CatalogActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, LogActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, RuleActions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, DataActions>());
         services.TryAddSingleton<RecentRules>();
         services.TryAddSingleton(sp => new NodeApiClient(
             sp.GetRequiredService<IClusterTarget>(), sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));

@@ -29,4 +29,32 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IMarketData>(sp => sp.GetRequiredService<MarketDataStore>());
         return services;
     }
+
+    /// <summary>
+    /// Adds <see cref="Update.MarketDataUpdater"/> (and the market data it reads): <see cref="Update.UpdateOptions"/> bound to
+    /// <c>MarketData:Update</c>, validated at start-up, and one HttpClient that introduces itself as a browser, since both
+    /// sources refuse clients that do not.
+    /// </summary>
+    public static IServiceCollection AddMarketDataUpdate(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddMarketData();
+        if (services.Any(d => d.ServiceType == typeof(Update.MarketDataUpdater)))
+        {
+            return services;
+        }
+
+        services.AddOptions<Update.UpdateOptions>()
+            .BindConfiguration(Update.UpdateOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new Update.MarketDataUpdater(
+            sp.GetRequiredService<MarketDataStore>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketDataOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Update.UpdateOptions>>(),
+            Update.UpdateHttp.Create(),
+            sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
 }

@@ -25,6 +25,7 @@ internal static class DataCommand
         var command = new Command("data", "List the market data: each symbol's dates, bars, source and last update.") { json };
         folders.AddTo(command);
         command.Subcommands.Add(DataImportCommand.Create(consoles));
+        command.Subcommands.Add(DataUpdateCommand.Create(consoles));
         command.Subcommands.Add(DataPushCommand.Create(consoles));
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, folders.Overrides(parse), async (services, token) =>
         {

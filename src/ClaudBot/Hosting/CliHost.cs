@@ -1,5 +1,6 @@
 using ClaudBot.Backtesting;
 using ClaudBot.Intents;
+using ClaudBot.MarketData;
 using Microsoft.Extensions.Hosting;
 
 namespace ClaudBot.Hosting;
@@ -12,6 +13,7 @@ internal static class CliHost
         var builder = ClaudBotHost.CreateBuilder(overrides);
         builder.Services.AddBacktesting();
         builder.Services.AddIntents();
+        builder.Services.AddMarketDataUpdate();
         return builder.Build();
     }
 }
