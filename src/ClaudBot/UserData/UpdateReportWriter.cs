@@ -13,6 +13,13 @@ internal static class UpdateReportWriter
 {
     public static void Write(CliConsoles consoles, UpdateReport report)
     {
+        // Stopped before anything was stored (offline): the one line that says why is the whole report.
+        if (report.Stopped is { } offline && report.Added == 0 && !report.HasProblems)
+        {
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(offline)}");
+            return;
+        }
+
         consoles.Out.WriteLine(UpdateSummary.Of(report));
         foreach (var symbol in report.Symbols.Where(s => s.Added > 0))
         {
