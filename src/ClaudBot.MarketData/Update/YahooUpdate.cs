@@ -45,7 +45,11 @@ internal static class YahooUpdate
                 }
             }
 
-            run.Journal.Done(target.Symbol);
+            // A source still failing after its retries is asked again by the next run; an answer (even "no such symbol") is final.
+            if (!fetched.IsTransient)
+            {
+                run.Journal.Done(target.Symbol);
+            }
         }
 
         run.Progress(work.Count, work.Count, string.Empty);
