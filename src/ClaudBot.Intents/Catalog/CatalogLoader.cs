@@ -36,8 +36,9 @@ public static class CatalogLoader
         }
 
         var file = new YamlReader(displayName);
-        file.OnlyKeys(root, "fillers", "aliases", "intents");
+        file.OnlyKeys(root, "fillers", "slot_fillers", "aliases", "intents");
         var fillers = file.Strings(YamlReader.Optional(root, "fillers")).Select(f => f.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var slotFillers = file.Strings(YamlReader.Optional(root, "slot_fillers")).Select(f => f.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var aliases = ReadAliases(file, YamlReader.Optional(root, "aliases"));
         var intents = new List<IntentDefinition>();
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -53,7 +54,7 @@ public static class CatalogLoader
             intents.Add(intent);
         }
 
-        return new IntentCatalog(intents, fillers, aliases);
+        return new IntentCatalog(intents, fillers, aliases) { SlotFillers = slotFillers };
     }
 
     private static IntentDefinition ReadIntent(YamlReader file, YamlMappingNode node)

@@ -21,7 +21,7 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
         switch (slot.Type)
         {
             case SlotType.Strategies:
-                var reading = _strategies.Read(text);
+                var reading = _strategies.Read(SlotFillers.Trim(text, catalog.SlotFillers));
                 if (reading.Error is null)
                 {
                     if (reading.Correction is not null)
@@ -36,7 +36,7 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                 error = reading.Caret is null ? reading.Error : reading.Error + "\n" + reading.Caret;
                 return null;
             case SlotType.Symbols:
-                if (_symbols.TryParse(text, out var symbols, out var symbolNotes, out error))
+                if (_symbols.TryParse(SlotFillers.Trim(text, catalog.SlotFillers), out var symbols, out var symbolNotes, out error))
                 {
                     notes.AddRange(symbolNotes);
                     return value with { Symbols = symbols };

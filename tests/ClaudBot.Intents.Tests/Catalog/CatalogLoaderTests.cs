@@ -85,7 +85,7 @@ public sealed class CatalogLoaderTests
 
     [Theory]
     [InlineData("bad YAML", 3, "intents:\n  - name: a\n    description: a: b\n    patterns: [\"a\"]", "not valid YAML: While scanning a plain scalar value, found invalid mapping.")]
-    [InlineData("unknown top-level key", 2, "fillers: [please]\nintent:\n  - name: a\n    patterns: [\"a\"]", "unknown key 'intent' (expected one of: fillers, aliases, intents)")]
+    [InlineData("unknown top-level key", 2, "fillers: [please]\nintent:\n  - name: a\n    patterns: [\"a\"]", "unknown key 'intent' (expected one of: fillers, slot_fillers, aliases, intents)")]
     [InlineData("unknown intent key", 3, "intents:\n  - name: a\n    descripton: typo\n    patterns: [\"a\"]", "unknown key 'descripton' (expected one of: name, description, role, confirm, slots, patterns, examples)")]
     [InlineData("unknown slot type", 4, "intents:\n  - name: a\n    slots:\n      when: {type: date}\n    patterns: [\"a {when}\"]", "unknown slot type 'date' for slot 'when' (known: strategies, symbols, period, job, integer, enum, name, execution)")]
     [InlineData("enum without values", 4, "intents:\n  - name: logs\n    slots:\n      component: {type: enum, default: driver}\n    patterns: [\"logs [{component}]\"]", "enum slot 'component' needs 'values'")]
