@@ -57,13 +57,12 @@ internal sealed record YahooChart(IReadOnlyList<DayBar> Bars, IReadOnlyList<Spli
     /// <summary>
     /// The bars as traded: a bar before a split has its prices multiplied by the ratio (and its volume divided), as
     /// many times as splits follow it, then prices are rounded to the paisa and volume to a share, which is how NSE prints them.
+    /// Every bar is rounded, split or not: Yahoo prints single-precision floats (3840.55 comes as 3840.550048828125).
     /// </summary>
     public IReadOnlyList<DayBar> RawBars() => [.. Bars.Select(bar =>
     {
         double factor = Splits.Where(s => s.Date > bar.Day).Aggregate(1.0, (f, s) => f * s.Ratio);
-        return factor == 1.0
-            ? bar
-            : new DayBar(bar.Day, Paisa(bar.Open * factor), Paisa(bar.High * factor), Paisa(bar.Low * factor), Paisa(bar.Close * factor), Math.Round(bar.Volume / factor));
+        return new DayBar(bar.Day, Paisa(bar.Open * factor), Paisa(bar.High * factor), Paisa(bar.Low * factor), Paisa(bar.Close * factor), Math.Round(bar.Volume / factor));
     })];
 
     private static double Paisa(double price) => Math.Round(price, 2, MidpointRounding.AwayFromZero);
