@@ -10,7 +10,8 @@ public static class UpdateSummary
     {
         ArgumentNullException.ThrowIfNull(report);
         int updated = report.Symbols.Count(s => s.Added > 0);
-        int current = report.Symbols.Count(s => s.Added == 0 && s.Problem is null);
+        // A run that stopped early never asked about some symbols: they are not known to be up to date.
+        int current = report.Stopped is null ? report.Symbols.Count(s => s.Added == 0 && s.Problem is null) : 0;
         string source = report.Source == UpdateSource.Nse ? "NSE" : "Yahoo";
         var parts = new List<string>
         {
