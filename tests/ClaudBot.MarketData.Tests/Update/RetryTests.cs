@@ -130,6 +130,22 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task ServiceUnavailable_OnTheFirstDay_StopsWithoutClaimingAnySymbolIsUpToDate()
+    {
+        await using var run = UpdateHarness.Start(Markets.Diwali(), o => o.MaxAttempts = 2);
+        run.Bundle("TCS", 3);
+        run.Bundle("INFY", 3);
+        run.Site.Always(BhavcopyZip.PathOf(run.Market.Calendar.Sessions[3].Day.AddDays(-2)), FakeFault.Unavailable());
+
+        var report = await run.RunAsync(new UpdateRequest(["TCS", "INFY"], UpdateSource.Nse, To: Markets.LastSession));
+
+        Assert.StartsWith("Stopped: ", report.Stopped, StringComparison.Ordinal);
+        Assert.Equal(0, report.Added);
+        Assert.DoesNotContain("up to date", UpdateSummary.Of(report), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(run.Store) && Directory.GetFiles(run.Store, "*.csv").Length > 0);
+    }
+
+    [Fact]
     public async Task ServiceUnavailable_AlwaysForOneTicker_IsThatSymbolsProblem_AndTheOthersUpdate()
     {
         await using var run = UpdateHarness.Start(Markets.Diwali(), o => o.MaxAttempts = 2);
