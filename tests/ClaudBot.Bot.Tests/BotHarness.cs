@@ -46,11 +46,13 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public string LogDirectory => _folder.Combine("logs");
 
-    public static async Task<BotHarness> StartAsync(bool fakeClock = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Registrations made before the bot's (a target of the test's own is then kept).</param>
+    public static async Task<BotHarness> StartAsync(bool fakeClock = false, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var folder = new TempDirectory("claudbot-bot-");
         var overrides = IsolatedBotSettings.In(folder, settings);
         var builder = ClaudBotHost.CreateBuilder(overrides);
+        services?.Invoke(builder.Services);
         builder.Services.AddBot();
         var clock = fakeClock ? new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero)) : null;
         if (clock is not null)
