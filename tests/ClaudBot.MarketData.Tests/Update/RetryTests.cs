@@ -162,6 +162,38 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task AnswerThatNeverComes_TimesOut_AndIsAskedAgain()
+    {
+        await using var run = UpdateHarness.Start(Markets.Diwali(), o => o.Timeout = TimeSpan.FromSeconds(1));
+        run.Bundle("TCS", 3);
+        run.Site.Script(TcsChart, FakeFault.Hanging(new HangingRequest()));
+
+        var report = await run.RunAsync(new UpdateRequest(["TCS"], UpdateSource.Yahoo, To: Markets.LastSession));
+
+        Assert.Equal((2, 1), (report.Requests, report.Retries));
+        Assert.Equal(run.Market.Bars("TCS"), run.Stored("TCS"));
+    }
+
+    [Fact]
+    public async Task SiteGoneMidRun_StopsSayingTheConnectionWasLost_AndKeepsWhatWasFetched()
+    {
+        await using var run = UpdateHarness.Start(Markets.Diwali());
+        run.Bundle("TCS", 3);
+        run.Bundle("INFY", 3);
+        var hang = new HangingRequest();
+        run.Site.Script("/v8/finance/chart/INFY.NS", FakeFault.Hanging(hang));
+
+        var running = run.RunAsync(new UpdateRequest(["TCS", "INFY"], UpdateSource.Yahoo, To: Markets.LastSession));
+        await hang.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        await run.Site.DisposeAsync();
+        var report = await running;
+
+        Assert.Equal("Lost the connection: cannot reach 127.0.0.1 (connection refused). What was fetched is kept; run the update again to fetch the rest.", report.Stopped);
+        Assert.Equal(run.Market.Bars("TCS"), run.Stored("TCS"));
+        Assert.Equal([run.Market.Calendar.Sessions.Count - 3, 0], report.Symbols.Select(s => s.Added));
+    }
+
+    [Fact]
     public async Task MinInterval_SpacesTheStartsOfRequests_OneAtATime()
     {
         await using var run = UpdateHarness.Start(Markets.Diwali(), o => o.MinInterval = TimeSpan.FromSeconds(2));

@@ -22,6 +22,7 @@ public sealed class FakeMarketServer : IAsyncDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Task _accepting;
     private int _open;
+    private int _disposed;
 
     private FakeMarketServer(FakeMarketData market)
     {
@@ -65,8 +66,14 @@ public sealed class FakeMarketServer : IAsyncDisposable
     /// <summary>Forgets the requests recorded so far (a test's second run counts only its own).</summary>
     public void ClearRequests() => _requests.Clear();
 
+    /// <summary>Stops listening and drops every open connection (a held request included); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _listener.Stop();
         await Task.WhenAll([_accepting, .. _connections]).ContinueWith(_ => { }, TaskScheduler.Default);
