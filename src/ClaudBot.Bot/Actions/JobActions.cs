@@ -6,6 +6,7 @@ using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Results;
 using ClaudBot.Bot.Rules;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Engine.Strategies;
 using ClaudBot.Targets;
 
 namespace ClaudBot.Bot.Actions;
@@ -21,6 +22,7 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
         new Dictionary<string, Func<JobActions, ActionContext, CancellationToken, Task<Reply>>>
         {
             ["submit_cluster_job"] = (self, context, ct) => self.SubmitStartingAsync(context, ct),
+            ["best_strategy"] = (self, context, ct) => self.SubmitOnClusterAsync(context, StrategyCatalog.EveryDefaultGrid, ct),
             ["job_status"] = async (self, context, ct) => self.Status(await self.FindAsync(context, ct).ConfigureAwait(false)),
             ["list_jobs"] = (self, _, ct) => self.ListAsync(ct),
             ["job_results"] = async (self, context, ct) => await self.ResultsAsync(await self.FindAsync(context, ct).ConfigureAwait(false), ct).ConfigureAwait(false),
@@ -87,11 +89,13 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
             recentRules.Remember(context.Message.Chat, context.Message.User.Id, strategies.StrategyText!);
         }
 
-        var reply = await SubmitOnClusterAsync(context, cancellationToken).ConfigureAwait(false);
+        var reply = await SubmitOnClusterAsync(context, strategies!.StrategyText!, cancellationToken).ConfigureAwait(false);
         return RuleText.Echo(strategies) is { } echo ? reply with { Parts = [new TextPart(echo), .. reply.Parts] } : reply;
     }
 
-    private async Task<Reply> SubmitOnClusterAsync(ActionContext context, CancellationToken cancellationToken)
+    // "which strategy works best" runs every built-in strategy's default grid (StrategyCatalog.EveryDefaultGrid); the
+    // summary's verdict line names the winner per symbol.
+    private async Task<Reply> SubmitOnClusterAsync(ActionContext context, string strategiesText, CancellationToken cancellationToken)
     {
         string? started = null;
         Cluster.ClusterClient client;
@@ -105,16 +109,15 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
             client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var reply = await SubmitAsync(context, client, cancellationToken).ConfigureAwait(false);
+        var reply = await SubmitAsync(context, strategiesText, client, cancellationToken).ConfigureAwait(false);
         return started is null ? reply : reply with { Parts = [new TextPart(started, ReplyTone.Info), .. reply.Parts] };
     }
 
-    private async Task<Reply> SubmitAsync(ActionContext context, Cluster.ClusterClient client, CancellationToken cancellationToken)
+    private async Task<Reply> SubmitAsync(ActionContext context, string strategiesText, Cluster.ClusterClient client, CancellationToken cancellationToken)
     {
-        var strategies = context.Slot("strategies")!;
         var symbols = context.Slot("symbols")!;
         var period = context.Slot("period")!.Period!.Value;
-        var request = new JobRequest(strategies.StrategyText!, symbols.Symbols!, period.From, period.To, context.Requester)
+        var request = new JobRequest(strategiesText, symbols.Symbols!, period.From, period.To, context.Requester)
         {
             Execution = context.Slot("execution")?.Execution is { } said ? new ExecutionChoice(said.Costs, said.SlippageBps, said.Size, said.WholeShares) { Exits = said.Exits } : null,
         };

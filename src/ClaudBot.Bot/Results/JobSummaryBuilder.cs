@@ -42,6 +42,11 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
             {
                 parts.Add(ResultTables.BestBySymbol(summary.BestBySymbol));
             }
+
+            if (Verdict.Of(summary) is { } verdict)
+            {
+                parts.Add(new TextPart(verdict, ReplyTone.Info));
+            }
         }
 
         if (summary.FailuresTotal > 0)

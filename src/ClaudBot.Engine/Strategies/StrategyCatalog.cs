@@ -11,7 +11,10 @@ public static class StrategyCatalog
             new("lower", 30, 0, 100, false, "oversold level: go long below it"),
             new("upper", 70, 0, 100, false, "overbought level: go flat above it"),
         ],
-        p => p.Real(1) < p.Real(2) ? null : $"lower ({Format(p.Real(1))}) must be below upper ({Format(p.Real(2))})");
+        p => p.Real(1) < p.Real(2) ? null : $"lower ({Format(p.Real(1))}) must be below upper ({Format(p.Real(2))})")
+    {
+        DefaultGrid = "rsi(period=7|14|21, lower=20|30, upper=70|80)",
+    };
 
     public static StrategyDefinition Macd { get; } = new(
         "macd",
@@ -21,7 +24,10 @@ public static class StrategyCatalog
             new("slow", 26, 2, 1000, true, "slow EMA period"),
             new("signal", 9, 1, 1000, true, "signal EMA period"),
         ],
-        p => p.Int(0) < p.Int(1) ? null : $"fast ({p.Int(0)}) must be below slow ({p.Int(1)})");
+        p => p.Int(0) < p.Int(1) ? null : $"fast ({p.Int(0)}) must be below slow ({p.Int(1)})")
+    {
+        DefaultGrid = "macd(fast=8|12, slow=21|26, signal=9)",
+    };
 
     public static StrategyDefinition Momentum { get; } = new(
         "momentum",
@@ -29,7 +35,10 @@ public static class StrategyCatalog
         [
             new("lookback", 20, 1, 1000, true, "bars to look back"),
             new("threshold", 0, -0.99, 100, false, "minimum return over the lookback, e.g. 0.05 = 5%"),
-        ]);
+        ])
+    {
+        DefaultGrid = "momentum(lookback=10|20|60)",
+    };
 
     public static StrategyDefinition SmaCross { get; } = new(
         "sma_cross",
@@ -38,7 +47,10 @@ public static class StrategyCatalog
             new("fast", 50, 1, 1000, true, "fast SMA period"),
             new("slow", 200, 2, 1000, true, "slow SMA period"),
         ],
-        p => p.Int(0) < p.Int(1) ? null : $"fast ({p.Int(0)}) must be below slow ({p.Int(1)})");
+        p => p.Int(0) < p.Int(1) ? null : $"fast ({p.Int(0)}) must be below slow ({p.Int(1)})")
+    {
+        DefaultGrid = "sma_cross(fast=10|20|50, slow=100|200)",
+    };
 
     public static StrategyDefinition Bollinger { get; } = new(
         "bollinger",
@@ -46,12 +58,18 @@ public static class StrategyCatalog
         [
             new("period", 20, 2, 1000, true, "band lookback in bars"),
             new("k", 2, 0.1, 10, false, "band width in standard deviations"),
-        ]);
+        ])
+    {
+        DefaultGrid = "bollinger(period=20, k=1.5|2|2.5)",
+    };
 
     public static StrategyDefinition BuyHold { get; } = new(
         "buy_hold",
         "Long from the first fill to the end: the benchmark.",
-        []);
+        [])
+    {
+        DefaultGrid = "buy_hold",
+    };
 
     /// <summary>
     /// The definition every rule the user wrote shares (its name is "rule"; its numbers live in the rule, not here).
@@ -63,6 +81,9 @@ public static class StrategyCatalog
         []);
 
     public static IReadOnlyList<StrategyDefinition> All { get; } = [Rsi, Macd, Momentum, SmaCross, Bollinger, BuyHold];
+
+    /// <summary>Every strategy's <see cref="StrategyDefinition.DefaultGrid"/> as one list: what "which strategy works best" runs.</summary>
+    public static string EveryDefaultGrid { get; } = string.Join(", ", All.Select(d => d.DefaultGrid));
 
     /// <summary>Finds a strategy by name, ignoring case and treating '-' as '_'.</summary>
     public static StrategyDefinition? Find(string name)

@@ -22,6 +22,12 @@ public sealed class StrategyDefinition
 
     public IReadOnlyList<ParameterDefinition> Parameters { get; }
 
+    /// <summary>
+    /// The few parameter sets tried when a trader asks which strategy works best, as grid text the strategy parser reads
+    /// (e.g. <c>rsi(period=7|14|21, lower=20|30, upper=70|80)</c>): the defaults and the usual variations around them.
+    /// </summary>
+    public string DefaultGrid { get; init; } = string.Empty;
+
     public StrategyParameters Defaults => new(this, [.. Parameters.Select(p => p.Default)]);
 
     public int IndexOf(string parameter)
