@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, LogActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, RuleActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, DataActions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, LossActions>());
         services.TryAddSingleton<RecentRules>();
         services.TryAddSingleton(sp => new NodeApiClient(
             sp.GetRequiredService<IClusterTarget>(), sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));

@@ -8,7 +8,7 @@ public sealed class CatalogLoaderTests
 {
     private static readonly string[] IntentNames =
     [
-        "start_cluster", "stop_cluster", "restart_cluster", "monitor_cluster", "submit_cluster_job", "job_status", "best_strategy", "list_jobs",
+        "start_cluster", "stop_cluster", "restart_cluster", "monitor_cluster", "submit_cluster_job", "job_status", "best_strategy", "explain_losses", "list_jobs",
         "job_results", "job_json", "cancel_job", "list_strategies", "check_rule", "save_rule", "list_symbols", "update_data", "show_logs",
         "cleanup_results", "help",
     ];
