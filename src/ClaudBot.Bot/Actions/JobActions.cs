@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using ClaudBot.Backtesting.Execution;
+using ClaudBot.Bot.FollowUps;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Results;
@@ -11,7 +12,7 @@ using ClaudBot.Targets;
 namespace ClaudBot.Bot.Actions;
 
 /// <summary>Submit a job, follow it, list jobs, read results, cancel, clean up.</summary>
-public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, JobSummaryBuilder summaries, RecentRules recentRules, TimeProvider time) : IIntentAction
+public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, JobSummaryBuilder summaries, RecentRules recentRules, RecentRequests recentRequests, TimeProvider time) : IIntentAction
 {
     /// <summary>Above this a results file is not sent as a chat document (Telegram's bots may send up to 50 MB).</summary>
     public const long MaxDocumentBytes = 45 * 1024 * 1024;
@@ -132,6 +133,7 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
         }
 
         string id = plan.Id;
+        recentRequests.Remember(context.Message.Chat, new LastRequest(strategies, symbols, context.Slot("period")!, context.Slot("execution"), id));
         var parts = new List<ReplyPart>
         {
             new TextPart(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TasksTotal:N0} backtest{(plan.TasksTotal == 1 ? string.Empty : "s")} ({JobText.Request(plan.Spec)})."), ReplyTone.Success),
