@@ -66,7 +66,10 @@ public static partial class ParameterListSlot
         }
         catch (StrategySpecException invalid)
         {
-            return invalid.Message.TrimEnd('.');
+            // The engine names the strategy it was tried on ("'rsi(period=1)': ..."); the user named none.
+            string reason = invalid.Message.TrimEnd('.');
+            int named = reason.IndexOf("': ", StringComparison.Ordinal);
+            return $"{name} {UserText.Excerpt(value)}: {(reason.StartsWith('\'') && named > 0 ? reason[(named + 3)..] : reason)}";
         }
     }
 
