@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClaudBot.Bot.FollowUps;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Intents.Catalog;
@@ -61,6 +62,7 @@ public sealed class FollowUpActions(JobActions jobs, RecentRequests recentReques
         return jobs.ExecuteAsync(context with { Match = results }, cancellationToken);
     }
 
-    private static string Hours(TimeSpan window) =>
-        window.TotalHours >= 1 ? $"{window.TotalHours:0.#} hour{(window.TotalHours == 1 ? string.Empty : "s")}" : $"{window.TotalMinutes:0} minutes";
+    private static string Hours(TimeSpan window) => window.TotalHours >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{window.TotalHours:0.#} hour{(window.TotalHours == 1 ? string.Empty : "s")}")
+        : string.Create(CultureInfo.InvariantCulture, $"{window.TotalMinutes:0} minutes");
 }
