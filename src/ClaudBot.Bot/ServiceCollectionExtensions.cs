@@ -2,6 +2,7 @@ using ClaudBot.Backtesting;
 using ClaudBot.Bot.Actions;
 using ClaudBot.Bot.Audit;
 using ClaudBot.Bot.Conversations;
+using ClaudBot.Bot.FollowUps;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Platform;
 using ClaudBot.Bot.Results;
@@ -46,13 +47,17 @@ public static class ServiceCollectionExtensions
             : throw new OptionsValidationException(TargetOptions.Section, typeof(TargetOptions), ["Target:Kind 'ssh' needs the SSH target registered before AddBot (AddSshTarget); this host has none."]));
         services.AddHostedService<TargetLifetime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, ClusterActions>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, JobActions>());
+        // One JobActions: a follow-up submits through the very one that runs typed backtests.
+        services.TryAddSingleton<JobActions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, JobActions>(sp => sp.GetRequiredService<JobActions>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, FollowUpActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, CatalogActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, LogActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, RuleActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, DataActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, LossActions>());
         services.TryAddSingleton<RecentRules>();
+        services.TryAddSingleton<RecentRequests>();
         services.TryAddSingleton(sp => new NodeApiClient(
             sp.GetRequiredService<IClusterTarget>(), sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         services.TryAddSingleton<EquityChartMaker>();

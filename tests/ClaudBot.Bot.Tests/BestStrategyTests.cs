@@ -33,6 +33,11 @@ public sealed class BestStrategyTests
         string verdict = Assert.Single(summary.Parts.OfType<TextPart>(), p => p.Text.StartsWith("Verdict", StringComparison.Ordinal)).Text;
         string who = best.Strategy.Name == "buy_hold" ? "buy and hold itself" : best.Strategy.ToString();
         Assert.StartsWith($"Verdict (best Sharpe per symbol): TCS: {who} (Sharpe {best.Metrics.Sharpe.ToString("0.00", CultureInfo.InvariantCulture)}", verdict, StringComparison.Ordinal);
+
+        // A follow-up repeats what it ran: every default grid, now on INFY.
+        var again = await bot.SayAsync("now the same for INFY");
+        Assert.Contains($"Job {again.FollowJob} queued: {grid} backtests (", Text(again), StringComparison.Ordinal);
+        Assert.Contains(" on INFY, 2021-01-01 to 2023-12-31", Text(again), StringComparison.Ordinal);
     }
 
     [Trait("Category", "RealServer")]

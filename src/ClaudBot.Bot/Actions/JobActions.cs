@@ -1,18 +1,21 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using ClaudBot.Backtesting.Execution;
+using ClaudBot.Bot.FollowUps;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Results;
 using ClaudBot.Bot.Rules;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Engine.Strategies;
+using ClaudBot.Intents.Catalog;
+using ClaudBot.Intents.Matching;
 using ClaudBot.Targets;
 
 namespace ClaudBot.Bot.Actions;
 
 /// <summary>Submit a job, follow it, list jobs, read results, cancel, clean up.</summary>
-public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, JobSummaryBuilder summaries, RecentRules recentRules, TimeProvider time) : IIntentAction
+public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, JobSummaryBuilder summaries, RecentRules recentRules, RecentRequests recentRequests, TimeProvider time) : IIntentAction
 {
     /// <summary>Above this a results file is not sent as a chat document (Telegram's bots may send up to 50 MB).</summary>
     public const long MaxDocumentBytes = 45 * 1024 * 1024;
@@ -135,6 +138,9 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
         }
 
         string id = plan.Id;
+        // "which strategy works best" has no strategies slot: what it ran (every default grid) is what a follow-up repeats.
+        var strategies = context.Slot("strategies") ?? new SlotValue("strategies", SlotType.Strategies, strategiesText) { StrategyText = strategiesText };
+        recentRequests.Remember(context.Message.Chat, new LastRequest(strategies, symbols, context.Slot("period")!, context.Slot("execution"), id));
         var parts = new List<ReplyPart>
         {
             new TextPart(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TasksTotal:N0} backtest{(plan.TasksTotal == 1 ? string.Empty : "s")} ({JobText.Request(plan.Spec)})."), ReplyTone.Success),

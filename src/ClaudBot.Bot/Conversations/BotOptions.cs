@@ -11,6 +11,13 @@ public sealed class BotOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "Bot:PendingTimeout must be between 5 seconds and 1 hour.")]
     public TimeSpan PendingTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a chat's last backtest is remembered for follow-ups ("now the same for INFY"); each follow-up that
+    /// queues a job remembers that one afresh. Default 2 hours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Bot:FollowUpWindow must be between 1 minute and 7 days.")]
+    public TimeSpan FollowUpWindow { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>The audit log (JSON lines); a relative path resolves against the program's folder.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Bot:AuditLog must name a file.")]
     public string AuditLog { get; set; } = Path.Combine("logs", "audit.jsonl");

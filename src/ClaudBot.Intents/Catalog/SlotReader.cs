@@ -19,7 +19,8 @@ internal static class SlotReader
             "enum" => SlotType.Enum,
             "name" => SlotType.Name,
             "execution" => SlotType.Execution,
-            var other => throw file.Error(typeNode, $"unknown slot type '{other}' for slot '{name}' (known: strategies, symbols, period, job, integer, enum, name, execution)"),
+            "parameters" => SlotType.Parameters,
+            var other => throw file.Error(typeNode, $"unknown slot type '{other}' for slot '{name}' (known: strategies, symbols, period, job, integer, enum, name, execution, parameters)"),
         };
         var values = file.Strings(YamlReader.Optional(node, "values"));
         if (type == SlotType.Enum && values.Count == 0)

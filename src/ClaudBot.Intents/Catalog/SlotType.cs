@@ -15,4 +15,7 @@ public enum SlotType
 
     /// <summary>Costs, slippage, sizing and whole shares in words ("with zerodha delivery charges, 10 bps slippage").</summary>
     Execution,
+
+    /// <summary>Strategy parameters without a strategy ("period 10", "fast 20 and slow 100"), applied to strategies said elsewhere.</summary>
+    Parameters,
 }

@@ -109,6 +109,15 @@ public static class IntentJsonWriter
             case SlotType.Enum or SlotType.Name:
                 writer.WriteString(slot.Name, slot.Choice);
                 break;
+            case SlotType.Parameters:
+                writer.WriteStartObject(slot.Name);
+                foreach (var (name, value) in slot.Parameters ?? [])
+                {
+                    writer.WriteString(name, value);
+                }
+
+                writer.WriteEndObject();
+                break;
             case SlotType.Execution when slot.Execution is { } execution:
                 writer.WriteStartObject(slot.Name);
                 writer.WriteString("costs", execution.Costs);

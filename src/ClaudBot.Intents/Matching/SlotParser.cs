@@ -93,6 +93,8 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                 return value with { Choice = text.Trim() };
             case SlotType.Execution:
                 return ExecutionSlot.TryParse(text, out var execution, out error) ? value with { Execution = execution } : null;
+            case SlotType.Parameters:
+                return ParameterListSlot.TryParse(text, out var settings, out error) ? value with { Parameters = settings } : null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(slot), slot.Type, null);
         }

@@ -1,7 +1,9 @@
 using ClaudBot.Bot.Actions;
 using ClaudBot.Bot.Conversations;
+using ClaudBot.Bot.FollowUps;
 using ClaudBot.Intents.Catalog;
 using ClaudBot.Intents.Matching;
+using Microsoft.Extensions.Options;
 
 namespace ClaudBot.Bot.Tests.Actions;
 
@@ -52,7 +54,7 @@ public sealed class JobActionsTableTests
         Assert.Equal("Nothing to clean up: at most 7 finished jobs are kept, and there are no more.", BotHarness.Text(reply));
     }
 
-    private JobActions Actions() => new(_target, null!, null!, new Rules.RecentRules(), TimeProvider.System);
+    private JobActions Actions() => new(_target, null!, null!, new Rules.RecentRules(), new RecentRequests(TimeProvider.System, Options.Create(new BotOptions())), TimeProvider.System);
 
     private static ActionContext Context(string intent, params SlotValue[] slots) => new(
         new IntentMatch(intent, 1, "pattern", slots.ToDictionary(s => s.Name), [], [], []),

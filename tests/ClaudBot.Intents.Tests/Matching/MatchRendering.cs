@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ClaudBot.Intents.Catalog;
 using ClaudBot.Intents.Matching;
+using ClaudBot.Intents.Slots;
 
 namespace ClaudBot.Intents.Tests.Matching;
 
@@ -13,7 +14,7 @@ namespace ClaudBot.Intents.Tests.Matching;
 /// <item><c>cancel_job error</c>: the intent, with a slot rejected (it must not run; the reason is tested elsewhere).</item>
 /// <item>otherwise the intent, then each slot in the catalogue's order (<c>strategies=rsi(period=10);macd</c> with
 /// only the parameters that differ from the defaults, <c>symbols=TCS,INFY</c> or <c>symbols=@nifty50</c> for a whole
-/// universe, <c>period=2020-01-01..2024-12-31</c>, <c>job=k7m2qz</c>, <c>lines=50</c>, <c>component=worker</c>, <c>name=rsi2</c>), then
+/// universe, <c>period=2020-01-01..2024-12-31</c>, <c>job=k7m2qz</c>, <c>lines=50</c>, <c>component=worker</c>, <c>name=rsi2</c>, <c>parameters=period=10,lower=25</c>), then
 /// <c>missing=</c>, <c>defaulted=</c> and <c>alternatives=</c> lists when not empty, then <c>read:typed&gt;meant</c>
 /// for each forgiven typo.</item>
 /// </list>
@@ -64,8 +65,18 @@ internal static partial class MatchRendering
         SlotType.WholeNumber => slot.Number?.ToString(CultureInfo.InvariantCulture) ?? "?",
         SlotType.Enum => slot.Choice ?? "?",
         SlotType.Name => slot.Choice ?? "?",
+        SlotType.Execution when slot.Execution is { } execution => Execution(execution),
+        SlotType.Parameters => string.Join(',', (slot.Parameters ?? []).Select(p => $"{p.Name}={p.Value}")),
         _ => "?",
     };
+
+    // "bps:5", "zerodha-delivery;slippage=10;size=pct:10".
+    private static string Execution(ExecutionPhrase execution) => string.Join(';', new[]
+    {
+        execution.Costs,
+        execution.SlippageBps is { } slippage ? string.Create(CultureInfo.InvariantCulture, $"slippage={slippage}") : null,
+        execution.Size is { } size ? $"size={size}" : null,
+    }.OfType<string>());
 
     private static string Symbols(IReadOnlyList<string> symbols, IntentCatalog catalog)
     {

@@ -1,0 +1,68 @@
+using System.Globalization;
+using ClaudBot.Bot.FollowUps;
+using ClaudBot.Bot.Replies;
+using ClaudBot.Intents.Catalog;
+using ClaudBot.Intents.Matching;
+using ClaudBot.Intents.Slots;
+
+namespace ClaudBot.Bot.Actions;
+
+/// <summary>
+/// What refers to this chat's last backtest: a follow-up ("now the same for INFY", "what about 2023", "and with period
+/// 10") runs it again with only what was said changed, through the same submit as a typed backtest; "show me the
+/// chart" shows that backtest's results and chart.
+/// </summary>
+public sealed class FollowUpActions(JobActions jobs, RecentRequests recentRequests, IntentCatalog catalog) : IIntentAction
+{
+    private const string Example = "e.g. backtest rsi on TCS last year.";
+
+    public IReadOnlyList<string> Intents { get; } = ["follow_up", "show_chart"];
+
+    public Task<Reply> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Match.Intent switch
+        {
+            "follow_up" => FollowUpAsync(context, cancellationToken),
+            "show_chart" => ChartAsync(context, cancellationToken),
+            _ => throw new InvalidOperationException($"FollowUpActions has no handler for intent '{context.Match.Intent}'."),
+        };
+    }
+
+    private async Task<Reply> FollowUpAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        if (recentRequests.Last(context.Message.Chat, out bool expired) is not { } last)
+        {
+            string why = expired
+                ? $"This chat's last backtest was more than {Hours(recentRequests.Window)} ago and is forgotten; say it in full — {Example}"
+                : $"Nothing was run in this chat yet — {Example}";
+            return Reply.Text("Same as what? " + why, ReplyTone.Warning) with { Succeeded = false };
+        }
+
+        var request = FollowUpRequest.Build(last, context.Match, catalog.Aliases);
+        if (request.Submit is null)
+        {
+            return Reply.Error(request.Error!);
+        }
+
+        var reply = await jobs.ExecuteAsync(context with { Match = request.Submit }, cancellationToken).ConfigureAwait(false);
+        return reply with { Parts = [new TextPart(request.Echo), .. reply.Parts] };
+    }
+
+    // The job named, else this chat's last one, else (nothing run here, or forgotten) the cluster's newest, as 'results' does.
+    private Task<Reply> ChartAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        string job = context.Slot("job")?.Job is { } named && named != JobReference.Last
+            ? named
+            : recentRequests.Last(context.Message.Chat, out _)?.JobId ?? JobReference.Last;
+        var results = new IntentMatch("job_results", context.Match.Confidence, context.Match.Source, new Dictionary<string, SlotValue>
+        {
+            ["job"] = new SlotValue("job", SlotType.Job, job) { Job = job },
+        }, [], [], []);
+        return jobs.ExecuteAsync(context with { Match = results }, cancellationToken);
+    }
+
+    private static string Hours(TimeSpan window) => window.TotalHours >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{window.TotalHours:0.#} hour{(window.TotalHours == 1 ? string.Empty : "s")}")
+        : string.Create(CultureInfo.InvariantCulture, $"{window.TotalMinutes:0} minutes");
+}
