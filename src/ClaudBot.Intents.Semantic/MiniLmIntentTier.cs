@@ -61,7 +61,7 @@ public sealed class MiniLmIntentTier : ISemanticIntentTier, IDisposable
         try
         {
             var loaded = _loaded ?? Load(cancellationToken);
-            var vector = loaded.Encoder.Encode([phrase], cancellationToken)[0];
+            var vector = loaded.Encoder.Encode([PhraseFocus.Of(phrase)], cancellationToken)[0];
             return loaded.Index.Rank(vector);
         }
         finally
@@ -86,7 +86,7 @@ public sealed class MiniLmIntentTier : ISemanticIntentTier, IDisposable
             var examples = new List<(string Intent, IReadOnlyList<float[]> Vectors)>();
             foreach (var intent in _catalog.Intents.Where(i => i.Examples.Count > 0))
             {
-                var vectors = intent.Examples.Chunk(Batch).SelectMany(chunk => encoder.Encode(chunk, cancellationToken)).ToList();
+                var vectors = intent.Examples.Select(PhraseFocus.Of).Chunk(Batch).SelectMany(chunk => encoder.Encode(chunk, cancellationToken)).ToList();
                 examples.Add((intent.Name, vectors));
             }
 

@@ -9,7 +9,7 @@ namespace ClaudBot.Intents.Semantic;
 /// </summary>
 internal static class PhraseGuard
 {
-    // Negations, instruction-injection words and shell commands, as whole words (any case, apostrophes dropped).
+    // Not '<' or '>': written rules hold them. Negations, instruction-injection words and shell commands, as whole words (any case, apostrophes dropped).
     private static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase)
     {
         "not", "dont", "doesnt", "didnt", "never", "no", "nothing", "cannot", "cant", "shouldnt", "wont", "avoid", "without",
@@ -17,7 +17,7 @@ internal static class PhraseGuard
         "sudo", "rm", "chmod", "chown", "curl", "wget", "bash", "sh", "eval", "exec", "mkfs", "dd",
     };
 
-    private static readonly SearchValues<char> Shell = SearchValues.Create(";|&`$<>\\{}");
+    private static readonly SearchValues<char> Shell = SearchValues.Create(";|&`$\\{}");
 
     /// <summary>True when <paramref name="text"/> holds a negation, an injection word or shell text.</summary>
     public static bool Refuses(string text)
