@@ -13,15 +13,16 @@ internal static class TierBench
 {
     private static readonly DateOnly Today = new(2026, 11, 29);
 
+    /// <param name="patterns">The patterns alone, as the bot reads them (no semantic tier, no LLM).</param>
     /// <param name="resolver">Patterns then <paramref name="tier"/>, with no LLM.</param>
     public static async Task<TierFigures> RunAsync(
-        IReadOnlyList<EvaluationRow> rows, IntentMatcher matcher, MiniLmIntentTier tier, IntentResolver resolver, int rounds, CancellationToken cancellationToken)
+        IReadOnlyList<EvaluationRow> rows, IntentMatcher matcher, MiniLmIntentTier tier, IntentResolver patterns, IntentResolver resolver, int rounds, CancellationToken cancellationToken)
     {
         int patternRight = 0, semanticRight = 0, answered = 0;
         var confusions = new Dictionary<(string, string), int>();
         foreach (var row in rows)
         {
-            var pattern = matcher.Match(row.Text, Today);
+            var pattern = await patterns.ResolveAsync(row.Text, Today, cancellationToken).ConfigureAwait(false);
             patternRight += Same(pattern.Intent, row.Intent) ? 1 : 0;
             var resolved = await resolver.ResolveAsync(row.Text, Today, cancellationToken).ConfigureAwait(false);
             semanticRight += Same(resolved.Intent, row.Intent) ? 1 : 0;
@@ -62,13 +63,13 @@ internal static class TierBench
     /// patterns cannot read is embedded once and its ranking reused.
     /// </summary>
     public static async Task<IReadOnlyList<(double MinScore, double MinMargin, double Accuracy, int Wrong)>> SweepAsync(
-        IReadOnlyList<EvaluationRow> rows, IntentMatcher matcher, MiniLmIntentTier tier, CancellationToken cancellationToken)
+        IReadOnlyList<EvaluationRow> rows, IntentMatcher matcher, MiniLmIntentTier tier, IntentResolver patterns, CancellationToken cancellationToken)
     {
         var readings = new List<(string? Expected, string? Pattern, IReadOnlyList<(string Intent, double Score)>? Ranked)>();
         foreach (var row in rows)
         {
-            var pattern = matcher.Match(row.Text, Today);
-            bool reaches = pattern.Intent is null && !PhraseGuard.Refuses(row.Text);
+            var pattern = await patterns.ResolveAsync(row.Text, Today, cancellationToken).ConfigureAwait(false);
+            bool reaches = matcher.Match(row.Text, Today).Intent is null && !PhraseGuard.Refuses(row.Text);
             readings.Add((row.Intent, pattern.Intent, reaches ? await tier.RankAsync(row.Text, cancellationToken).ConfigureAwait(false) : null));
         }
 

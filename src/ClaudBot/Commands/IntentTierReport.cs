@@ -28,8 +28,9 @@ internal static class IntentTierReport
         var tier = services.GetRequiredService<MiniLmIntentTier>();
         // Patterns then the semantic tier only: a configured LLM would make the figures depend on the endpoint.
         using var noLlm = new LlmIntentFallback(matcher, Options.Create(new LlmOptions()), TimeProvider.System, NullLogger<LlmIntentFallback>.Instance);
+        var patterns = new IntentResolver(matcher, noLlm, TimeProvider.System);
         var resolver = new IntentResolver(matcher, noLlm, TimeProvider.System, tier);
-        var figures = await TierBench.RunAsync(rows, matcher, tier, resolver, Rounds, cancellationToken).ConfigureAwait(false);
+        var figures = await TierBench.RunAsync(rows, matcher, tier, patterns, resolver, Rounds, cancellationToken).ConfigureAwait(false);
 
         var table = new Table().RoundedBorder().Title($"[bold]Intent tiers[/] [grey]({Markup.Escape(split)}, {figures.Rows} phrases)[/]")
             .AddColumn("Tiers").AddColumn(new TableColumn("accuracy").RightAligned())
@@ -47,7 +48,7 @@ internal static class IntentTierReport
         {
             var grid = new Table().RoundedBorder().Title("[bold]Semantic cut-offs[/] [grey](accuracy of patterns then semantic; wrong semantic readings)[/]")
                 .AddColumn("min score").AddColumn("min margin").AddColumn(new TableColumn("accuracy").RightAligned()).AddColumn(new TableColumn("wrong").RightAligned());
-            foreach (var (score, margin, accuracy, wrong) in await TierBench.SweepAsync(rows, matcher, tier, cancellationToken).ConfigureAwait(false))
+            foreach (var (score, margin, accuracy, wrong) in await TierBench.SweepAsync(rows, matcher, tier, patterns, cancellationToken).ConfigureAwait(false))
             {
                 grid.AddRow(Format($"{score:0.00}"), Format($"{margin:0.00}"), Percent(accuracy), Format($"{wrong}"));
             }
