@@ -35,6 +35,10 @@ public sealed class NegativePhraseTests(ShippedTier shipped)
         "stop talking",
         "DROP TABLE jobs;",
         "asdf qwer zxcv",
+        "I rebooted my laptop this morning",
+        "my router keeps restarting",
+        "let's call it a day",
+        "delete my account",
     ];
 
     [Theory]

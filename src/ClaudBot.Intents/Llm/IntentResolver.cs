@@ -60,7 +60,8 @@ public sealed class IntentResolver
         }
 
         if (_semantic is not null && !guarded && await _semantic.GuessAsync(text, cancellationToken).ConfigureAwait(false) is { } guess
-            && _matcher.Catalog.Find(guess.Intent) is { } intent)
+            && _matcher.Catalog.Find(guess.Intent) is { } intent
+            && (!intent.Confirm || PatternVocabulary.Shares(text, intent, _matcher.Catalog.Fillers)))
         {
             return ReadAs(intent, text, day, guess);
         }

@@ -4,9 +4,10 @@ namespace ClaudBot.Bench;
 internal sealed record EvaluationRow(string Text, string? Intent);
 
 /// <summary>
-/// The intents' evaluation splits (<c>dev.tsv</c>, <c>test.tsv</c>): one phrase a line, <c>text&lt;TAB&gt;intent</c>,
-/// <c>-</c> (or <c>none</c>, or nothing) for a phrase that means no intent; blank lines, <c>#</c> comments and a
-/// <c>text&lt;TAB&gt;intent</c> header are skipped. Read from a folder, as the bench runs from the program, not the tests.
+/// The intents' evaluation splits (<c>dev.tsv</c>, <c>test.tsv</c>; the tests read them with their EvaluationSet):
+/// the header <c>phrase&lt;TAB&gt;intent</c>, then one <c>phrase&lt;TAB&gt;intent</c> a line, <c>none</c> (or <c>-</c>)
+/// for a phrase that means no intent; blank lines and <c>#</c> comments are skipped. Read from a folder, as the bench
+/// runs from the program, not from the tests.
 /// </summary>
 internal static class EvaluationFile
 {
@@ -30,8 +31,10 @@ internal static class EvaluationFile
     public static IReadOnlyList<EvaluationRow> Read(string file)
     {
         var rows = new List<EvaluationRow>();
-        foreach (string line in File.ReadLines(file))
+        bool first = true;
+        foreach (string text in File.ReadLines(file))
         {
+            string line = text.TrimStart('\uFEFF').TrimEnd('\r');
             if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
@@ -39,7 +42,9 @@ internal static class EvaluationFile
 
             var cells = line.Split('\t');
             string intent = cells.Length > 1 ? cells[1].Trim() : string.Empty;
-            if (rows.Count == 0 && cells[0].Trim() == "text" && intent == "intent")
+            bool header = first && cells[0].Trim() is "phrase" or "text" && intent == "intent";
+            first = false;
+            if (header)
             {
                 continue;
             }

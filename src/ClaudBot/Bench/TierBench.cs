@@ -65,12 +65,12 @@ internal static class TierBench
     public static async Task<IReadOnlyList<(double MinScore, double MinMargin, double Accuracy, int Wrong)>> SweepAsync(
         IReadOnlyList<EvaluationRow> rows, IntentMatcher matcher, MiniLmIntentTier tier, IntentResolver patterns, CancellationToken cancellationToken)
     {
-        var readings = new List<(string? Expected, string? Pattern, IReadOnlyList<(string Intent, double Score)>? Ranked)>();
+        var readings = new List<(string Text, string? Expected, string? Pattern, IReadOnlyList<(string Intent, double Score)>? Ranked)>();
         foreach (var row in rows)
         {
             var pattern = await patterns.ResolveAsync(row.Text, Today, cancellationToken).ConfigureAwait(false);
             bool reaches = matcher.Match(row.Text, Today).Intent is null && !PhraseGuard.Refuses(row.Text);
-            readings.Add((row.Intent, pattern.Intent, reaches ? await tier.RankAsync(row.Text, cancellationToken).ConfigureAwait(false) : null));
+            readings.Add((row.Text, row.Intent, pattern.Intent, reaches ? await tier.RankAsync(row.Text, cancellationToken).ConfigureAwait(false) : null));
         }
 
         var sweep = new List<(double, double, double, int)>();
@@ -79,9 +79,16 @@ internal static class TierBench
             foreach (double margin in (double[])[0, 0.02, 0.04, 0.06, 0.08, 0.10])
             {
                 int right = 0, wrong = 0;
-                foreach (var (expected, pattern, ranked) in readings)
+                foreach (var (text, expected, pattern, ranked) in readings)
                 {
                     string? read = ranked is null ? pattern : Guess(ranked, score, margin);
+                    // As the resolver: a destructive intent only when the phrase holds one of its patterns' words.
+                    if (ranked is not null && read is not null && matcher.Catalog.Find(read) is { Confirm: true } destructive
+                        && !PatternVocabulary.Shares(text, destructive, matcher.Catalog.Fillers))
+                    {
+                        read = null;
+                    }
+
                     right += Same(read, expected) ? 1 : 0;
                     wrong += ranked is not null && read is not null && !Same(read, expected) ? 1 : 0;
                 }

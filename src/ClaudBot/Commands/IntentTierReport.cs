@@ -44,6 +44,13 @@ internal static class IntentTierReport
         console.MarkupLine(figures.Confusions.Count == 0
             ? "No confusions."
             : "Top confusions (expected → read): " + Markup.Escape(string.Join(", ", figures.Confusions.Select(c => $"{c.Expected} → {c.Read} ×{c.Count}"))));
+        var unknown = rows.Where(r => r.Intent is not null && matcher.Catalog.Find(r.Intent) is null).GroupBy(r => r.Intent!).ToList();
+        if (unknown.Count > 0)
+        {
+            console.MarkupLine(Markup.Escape(Format(
+                $"{unknown.Sum(g => g.Count())} phrases are of intents this catalogue lacks (counted wrong): {string.Join(", ", unknown.Select(g => $"{g.Key} ×{g.Count()}"))}")));
+        }
+
         if (sweep)
         {
             var grid = new Table().RoundedBorder().Title("[bold]Semantic cut-offs[/] [grey](accuracy of patterns then semantic; wrong semantic readings)[/]")
