@@ -18,15 +18,22 @@ internal static class TierBench
     public static async Task<TierFigures> RunAsync(
         IReadOnlyList<EvaluationRow> rows, IntentMatcher matcher, MiniLmIntentTier tier, IntentResolver patterns, IntentResolver resolver, int rounds, CancellationToken cancellationToken)
     {
-        int patternRight = 0, semanticRight = 0, answered = 0;
+        int patternRight = 0, semanticRight = 0, answered = 0, destructive = 0, unconfirmed = 0, patternDestructive = 0;
         var confusions = new Dictionary<(string, string), int>();
         foreach (var row in rows)
         {
             var pattern = await patterns.ResolveAsync(row.Text, Today, cancellationToken).ConfigureAwait(false);
             patternRight += Same(pattern.Intent, row.Intent) ? 1 : 0;
+            patternDestructive += row.Intent is null && pattern.Intent is { } patternRead && matcher.Catalog.Find(patternRead)?.Confirm == true ? 1 : 0;
             var resolved = await resolver.ResolveAsync(row.Text, Today, cancellationToken).ConfigureAwait(false);
             semanticRight += Same(resolved.Intent, row.Intent) ? 1 : 0;
             answered += resolved.Source == SemanticGuess.Source ? 1 : 0;
+            if (row.Intent is null && resolved.Intent is { } read && matcher.Catalog.Find(read)?.Confirm == true)
+            {
+                destructive++;
+                unconfirmed += resolver.RequiresConfirmation(resolved) ? 0 : 1;
+            }
+
             if (!Same(resolved.Intent, row.Intent))
             {
                 var key = (row.Intent ?? "-", resolved.Intent ?? "-");
@@ -55,7 +62,7 @@ internal static class TierBench
         var top = confusions.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(8).Select(c => (c.Key.Item1, c.Key.Item2, c.Value)).ToList();
         return new TierFigures(
             rows.Count, (double)patternRight / rows.Count, (double)semanticRight / rows.Count, answered, top,
-            Percentiles.Of(patternTimes), Percentiles.Of(semanticTimes), tier.LoadTime.TotalMilliseconds);
+            Percentiles.Of(patternTimes), Percentiles.Of(semanticTimes), tier.LoadTime.TotalMilliseconds, patternDestructive, destructive, unconfirmed);
     }
 
     /// <summary>

@@ -44,6 +44,7 @@ internal static class IntentTierReport
         console.MarkupLine(figures.Confusions.Count == 0
             ? "No confusions."
             : "Top confusions (expected → read): " + Markup.Escape(string.Join(", ", figures.Confusions.Select(c => $"{c.Expected} → {c.Read} ×{c.Count}"))));
+        console.MarkupLine(Format($"Phrases meaning no intent read as a destructive one: patterns alone {figures.NegativesReadDestructiveByPatterns}, patterns then semantic {figures.NegativesReadDestructive} ({figures.NegativesReadDestructiveUnconfirmed} without a yes)"));
         var unknown = rows.Where(r => r.Intent is not null && matcher.Catalog.Find(r.Intent) is null).GroupBy(r => r.Intent!).ToList();
         if (unknown.Count > 0)
         {
