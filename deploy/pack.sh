@@ -68,6 +68,11 @@ out="$("$tools/claudbot" stop)" || fail "claudbot stop exited $?: $out"
 echo "$out"
 grep -q "Cluster stopped" <<<"$out" || fail "stop did not stop the node"
 
+# The semantic tier's model and ONNX Runtime's native library load from the installed tool (runtimes/<rid>/native).
+out="$("$tools/claudbot" intent --json "power the cluster off")" || fail "claudbot intent exited $?: $out"
+echo "$out"
+grep -q '"source":"semantic"' <<<"$out" || fail "the installed claudbot gave no semantic reading: $out"
+
 out="$("$tools/claudbot-node" version)" || fail "claudbot-node version exited $?"
 [ "$out" = "claudbot-node $version" ] || fail "claudbot-node version printed '$out', expected 'claudbot-node $version'"
 echo "$out"

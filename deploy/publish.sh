@@ -25,6 +25,12 @@ for rid in linux-x64 osx-arm64; do
   for file in claudbot claudbot.dll appsettings.json intents/intent_patterns.yaml data/TCS.csv node/claudbot-node.dll node/claudbot-node.runtimeconfig.json node/data/TCS.csv; do
     [ -f "$out/$file" ] || fail "$rid: $file is missing from $out"
   done
+  # The semantic tier's native ONNX Runtime for this platform only; the node carries none.
+  case "$rid" in
+    linux-*) [ -f "$out/libonnxruntime.so" ] || fail "$rid: libonnxruntime.so is missing" ;;
+    osx-*)   [ -f "$out/libonnxruntime.dylib" ] || fail "$rid: libonnxruntime.dylib is missing" ;;
+  esac
+  [ -z "$(find "$out/node" -name '*onnxruntime*' -o -name 'SentenceTransformers*')" ] || fail "$rid: node/ carries the semantic tier"
   case "$rid" in
     linux-*) [ "$(magic "$out/claudbot" 4)" = "7f454c46" ] || fail "$rid: claudbot is not an ELF file" ;;
     osx-*)   [ "$(magic "$out/claudbot" 8)" = "cffaedfe0c000001" ] || fail "$rid: claudbot is not an arm64 Mach-O file" ;;
@@ -38,6 +44,8 @@ home="$(mktemp -d "${TMPDIR:-/tmp}/claudbot-publish.XXXXXX")"
 trap 'rm -rf "$home"' EXIT
 out="$(CLAUDBOT_HOME="$home" "$publish/linux-x64/claudbot" backtest rsi TCS 2022-01-01 2022-12-31)" || fail "the published claudbot's backtest exited $?: $out"
 grep -q "TCS" <<<"$out" || fail "the published claudbot's backtest printed no TCS row: $out"
+out="$(CLAUDBOT_HOME="$home" "$publish/linux-x64/claudbot" intent --json "power the cluster off")" || fail "the published claudbot's intent exited $?: $out"
+grep -q '"source":"semantic"' <<<"$out" || fail "the published claudbot gave no semantic reading: $out"
 # doctor exits 1 here (no node runs); its node program line is what is checked.
 out="$(CLAUDBOT_HOME="$home" "$publish/linux-x64/claudbot" doctor || true)"
 grep -Eq "^  node program +ok +claudbot-node $version in .*/node$" <<<"$out" || fail "doctor on the published claudbot: $out"

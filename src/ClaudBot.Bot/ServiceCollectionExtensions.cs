@@ -11,6 +11,7 @@ using ClaudBot.Bot.Targets;
 using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Cluster;
 using ClaudBot.Intents;
+using ClaudBot.Intents.Semantic;
 using ClaudBot.MarketData;
 using ClaudBot.Targets;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<TargetOptions>().BindConfiguration(TargetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddBacktesting();
         services.AddIntents();
+        services.AddSemanticIntents();
         services.AddMarketDataUpdate();
         services.TryAddSingleton(TimeProvider.System);
         // The platform seam: registered first (a ClientPlatform, or a SystemLoad/IProcessProbe of its own) wins.

@@ -5,6 +5,7 @@ using ClaudBot.Bot.Results;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Intents.Llm;
 using ClaudBot.Intents.Matching;
+using ClaudBot.Intents.Semantic;
 using ClaudBot.Targets;
 using Microsoft.Extensions.Options;
 
@@ -273,7 +274,7 @@ public sealed class ConversationEngine
         {
             var token = PendingStore.NewToken();
             _pending.Set(message.Chat, new PendingConfirmation(token, message.User.Id, message.Text, match, expires));
-            string what = match.Source == LlmIntentFallback.Source ? $"I read that as: {MatchText.Describe(match)}." : $"{MatchText.Describe(match)}: {_matcher.Catalog.Find(match.Intent)!.Description}";
+            string what = match.Source is LlmIntentFallback.Source or SemanticGuess.Source ? $"I read that as: {MatchText.Describe(match)}." : $"{MatchText.Describe(match)}: {_matcher.Catalog.Find(match.Intent)!.Description}";
             return new Reply([new TextPart($"{what} Go ahead? (yes/no)")]) { Confirm = new ConfirmPrompt(token, "Yes, " + MatchText.Title(match.Intent).ToLowerInvariant(), "No") };
         }
 

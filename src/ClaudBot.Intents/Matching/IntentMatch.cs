@@ -2,7 +2,7 @@ namespace ClaudBot.Intents.Matching;
 
 /// <summary>
 /// What a phrase means: the intent (null when nothing matched well enough), how sure, where the answer
-/// came from (<c>pattern</c> or <c>llm</c>), its slots, the required slots still missing, the slots that
+/// came from (<c>pattern</c>, <c>semantic</c> or <c>llm</c>: the tier that answered), its slots, the required slots still missing, the slots that
 /// took their defaults, and what to tell the user (typos forgiven, near ties, a slot's error, help).
 /// </summary>
 public sealed record IntentMatch(

@@ -45,7 +45,10 @@ public sealed class IntentMatcher
     /// <param name="text">What the user typed.</param>
     /// <param name="today">For relative periods; null is today on the injected clock.</param>
     /// <param name="onlyIntent">Read the phrase as this intent only (the user picked it from a near tie).</param>
-    public IntentMatch Match(string text, DateOnly? today = null, string? onlyIntent = null)
+    public IntentMatch Match(string text, DateOnly? today = null, string? onlyIntent = null) => Match(text, today, onlyIntent, Threshold);
+
+    /// <summary>The best reading of <paramref name="text"/> scoring at least <paramref name="threshold"/> (the semantic tier reads its guess at any score).</summary>
+    internal IntentMatch Match(string text, DateOnly? today, string? onlyIntent, double threshold)
     {
         ArgumentNullException.ThrowIfNull(text);
         var day = today ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
@@ -83,7 +86,7 @@ public sealed class IntentMatcher
         }
 
         var ranked = best.Values.OrderByDescending(r => r.Confidence).ThenByDescending(r => r.Error is null).ThenByDescending(r => r.State.Literals).ToList();
-        if (ranked.Count == 0 || ranked[0].Confidence < Threshold)
+        if (ranked.Count == 0 || ranked[0].Confidence < threshold)
         {
             return IntentMatch.None(Help());
         }
@@ -180,7 +183,7 @@ public sealed class IntentMatcher
 
     private static bool IsCorrection(string note) => note.StartsWith("Read \"", StringComparison.Ordinal);
 
-    private List<string> Help() =>
+    internal List<string> Help() =>
         ["I can run the cluster and backtests. Try: " + string.Join("; ", _catalog.Intents.SelectMany(i => i.Examples.Take(1)).Take(6)) + ". Type 'help' for everything."];
 
     // Words every match of the pattern must contain: each fixed word, and for a fixed choice whose

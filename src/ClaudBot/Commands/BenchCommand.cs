@@ -52,14 +52,29 @@ internal static class BenchCommand
             return ExitCodes.Success;
         });
 
-        var intents = new Command("intents", "Catalogue load time and match latency per phrase (p50, p99).") { seconds };
-        intents.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), (services, _) =>
+        var evaluation = new Option<string?>("--eval") { Description = $"Folder of the evaluation splits (default: {EvaluationFile.DefaultFolder}, found from the current folder)" };
+        var split = new Option<string>("--split") { Description = "The split to score the tiers on", DefaultValueFactory = _ => "test" };
+        var sweep = new Option<bool>("--sweep") { Description = "Also print accuracy for each pair of the semantic tier's cut-offs (for calibrating on the dev split)" };
+        var intents = new Command("intents", "Catalogue load time and match latency per phrase (p50, p99); accuracy, confusions and latency per tier on an evaluation split.")
+        {
+            seconds, evaluation, split, sweep,
+        };
+        intents.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), async (services, ct) =>
         {
             var file = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Intents.IntentOptions>>().Value.ResolveCatalogFile();
             var (loadMs, p50, p99, max, calls) = IntentBench.Run(file, services.GetRequiredService<MarketData.IMarketData>(), TimeSpan.FromSeconds(parse.GetValue(seconds)));
             consoles.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Catalogue load: {loadMs:0.0} ms"));
             consoles.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Match latency over {calls:N0} calls ({IntentBench.Phrases.Length} phrases): p50 {p50:0.0} µs, p99 {p99:0.0} µs, max {max:0.0} µs"));
-            return Task.FromResult(ExitCodes.Success);
+            string? folder = parse.GetValue(evaluation) ?? EvaluationFile.FindFolder(Directory.GetCurrentDirectory());
+            string? splitFile = folder is null ? null : Path.Combine(folder, parse.GetValue(split) + ".tsv");
+            if (splitFile is null || !File.Exists(splitFile))
+            {
+                consoles.Out.MarkupLine($"[yellow]No evaluation split at {Markup.Escape(splitFile ?? EvaluationFile.DefaultFolder)}: accuracy per tier skipped.[/]");
+                return ExitCodes.Success;
+            }
+
+            await IntentTierReport.WriteAsync(consoles.Out, services, EvaluationFile.Read(splitFile), Path.GetFileName(splitFile), parse.GetValue(sweep), ct);
+            return ExitCodes.Success;
         }, cancellationToken));
 
         var requests = new Option<int>("--requests") { Description = "Requests timed per kind", DefaultValueFactory = _ => 300 };

