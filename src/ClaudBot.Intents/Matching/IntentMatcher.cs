@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ClaudBot.Engine.Rules.Syntax;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Text;
@@ -24,6 +25,9 @@ public sealed class IntentMatcher
     private readonly TimeProvider _time;
     private readonly (IntentDefinition Intent, IReadOnlyList<PatternNode> Pattern, string[][] Anchors)[] _patterns;
 
+    // Every word the patterns use: such a word typed is never read as a typo of another.
+    private readonly FrozenSet<string> _vocabulary;
+
     public IntentMatcher(IntentCatalog catalog, IMarketData marketData, TimeProvider time)
         : this(catalog, marketData, time, null)
     {
@@ -37,6 +41,7 @@ public sealed class IntentMatcher
         _slots = new SlotParser(catalog, marketData, saved);
         _time = time;
         _patterns = [.. catalog.Intents.SelectMany(i => i.Compiled.Select(p => (i, p, Anchors(p))))];
+        _vocabulary = _patterns.SelectMany(p => Words(p.Pattern)).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public IntentCatalog Catalog => _catalog;
@@ -66,11 +71,11 @@ public sealed class IntentMatcher
         }
 
         var evaluator = new ReadingEvaluator(tokens, _slots, day);
-        var matcher = new PatternMatcher(tokens);
+        var matcher = new PatternMatcher(tokens, _vocabulary);
         var best = new Dictionary<string, Reading>(StringComparer.Ordinal);
         foreach (var (intent, pattern, anchors) in _patterns)
         {
-            if ((onlyIntent is not null && intent.Name != onlyIntent) || !anchors.All(anyOf => tokens.Any(t => anyOf.Any(a => PatternMatcher.Fuzzy(t.Word, a, out _)))))
+            if ((onlyIntent is not null && intent.Name != onlyIntent) || !anchors.All(anyOf => tokens.Any(t => anyOf.Any(a => PatternMatcher.Fuzzy(t.Word, a, _vocabulary, out _)))))
             {
                 continue;
             }
@@ -185,6 +190,14 @@ public sealed class IntentMatcher
 
     internal List<string> Help() =>
         ["I can run the cluster and backtests. Try: " + string.Join("; ", _catalog.Intents.SelectMany(i => i.Examples.Take(1)).Take(6)) + ". Type 'help' for everything."];
+
+    private static IEnumerable<string> Words(IReadOnlyList<PatternNode> pattern) => pattern.SelectMany(node => node switch
+    {
+        WordNode word => [word.Word],
+        OptionalNode optional => Words(optional.Body),
+        ChoiceNode choice => choice.Alternatives.SelectMany(Words),
+        _ => [],
+    });
 
     // Words every match of the pattern must contain: each fixed word, and for a fixed choice whose
     // alternatives all start with a word, one of those words. A phrase missing any is not tried at all,

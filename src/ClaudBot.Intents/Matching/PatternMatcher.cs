@@ -6,9 +6,10 @@ namespace ClaudBot.Intents.Matching;
 /// <summary>
 /// Finds every way a compiled pattern covers the whole of a phrase: literal words must match (a small
 /// typo is forgiven and remembered), each slot takes one or more words, optional groups may be absent,
-/// and at most <see cref="MaxSkipped"/> stray words are passed over at a cost.
+/// and at most <see cref="MaxSkipped"/> stray words are passed over at a cost. A word the catalogue's patterns use is
+/// never a typo of another ("save" is not "same", "stop" not "step"): it means itself.
 /// </summary>
-internal sealed class PatternMatcher(IReadOnlyList<Token> tokens)
+internal sealed class PatternMatcher(IReadOnlyList<Token> tokens, IReadOnlySet<string> vocabulary)
 {
     private const int MaxSkipped = 1;
     private static readonly System.Buffers.SearchValues<char> ShellCharacters = System.Buffers.SearchValues.Create("`$;|&<>");
@@ -29,13 +30,18 @@ internal sealed class PatternMatcher(IReadOnlyList<Token> tokens)
         return [.. _complete];
     }
 
-    /// <summary>Whether <paramref name="typed"/> is <paramref name="expected"/>, exactly or within a typo.</summary>
-    public static bool Fuzzy(string typed, string expected, out bool typo)
+    /// <summary>Whether <paramref name="typed"/> is <paramref name="expected"/>, exactly or within a typo of a word no pattern uses.</summary>
+    public static bool Fuzzy(string typed, string expected, IReadOnlySet<string> vocabulary, out bool typo)
     {
         typo = false;
         if (typed == expected)
         {
             return true;
+        }
+
+        if (vocabulary.Contains(typed))
+        {
+            return false;
         }
 
         int allowed = expected.Length >= 8 ? 2 : expected.Length >= 4 ? 1 : 0;
@@ -62,7 +68,7 @@ internal sealed class PatternMatcher(IReadOnlyList<Token> tokens)
         switch (nodes[i])
         {
             case WordNode word:
-                if (t < tokens.Count && Fuzzy(tokens[t].Word, word.Word, out bool typo))
+                if (t < tokens.Count && Fuzzy(tokens[t].Word, word.Word, vocabulary, out bool typo))
                 {
                     var matched = state with
                     {
@@ -84,7 +90,7 @@ internal sealed class PatternMatcher(IReadOnlyList<Token> tokens)
                 var following = i + 1 < nodes.Count ? nodes[i + 1] as WordNode : null;
                 for (int length = 1; t + length <= tokens.Count; length++)
                 {
-                    if (following is not null && t + length < tokens.Count && !Fuzzy(tokens[t + length].Word, following.Word, out _))
+                    if (following is not null && t + length < tokens.Count && !Fuzzy(tokens[t + length].Word, following.Word, vocabulary, out _))
                     {
                         continue;
                     }
