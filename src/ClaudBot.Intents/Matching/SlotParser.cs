@@ -12,6 +12,8 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
     private readonly StrategyListSlot _strategies = new(catalog.Aliases.Strategies, saved);
     private readonly SymbolListSlot _symbols = new(catalog.Aliases.Symbols, catalog.Aliases.Universes, marketData);
     private readonly BoundedCache<(bool Ok, DateSpan Period, string? Note, string? Error)> _periods = new(10_000);
+    private readonly BoundedCache<(bool Ok, ExecutionPhrase Phrase, string? Error)> _executions = new(10_000);
+    private readonly SlotFillers _fillers = new(catalog.SlotFillers);
 
     /// <returns>The value, or null with <paramref name="error"/> saying why the text does not fit.</returns>
     public SlotValue? Parse(SlotDefinition slot, string text, DateOnly today, List<string> notes, out string? error)
@@ -21,7 +23,7 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
         switch (slot.Type)
         {
             case SlotType.Strategies:
-                var reading = _strategies.Read(SlotFillers.Trim(text, catalog.SlotFillers));
+                var reading = _strategies.Read(_fillers.Trim(text));
                 if (reading.Error is null)
                 {
                     if (reading.Correction is not null)
@@ -36,7 +38,7 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                 error = reading.Caret is null ? reading.Error : reading.Error + "\n" + reading.Caret;
                 return null;
             case SlotType.Symbols:
-                if (_symbols.TryParse(SlotFillers.Trim(text, catalog.SlotFillers), out var symbols, out var symbolNotes, out error))
+                if (_symbols.TryParse(_fillers.Trim(text), out var symbols, out var symbolNotes, out error))
                 {
                     notes.AddRange(symbolNotes);
                     return value with { Symbols = symbols };
@@ -92,7 +94,10 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                 // Any text: the store that keeps names checks them and says why one cannot be used.
                 return value with { Choice = text.Trim() };
             case SlotType.Execution:
-                return ExecutionSlot.TryParse(text, out var execution, out error) ? value with { Execution = execution } : null;
+                // Remembered by text like periods: the execution slot trails a phrase, so it is offered every tail of it.
+                var (read, execution, problem2) = _executions.GetOrAdd(text, t => ExecutionSlot.TryParse(t, out var parsed, out string? why) ? (true, parsed, null) : (false, parsed, why));
+                error = problem2;
+                return read ? value with { Execution = execution } : null;
             case SlotType.Parameters:
                 return ParameterListSlot.TryParse(text, out var settings, out error) ? value with { Parameters = settings } : null;
             default:

@@ -22,6 +22,9 @@ internal static class IntentBench
         "strat clustr", "buy 100 shares of TCS", "rm -rf /", "hello there", "backtest rsi on TCS;rm -rf /",
     ];
 
+    /// <summary>How long the phrases are matched before any call is timed.</summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+
     public static (double LoadMilliseconds, double P50, double P99, double Max, int Calls) Run(string catalogFile, IMarketData marketData, TimeSpan duration)
     {
         var load = Stopwatch.StartNew();
@@ -29,9 +32,15 @@ internal static class IntentBench
         double loadMilliseconds = load.Elapsed.TotalMilliseconds;
         var matcher = new IntentMatcher(catalog, marketData, TimeProvider.System);
         var today = new DateOnly(2026, 11, 29);
-        foreach (string phrase in Phrases)
+        // Warm-up: the data for every symbol is loaded once, and the matcher's methods reach their optimised JIT tier
+        // (tiered compilation promotes a method after 30 calls, in the background), so the figures are of the steady state.
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed < WarmUp)
         {
-            matcher.Match(phrase, today); // warm-up, and the data for every symbol is loaded once
+            foreach (string phrase in Phrases)
+            {
+                matcher.Match(phrase, today);
+            }
         }
 
         var samples = new List<double>();
