@@ -9,7 +9,7 @@ namespace ClaudBot.Backtesting.Market;
 public static class Nifty50
 {
     /// <summary>Symbols under which an imported NIFTY 50 series is found, directly or through an alias, in this order.</summary>
-    public static IReadOnlyList<string> IndexSymbols { get; } = ["NIFTY50", "NIFTY", "NSEI"];
+    public static IReadOnlyList<string> IndexSymbols => MarketData.Symbols.IndexSymbols.Nifty50;
 
     /// <summary>The constituents bundled with ClaudBot.</summary>
     public static FrozenSet<string> Constituents { get; } = FrozenSet.Create(

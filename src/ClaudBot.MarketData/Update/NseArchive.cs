@@ -17,10 +17,8 @@ internal static class NseArchive
         string path = day >= UdiffFrom
             ? string.Create(CultureInfo.InvariantCulture, $"content/cm/BhavCopy_NSE_CM_0_0_0_{day:yyyyMMdd}_F_0000.csv.zip")
             : string.Create(CultureInfo.InvariantCulture, $"content/historical/EQUITIES/{day:yyyy}/{Month(day)}/cm{day:dd}{Month(day)}{day:yyyy}bhav.csv.zip");
-        return new Uri(Base(archive), path);
+        return new Uri(UpdateHttp.Folder(archive), path);
     }
-
-    internal static Uri Base(Uri root) => root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
 
     private static string Month(DateOnly day) => day.ToString("MMM", CultureInfo.InvariantCulture).ToUpperInvariant();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using ClaudBot.MarketData.Import;
+using ClaudBot.MarketData.Symbols;
 
 namespace ClaudBot.MarketData.Update;
 
@@ -12,16 +13,15 @@ namespace ClaudBot.MarketData.Update;
 /// </summary>
 internal static class NseUpdate
 {
-    private static readonly HashSet<string> IndexNames = new(["NIFTY50", "NIFTY", "NSEI"], StringComparer.Ordinal);
 
     public static async Task RunAsync(UpdateRun run, Uri archive, string storeDirectory, IReadOnlyList<UpdateTarget> targets, CancellationToken cancellationToken)
     {
-        foreach (var index in targets.Where(t => t.Problem is null && IndexNames.Contains(t.Symbol)))
+        foreach (var index in targets.Where(t => t.Problem is null && IndexSymbols.IsNifty50(t.Symbol)))
         {
             run.Fail(index.Symbol, $"{index.Symbol} is an index and NSE's bhavcopy holds only stocks: update it with --source yahoo");
         }
 
-        var work = targets.Where(t => t.Problem is null && t.Missing.Count > 0 && !IndexNames.Contains(t.Symbol)).ToList();
+        var work = targets.Where(t => t.Problem is null && t.Missing.Count > 0 && !IndexSymbols.IsNifty50(t.Symbol)).ToList();
         if (work.Count == 0)
         {
             return;

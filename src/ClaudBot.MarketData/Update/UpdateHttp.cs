@@ -14,4 +14,7 @@ internal static class UpdateHttp
         http.DefaultRequestHeaders.Accept.ParseAdd("*/*");
         return http;
     }
+
+    /// <summary>A source's configured address as a folder, so a path resolves under it ("http://host/base" + "x" is "http://host/base/x").</summary>
+    public static Uri Folder(Uri root) => root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using ClaudBot.MarketData.Symbols;
 
 namespace ClaudBot.MarketData.Update;
 
@@ -12,8 +13,6 @@ internal static class YahooUpdate
 {
     /// <summary>Yahoo's name of the NIFTY 50 index, for the names the index is kept under here.</summary>
     private const string IndexTicker = "^NSEI";
-
-    private static readonly HashSet<string> IndexNames = new(["NIFTY50", "NIFTY", "NSEI"], StringComparer.Ordinal);
 
     public static async Task RunAsync(UpdateRun run, Uri yahoo, IReadOnlyList<UpdateTarget> targets, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -55,12 +54,12 @@ internal static class YahooUpdate
         run.Progress(work.Count, work.Count, string.Empty);
     }
 
-    public static string Ticker(string symbol) => IndexNames.Contains(symbol) ? IndexTicker : symbol + ".NS";
+    public static string Ticker(string symbol) => IndexSymbols.IsNifty50(symbol) ? IndexTicker : symbol + ".NS";
 
     internal static Uri Url(Uri yahoo, string ticker, DateOnly from, DateTimeOffset now)
     {
         long start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds();
-        return new Uri(NseArchive.Base(yahoo), string.Create(CultureInfo.InvariantCulture,
+        return new Uri(UpdateHttp.Folder(yahoo), string.Create(CultureInfo.InvariantCulture,
             $"v8/finance/chart/{Uri.EscapeDataString(ticker)}?period1={start}&period2={now.ToUnixTimeSeconds()}&interval=1d&events=div%2Csplits"));
     }
 
