@@ -41,7 +41,7 @@ public sealed class IntentMatcher
         _slots = new SlotParser(catalog, marketData, saved);
         _time = time;
         _patterns = [.. catalog.Intents.SelectMany(i => i.Compiled.Select(p => (i, p, Anchors(p))))];
-        _vocabulary = _patterns.SelectMany(p => Words(p.Pattern)).ToFrozenSet(StringComparer.Ordinal);
+        _vocabulary = _patterns.SelectMany(p => PatternWords.Of(p.Pattern)).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public IntentCatalog Catalog => _catalog;
@@ -190,14 +190,6 @@ public sealed class IntentMatcher
 
     internal List<string> Help() =>
         ["I can run the cluster and backtests. Try: " + string.Join("; ", _catalog.Intents.SelectMany(i => i.Examples.Take(1)).Take(6)) + ". Type 'help' for everything."];
-
-    private static IEnumerable<string> Words(IReadOnlyList<PatternNode> pattern) => pattern.SelectMany(node => node switch
-    {
-        WordNode word => [word.Word],
-        OptionalNode optional => Words(optional.Body),
-        ChoiceNode choice => choice.Alternatives.SelectMany(Words),
-        _ => [],
-    });
 
     // Words every match of the pattern must contain: each fixed word, and for a fixed choice whose
     // alternatives all start with a word, one of those words. A phrase missing any is not tried at all,

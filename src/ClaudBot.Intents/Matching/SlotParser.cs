@@ -95,9 +95,9 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                 return value with { Choice = text.Trim() };
             case SlotType.Execution:
                 // Remembered by text like periods: the execution slot trails a phrase, so it is offered every tail of it.
-                var (read, execution, problem2) = _executions.GetOrAdd(text, t => ExecutionSlot.TryParse(t, out var parsed, out string? why) ? (true, parsed, null) : (false, parsed, why));
-                error = problem2;
-                return read ? value with { Execution = execution } : null;
+                var execution = _executions.GetOrAdd(text, t => (ExecutionSlot.TryParse(t, out var parsed, out string? why), parsed, why));
+                error = execution.Error;
+                return execution.Ok ? value with { Execution = execution.Phrase } : null;
             case SlotType.Parameters:
                 return ParameterListSlot.TryParse(text, out var settings, out error) ? value with { Parameters = settings } : null;
             default:

@@ -13,35 +13,7 @@ internal static class PatternVocabulary
 {
     public static bool Shares(string text, IntentDefinition intent, IReadOnlySet<string> fillers)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pattern in intent.Compiled)
-        {
-            Collect(pattern, words);
-        }
-
+        var words = intent.Compiled.SelectMany(PatternWords.Of).ToHashSet(StringComparer.Ordinal);
         return TextNormalizer.Tokenize(text, fillers).Any(t => words.Contains(t.Word));
-    }
-
-    private static void Collect(IReadOnlyList<PatternNode> nodes, HashSet<string> words)
-    {
-        foreach (var node in nodes)
-        {
-            switch (node)
-            {
-                case WordNode word:
-                    words.Add(word.Word);
-                    break;
-                case OptionalNode optional:
-                    Collect(optional.Body, words);
-                    break;
-                case ChoiceNode choice:
-                    foreach (var alternative in choice.Alternatives)
-                    {
-                        Collect(alternative, words);
-                    }
-
-                    break;
-            }
-        }
     }
 }

@@ -23,15 +23,12 @@ public static partial class ParameterListSlot
         var read = new List<(string Name, string Value)>();
         foreach (string item in Separator().Split(text.Trim()))
         {
-            var setting = Setting().Match(item.Trim());
-            if (!setting.Success)
+            if (!TryRead(item, out string name, out string value))
             {
                 error = $"'{UserText.Excerpt(item.Trim())}' is not a parameter setting (try 'period 10', 'fast 20 and slow 100', 'stop 5%')";
                 return false;
             }
 
-            string name = setting.Groups["name"].Value.ToLowerInvariant();
-            string value = setting.Groups["value"].Value.Trim();
             if ((error = Check(name, value)) is not null)
             {
                 return false;
@@ -48,6 +45,35 @@ public static partial class ParameterListSlot
 
         settings = read;
         return true;
+    }
+
+    /// <summary>
+    /// The settings of <paramref name="text"/> as said, unchecked (the engine checks them where they are applied);
+    /// null when a part is not of the form "name value".
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)>? Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var read = new List<(string Name, string Value)>();
+        foreach (string item in Separator().Split(text.Trim()))
+        {
+            if (!TryRead(item, out string name, out string value))
+            {
+                return null;
+            }
+
+            read.Add((name, value));
+        }
+
+        return read;
+    }
+
+    private static bool TryRead(string item, out string name, out string value)
+    {
+        var setting = Setting().Match(item.Trim());
+        name = setting.Groups["name"].Value.ToLowerInvariant();
+        value = setting.Groups["value"].Value.Trim();
+        return setting.Success;
     }
 
     // The value is checked by the engine on the first strategy that has the parameter (an exit: on any strategy).

@@ -98,10 +98,9 @@ public sealed partial class StrategyListSlot
     private StrategyListReading ParseList(string text)
     {
         string rewritten = _aliases?.Replace(text, m => _names[m.Value]) ?? text;
-        rewritten = WithParameters().Replace(rewritten, m => $"{m.Groups["name"].Value}({ParameterList(m.Groups["parameters"].Value)})");
-        rewritten = ListSeparator().Replace(rewritten, ",");
         try
         {
+            rewritten = ListSeparator().Replace(WithParameters().Replace(rewritten, SaidParameters), ",");
             return new StrategyListReading(rewritten, StrategyParser.Parse(rewritten).Parameters, null, null);
         }
         catch (StrategySpecException failure)
@@ -126,19 +125,16 @@ public sealed partial class StrategyListSlot
         }
     }
 
-    // "period 10 and lower 25" -> "period=10,lower=25".
-    private static string ParameterList(string said) =>
-        string.Join(',', ParameterSeparator().Split(said.Trim()).Select(p => ParameterValue().Replace(p.Trim(), "${key}=${value}")));
+    // "rsi with period 10 and lower 25" -> "rsi(period=10, lower=25)": the follow-ups' reading of settings, applied by the
+    // engine as --param is (a parameter the strategy lacks is the engine's one-line error).
+    private static string SaidParameters(Match said) =>
+        ParameterListSlot.Read(said.Groups["parameters"].Value) is { } settings
+            ? StrategyParser.ApplyParameters(said.Groups["name"].Value, settings)
+            : said.Value;
 
     // Parameters said in words: "rsi with period 10", "sma_cross with fast 20 and slow 100", "rsi with stop 5%".
     [GeneratedRegex(@"\b(?<name>[a-z_]+) with (?<parameters>[a-z_]+\s*=?\s*\d+(?:\.\d+)?%?(?:\s*(?:,|\band\b)\s*[a-z_]+\s*=?\s*\d+(?:\.\d+)?%?)*)", RegexOptions.CultureInvariant)]
     private static partial Regex WithParameters();
-
-    [GeneratedRegex(@"\s*(?:,|\band\b)\s*", RegexOptions.CultureInvariant)]
-    private static partial Regex ParameterSeparator();
-
-    [GeneratedRegex(@"^(?<key>[a-z_]+)\s*=?\s*(?<value>\S+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex ParameterValue();
 
     // "rsi and macd", "rsi & macd", "rsi, macd", "rsi macd" outside parentheses all mean a list.
     [GeneratedRegex(@"\s*(?:,|\band\b|&|\s)\s*(?![^()]*\))", RegexOptions.CultureInvariant)]
