@@ -35,5 +35,17 @@ public sealed class IntentDefinition
 
     internal IReadOnlyList<IReadOnlyList<PatternNode>> Compiled { get; }
 
-    public SlotDefinition? Slot(string name) => Slots.FirstOrDefault(s => s.Name == name);
+    public SlotDefinition? Slot(string name)
+    {
+        // A loop rather than a query: the matcher asks for every slot of every way it reads a phrase.
+        for (int i = 0; i < Slots.Count; i++)
+        {
+            if (Slots[i].Name == name)
+            {
+                return Slots[i];
+            }
+        }
+
+        return null;
+    }
 }

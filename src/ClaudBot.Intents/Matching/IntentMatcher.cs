@@ -4,6 +4,7 @@ using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Text;
 using ClaudBot.Intents.Catalog;
 using ClaudBot.Intents.Patterns;
+using ClaudBot.Intents.Slots;
 using ClaudBot.MarketData;
 
 namespace ClaudBot.Intents.Matching;
@@ -22,8 +23,17 @@ public sealed class IntentMatcher
     private const int MaxLength = 500;
     private readonly IntentCatalog _catalog;
     private readonly SlotParser _slots;
+    private readonly SlotKinds _slotKinds;
+    private readonly SlotReadings _slotReadings = new();
     private readonly TimeProvider _time;
-    private readonly (IntentDefinition Intent, IReadOnlyList<PatternNode> Pattern, string[][] Anchors)[] _patterns;
+    private readonly (IntentDefinition Intent, IReadOnlyList<PatternNode> Pattern, int[][] Anchors)[] _patterns;
+
+    // The words patterns are anchored on, each once: a phrase is checked against each word, not against each pattern's.
+    private readonly string[] _anchorWords;
+    private readonly FrozenDictionary<string, int> _anchorIndex;
+
+    // For a word no pattern uses, the anchor words it is a typo of (most often none), remembered by word.
+    private readonly BoundedCache<string, int[]> _typoAnchors = new(10_000);
 
     // Every word the patterns use: such a word typed is never read as a typo of another.
     private readonly FrozenSet<string> _vocabulary;
@@ -38,9 +48,13 @@ public sealed class IntentMatcher
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
-        _slots = new SlotParser(catalog, marketData, saved);
+        _slots = new SlotParser(catalog, marketData, time, saved);
+        _slotKinds = new SlotKinds(catalog);
         _time = time;
-        _patterns = [.. catalog.Intents.SelectMany(i => i.Compiled.Select(p => (i, p, Anchors(p))))];
+        var compiled = catalog.Intents.SelectMany(i => i.Compiled.Select(p => (Intent: i, Pattern: p, Anchors: Anchors(p)))).ToList();
+        _anchorWords = [.. compiled.SelectMany(p => p.Anchors).SelectMany(anyOf => anyOf).Distinct(StringComparer.Ordinal)];
+        _anchorIndex = _anchorWords.Select((word, index) => (word, index)).ToFrozenDictionary(a => a.word, a => a.index, StringComparer.Ordinal);
+        _patterns = [.. compiled.Select(p => (p.Intent, p.Pattern, p.Anchors.Select(anyOf => anyOf.Select(w => _anchorIndex[w]).ToArray()).ToArray()))];
         _vocabulary = _patterns.SelectMany(p => PatternWords.Of(p.Pattern)).ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -70,27 +84,24 @@ public sealed class IntentMatcher
             return IntentMatch.None(Help());
         }
 
-        var evaluator = new ReadingEvaluator(tokens, _slots, day);
-        var matcher = new PatternMatcher(tokens, _vocabulary);
-        var best = new Dictionary<string, Reading>(StringComparer.Ordinal);
+        NoticeDataChanges();
+        var evaluator = new ReadingEvaluator(tokens, _slots, _slotKinds, _slotReadings, day);
+        var best = new BestReadings(evaluator);
+        var matcher = new PatternMatcher(tokens, _vocabulary, best.Offer);
+        var present = AnchorsPresent(tokens, matcher);
         foreach (var (intent, pattern, anchors) in _patterns)
         {
-            if ((onlyIntent is not null && intent.Name != onlyIntent) || !anchors.All(anyOf => tokens.Any(t => anyOf.Any(a => PatternMatcher.Fuzzy(t.Word, a, _vocabulary, out _)))))
+            if ((onlyIntent is not null && intent.Name != onlyIntent) || !HasAnchors(present, anchors))
             {
                 continue;
             }
 
-            foreach (var state in matcher.Match(pattern))
-            {
-                var reading = evaluator.Evaluate(intent, state);
-                if (!best.TryGetValue(intent.Name, out var current) || reading.IsBetterThan(current))
-                {
-                    best[intent.Name] = reading;
-                }
-            }
+            best.Intent = intent;
+            matcher.Match(pattern);
         }
 
-        var ranked = best.Values.OrderByDescending(r => r.Confidence).ThenByDescending(r => r.Error is null).ThenByDescending(r => r.State.Literals).ToList();
+        var readings = best.Readings();
+        var ranked = readings.OrderByDescending(r => r.Score).ToList();
         if (ranked.Count == 0 || ranked[0].Confidence < threshold)
         {
             return IntentMatch.None(Help());
@@ -112,6 +123,7 @@ public sealed class IntentMatcher
         }
 
         var slot = intent.Slot(partial.Missing[0])!;
+        NoticeDataChanges();
         var notes = new List<string>(partial.Notes);
         var value = _slots.Parse(slot, answer.Trim(), today ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime), notes, out string? error);
         if (value is null)
@@ -136,6 +148,7 @@ public sealed class IntentMatcher
         var notes = new List<string>();
         var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
         string? error = null;
+        NoticeDataChanges();
         foreach (var slot in intent.Slots)
         {
             if (texts.TryGetValue(slot.Name, out string? text) && !string.IsNullOrWhiteSpace(text))
@@ -176,7 +189,7 @@ public sealed class IntentMatcher
         }
 
         // Corrections made inside slots ("Read ... as ...") are shown with the keyword typos.
-        var suggestions = reading.State.Typos.Select(t => $"Read \"{t.Split(" → ")[0]}\" as \"{t.Split(" → ")[1]}\".")
+        var suggestions = Chain<Typo>.InOrder(reading.State.Typos).Select(t => $"Read \"{t.Typed}\" as \"{t.Expected}\".")
             .Concat(notes.Where(IsCorrection)).ToList();
         return new IntentMatch(reading.Intent.Name, Math.Round(reading.Confidence, 3), "pattern", slots, missing, defaulted, suggestions)
         {
@@ -190,6 +203,68 @@ public sealed class IntentMatcher
 
     internal List<string> Help() =>
         ["I can run the cluster and backtests. Try: " + string.Join("; ", _catalog.Intents.SelectMany(i => i.Examples.Take(1)).Take(6)) + ". Type 'help' for everything."];
+
+    // Which anchor words the phrase holds, exactly or through a typo of a word no pattern uses.
+    private void NoticeDataChanges()
+    {
+        if (_slots.NoticeDataChanges())
+        {
+            _slotReadings.Forget();
+        }
+    }
+
+    private bool[] AnchorsPresent(IReadOnlyList<Token> tokens, PatternMatcher matcher)
+    {
+        var present = new bool[_anchorWords.Length];
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            if (_anchorIndex.TryGetValue(tokens[t].Word, out int exact))
+            {
+                present[exact] = true;
+            }
+
+            if (matcher.IsKnown(t))
+            {
+                continue;
+            }
+
+            foreach (int a in _typoAnchors.GetOrAdd(tokens[t].Word, static (_, at) => at.Self.TypoAnchors(at.Matcher, at.Token), (Self: this, Matcher: matcher, Token: t)))
+            {
+                present[a] = true;
+            }
+        }
+
+        return present;
+    }
+
+    private int[] TypoAnchors(PatternMatcher matcher, int t) =>
+        [.. Enumerable.Range(0, _anchorWords.Length).Where(a => matcher.Fuzzy(t, _anchorWords[a], out bool typo) && typo)];
+
+    private static bool HasAnchors(bool[] present, int[][] anchors)
+    {
+        foreach (int[] anyOf in anchors)
+        {
+            if (!AnyPresent(present, anyOf))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AnyPresent(bool[] present, int[] anyOf)
+    {
+        foreach (int anchor in anyOf)
+        {
+            if (present[anchor])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // Words every match of the pattern must contain: each fixed word, and for a fixed choice whose
     // alternatives all start with a word, one of those words. A phrase missing any is not tried at all,

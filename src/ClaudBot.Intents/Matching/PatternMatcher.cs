@@ -9,37 +9,31 @@ namespace ClaudBot.Intents.Matching;
 /// and at most <see cref="MaxSkipped"/> stray words are passed over at a cost. A word the catalogue's patterns use is
 /// never a typo of another ("save" is not "same", "stop" not "step"): it means itself.
 /// </summary>
-internal sealed class PatternMatcher(IReadOnlyList<Token> tokens, IReadOnlySet<string> vocabulary)
+/// <param name="complete">Given each complete match as it is found (a long request has hundreds; none is kept).</param>
+internal sealed class PatternMatcher(IReadOnlyList<Token> tokens, IReadOnlySet<string> vocabulary, Action<MatchState> complete)
 {
+    // Whether each word typed is one the patterns use, looked up once: every fixed word of every pattern asks.
+    private readonly bool[] _known = [.. tokens.Select(t => vocabulary.Contains(t.Word))];
     private const int MaxSkipped = 1;
     private static readonly System.Buffers.SearchValues<char> ShellCharacters = System.Buffers.SearchValues.Create("`$;|&<>");
     private const double TypoWeight = 0.8;
-    private readonly List<MatchState> _complete = [];
+    /// <summary>Gives every complete match of <paramref name="pattern"/> to the sink this matcher was made with.</summary>
+    public void Match(IReadOnlyList<PatternNode> pattern) => Sequence(pattern, 0, null, 0, MatchState.Empty);
 
-    public IReadOnlyList<MatchState> Match(IReadOnlyList<PatternNode> pattern)
-    {
-        _complete.Clear();
-        Sequence(pattern, 0, 0, MatchState.Empty, (t, state) =>
-        {
-            int stray = tokens.Count - t;
-            if (state.Skipped + stray <= MaxSkipped && !tokens.Skip(t).Any(token => LooksLikeShell(token.Text)))
-            {
-                _complete.Add(state with { Skipped = state.Skipped + stray });
-            }
-        });
-        return [.. _complete];
-    }
+    /// <summary>Whether word <paramref name="t"/> is one the catalogue's patterns use (and so never a typo of another).</summary>
+    public bool IsKnown(int t) => _known[t];
 
-    /// <summary>Whether <paramref name="typed"/> is <paramref name="expected"/>, exactly or within a typo of a word no pattern uses.</summary>
-    public static bool Fuzzy(string typed, string expected, IReadOnlySet<string> vocabulary, out bool typo)
+    /// <summary>Whether word <paramref name="t"/> is <paramref name="expected"/>, exactly or within a typo of a word no pattern uses.</summary>
+    public bool Fuzzy(int t, string expected, out bool typo)
     {
         typo = false;
+        string typed = tokens[t].Word;
         if (typed == expected)
         {
             return true;
         }
 
-        if (vocabulary.Contains(typed))
+        if (_known[t])
         {
             return false;
         }
@@ -57,31 +51,63 @@ internal sealed class PatternMatcher(IReadOnlyList<Token> tokens, IReadOnlySet<s
     // Shell syntax is never passed over as a stray word: it must land in a slot, whose validation refuses it.
     private static bool LooksLikeShell(string text) => text.AsSpan().IndexOfAny(ShellCharacters) >= 0;
 
-    private void Sequence(IReadOnlyList<PatternNode> nodes, int i, int t, MatchState state, Action<int, MatchState> next)
+    private void Complete(int t, MatchState state)
+    {
+        int stray = tokens.Count - t;
+        if (state.Skipped + stray > MaxSkipped)
+        {
+            return;
+        }
+
+        for (int rest = t; rest < tokens.Count; rest++)
+        {
+            if (LooksLikeShell(tokens[rest].Text))
+            {
+                return;
+            }
+        }
+
+        complete(state with { Skipped = state.Skipped + stray });
+    }
+
+    /// <summary>
+    /// Matches <paramref name="nodes"/> from node <paramref name="i"/> and token <paramref name="t"/>; at the end of
+    /// the nodes, goes on after the group that <paramref name="resume"/> points at (an optional group or a choice), or
+    /// completes the match when there is none.
+    /// </summary>
+    private void Sequence(IReadOnlyList<PatternNode> nodes, int i, Resume? resume, int t, MatchState state)
     {
         if (i == nodes.Count)
         {
-            next(t, state);
+            if (resume is null)
+            {
+                Complete(t, state);
+            }
+            else
+            {
+                Sequence(resume.Nodes, resume.Index + 1, resume.Outer, t, state);
+            }
+
             return;
         }
 
         switch (nodes[i])
         {
             case WordNode word:
-                if (t < tokens.Count && Fuzzy(tokens[t].Word, word.Word, vocabulary, out bool typo))
+                if (t < tokens.Count && Fuzzy(t, word.Word, out bool typo))
                 {
                     var matched = state with
                     {
                         LiteralScore = state.LiteralScore + (typo ? TypoWeight : 1),
                         Literals = state.Literals + 1,
-                        Typos = typo ? state.Typos.Add($"{tokens[t].Word} → {word.Word}") : state.Typos,
+                        Typos = typo ? new Chain<Typo>(new Typo(tokens[t].Word, word.Word), state.Typos) : state.Typos,
                     };
-                    Sequence(nodes, i + 1, t + 1, matched, next);
+                    Sequence(nodes, i + 1, resume, t + 1, matched);
                 }
                 else if (t < tokens.Count && state.Skipped < MaxSkipped && !LooksLikeShell(tokens[t].Text))
                 {
                     // Pass over a stray word only where the expected one is not there.
-                    Sequence(nodes, i, t + 1, state with { Skipped = state.Skipped + 1 }, next);
+                    Sequence(nodes, i, resume, t + 1, state with { Skipped = state.Skipped + 1 });
                 }
 
                 break;
@@ -90,26 +116,31 @@ internal sealed class PatternMatcher(IReadOnlyList<Token> tokens, IReadOnlySet<s
                 var following = i + 1 < nodes.Count ? nodes[i + 1] as WordNode : null;
                 for (int length = 1; t + length <= tokens.Count; length++)
                 {
-                    if (following is not null && t + length < tokens.Count && !Fuzzy(tokens[t + length].Word, following.Word, vocabulary, out _))
+                    if (following is not null && t + length < tokens.Count && !Fuzzy(t + length, following.Word, out _))
                     {
                         continue;
                     }
 
-                    Sequence(nodes, i + 1, t + length, state with { Captures = state.Captures.Add(new SlotSpan(slot.Name, t, length)) }, next);
+                    var captured = state with { Captures = new Captures(new SlotSpan(slot.Name, t, length), state.Captures) };
+                    Sequence(nodes, i + 1, resume, t + length, captured);
                 }
 
                 break;
             case OptionalNode optional:
-                Sequence(optional.Body, 0, t, state, (after, inner) => Sequence(nodes, i + 1, after, inner, next));
-                Sequence(nodes, i + 1, t, state, next);
+                Sequence(optional.Body, 0, new Resume(nodes, i, resume), t, state);
+                Sequence(nodes, i + 1, resume, t, state);
                 break;
             case ChoiceNode choice:
+                var after = new Resume(nodes, i, resume);
                 foreach (var alternative in choice.Alternatives)
                 {
-                    Sequence(alternative, 0, t, state, (after, inner) => Sequence(nodes, i + 1, after, inner, next));
+                    Sequence(alternative, 0, after, t, state);
                 }
 
                 break;
         }
     }
+
+    /// <summary>Where matching goes on once a group's body is matched: after node <see cref="Index"/> of <see cref="Nodes"/>.</summary>
+    private sealed record Resume(IReadOnlyList<PatternNode> Nodes, int Index, Resume? Outer);
 }

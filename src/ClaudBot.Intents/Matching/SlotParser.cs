@@ -7,19 +7,53 @@ using ClaudBot.MarketData;
 namespace ClaudBot.Intents.Matching;
 
 /// <summary>Parses a slot's text by its declared type; every type validates its own input.</summary>
-internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, ISavedRules? saved = null)
+internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, TimeProvider time, ISavedRules? saved = null)
 {
+    /// <summary>How often the data's version is read (it looks at the data folder, which costs more than matching a short phrase).</summary>
+    public static readonly TimeSpan DataCheckInterval = TimeSpan.FromSeconds(1);
+
     private readonly StrategyListSlot _strategies = new(catalog.Aliases.Strategies, saved);
     private readonly SymbolListSlot _symbols = new(catalog.Aliases.Symbols, catalog.Aliases.Universes, marketData);
-    private readonly BoundedCache<(bool Ok, DateSpan Period, string? Note, string? Error)> _periods = new(10_000);
-    private readonly BoundedCache<(bool Ok, ExecutionPhrase Phrase, string? Error)> _executions = new(10_000);
+    private readonly BoundedCache<(int Day, string Text), (bool Ok, DateSpan Period, string? Note, string? Error)> _periods = new(10_000);
+    private readonly BoundedCache<string, (bool Ok, ExecutionPhrase Phrase, string? Error)> _executions = new(10_000);
+    private readonly BoundedCache<string, (bool Ok, IReadOnlyList<(string Name, string Value)> Settings, string? Error)> _parameters = new(10_000);
+    private readonly BoundedCache<string, (bool Ok, IReadOnlyList<string> Symbols, IReadOnlyList<string> Notes, string? Error)> _symbolLists = new(10_000);
     private readonly SlotFillers _fillers = new(catalog.SlotFillers);
+    private long _dataVersion;
+    private long _dataCheckedAt = long.MinValue;
+
+    /// <summary>
+    /// Forgets remembered symbols and periods when the data changed under the running process (an import adds a
+    /// symbol; an update moves the last day that relative periods end on): seen by the first phrase after
+    /// <see cref="DataCheckInterval"/>.
+    /// </summary>
+    /// <returns>Whether the data changed (what was read from it before no longer holds).</returns>
+    public bool NoticeDataChanges()
+    {
+        long now = time.GetTimestamp();
+        long checkedAt = Interlocked.Read(ref _dataCheckedAt);
+        if (checkedAt != long.MinValue && time.GetElapsedTime(checkedAt, now) < DataCheckInterval)
+        {
+            return false;
+        }
+
+        Interlocked.Exchange(ref _dataCheckedAt, now);
+        long version = marketData.Version;
+        if (Interlocked.Exchange(ref _dataVersion, version) == version)
+        {
+            return false;
+        }
+
+        _symbols.Forget();
+        _symbolLists.Clear();
+        _periods.Clear();
+        return true;
+    }
 
     /// <returns>The value, or null with <paramref name="error"/> saying why the text does not fit.</returns>
     public SlotValue? Parse(SlotDefinition slot, string text, DateOnly today, List<string> notes, out string? error)
     {
         error = null;
-        var value = new SlotValue(slot.Name, slot.Type, text);
         switch (slot.Type)
         {
             case SlotType.Strategies:
@@ -31,17 +65,23 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                         notes.Add(reading.Correction);
                     }
 
-                    return value with { StrategyText = reading.Canonical, Strategies = reading.Strategies, Rule = reading.Rule, SavedName = reading.SavedName };
+                    return new SlotValue(slot.Name, slot.Type, text) { StrategyText = reading.Canonical, Strategies = reading.Strategies, Rule = reading.Rule, SavedName = reading.SavedName };
                 }
 
                 // A rule's error shows where: the caret block follows the one-line message (see IntentMatch.Error).
                 error = reading.Caret is null ? reading.Error : reading.Error + "\n" + reading.Caret;
                 return null;
             case SlotType.Symbols:
-                if (_symbols.TryParse(_fillers.Trim(text), out var symbols, out var symbolNotes, out error))
+                // Remembered by text like periods (each word's resolution is remembered by the slot itself).
+                var list = _symbolLists.GetOrAdd(
+                    _fillers.Trim(text),
+                    static (t, slot) => (slot.TryParse(t, out var symbols, out var symbolNotes, out string? why), symbols, symbolNotes, why),
+                    _symbols);
+                error = list.Error;
+                if (list.Ok)
                 {
-                    notes.AddRange(symbolNotes);
-                    return value with { Symbols = symbols };
+                    notes.AddRange(list.Notes);
+                    return new SlotValue(slot.Name, slot.Type, text) { Symbols = list.Symbols };
                 }
 
                 return null;
@@ -49,10 +89,11 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                 // Remembered by day and text: a phrase's words are tried as a period in many readings. The data's
                 // end is read once per store, so it is the same for every entry.
                 var (ok, period, note, problem) = _periods.GetOrAdd(
-                    today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + text,
-                    _ => PeriodParser.TryParse(text, new AsOfDay(today, marketData.LastDay), out var parsed, out string? anchored, out string? reason)
+                    (today.DayNumber, text),
+                    static (key, data) => PeriodParser.TryParse(key.Text, new AsOfDay(DateOnly.FromDayNumber(key.Day), data.LastDay), out var parsed, out string? anchored, out string? reason)
                         ? (true, parsed, anchored, null)
-                        : (false, default, null, reason));
+                        : (false, default, null, reason),
+                    marketData);
                 error = problem;
                 if (ok)
                 {
@@ -61,7 +102,7 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                         notes.Add(note);
                     }
 
-                    return value with { Period = period };
+                    return new SlotValue(slot.Name, slot.Type, text) { Period = period };
                 }
 
                 error ??= $"'{UserText.Excerpt(text)}' is not a period (try 2020-2024, FY2023, ytd, last 3 years, from 2020-01-01 to 2020-12-31)";
@@ -69,37 +110,40 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
             case SlotType.Job:
                 if (JobReference.TryParse(text, out string job))
                 {
-                    return value with { Job = job };
+                    return new SlotValue(slot.Name, slot.Type, text) { Job = job };
                 }
 
                 error = $"'{UserText.Excerpt(text)}' is not a job (give its id, or 'last')";
                 return null;
             case SlotType.WholeNumber:
-                return IntegerSlot.TryParse(text, slot.Min, slot.Max, out int number, out error) ? value with { Number = number } : null;
+                return IntegerSlot.TryParse(text, slot.Min, slot.Max, out int number, out error) ? new SlotValue(slot.Name, slot.Type, text) { Number = number } : null;
             case SlotType.Enum:
                 if (EnumSlot.TryParse(text, slot.Values, out string choice))
                 {
-                    return value with { Choice = choice };
+                    return new SlotValue(slot.Name, slot.Type, text) { Choice = choice };
                 }
 
                 if (Corrections.Closest(text, slot.Values) is { } corrected)
                 {
                     notes.Add(Corrections.ReadAs(text, corrected));
-                    return value with { Choice = corrected };
+                    return new SlotValue(slot.Name, slot.Type, text) { Choice = corrected };
                 }
 
                 error = $"'{UserText.Excerpt(text)}' is not one of: {string.Join(", ", slot.Values)}";
                 return null;
             case SlotType.Name:
                 // Any text: the store that keeps names checks them and says why one cannot be used.
-                return value with { Choice = text.Trim() };
+                return new SlotValue(slot.Name, slot.Type, text) { Choice = text.Trim() };
             case SlotType.Execution:
                 // Remembered by text like periods: the execution slot trails a phrase, so it is offered every tail of it.
-                var execution = _executions.GetOrAdd(text, t => (ExecutionSlot.TryParse(t, out var parsed, out string? why), parsed, why));
+                var execution = _executions.GetOrAdd(text, static t => (ExecutionSlot.TryParse(t, out var parsed, out string? why), parsed, why));
                 error = execution.Error;
-                return execution.Ok ? value with { Execution = execution.Phrase } : null;
+                return execution.Ok ? new SlotValue(slot.Name, slot.Type, text) { Execution = execution.Phrase } : null;
             case SlotType.Parameters:
-                return ParameterListSlot.TryParse(text, out var settings, out error) ? value with { Parameters = settings } : null;
+                // Remembered by text: a follow-up's settings trail it, so each tail is tried (checking one costs the engine's parse).
+                var parameters = _parameters.GetOrAdd(text, static t => (ParameterListSlot.TryParse(t, out var settings, out string? why), settings, why));
+                error = parameters.Error;
+                return parameters.Ok ? new SlotValue(slot.Name, slot.Type, text) { Parameters = parameters.Settings } : null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(slot), slot.Type, null);
         }

@@ -7,11 +7,13 @@ namespace ClaudBot.Intents.Slots;
 /// once (resolving a non-symbol costs an exception and a suggestion search). Cleared when it grows past
 /// its capacity, which keeps memory bounded whatever users type.
 /// </summary>
-internal sealed class BoundedCache<TValue>(int capacity)
+internal sealed class BoundedCache<TKey, TValue>(int capacity)
+    where TKey : notnull
 {
-    private readonly ConcurrentDictionary<string, TValue> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TKey, TValue> _entries = new();
 
-    public TValue GetOrAdd(string key, Func<string, TValue> create)
+    /// <summary>The value remembered for <paramref name="key"/>, else <paramref name="create"/>'s, given <paramref name="argument"/> (no closure per call).</summary>
+    public TValue GetOrAdd<TArgument>(TKey key, Func<TKey, TArgument, TValue> create, TArgument argument)
     {
         if (_entries.TryGetValue(key, out var value))
         {
@@ -23,6 +25,14 @@ internal sealed class BoundedCache<TValue>(int capacity)
             _entries.Clear();
         }
 
-        return _entries.GetOrAdd(key, create);
+        return _entries.GetOrAdd(key, create, argument);
     }
+
+    /// <summary>The value remembered for <paramref name="key"/>, if any.</summary>
+    public TValue? TryGet(TKey key) => _entries.TryGetValue(key, out var value) ? value : default;
+
+    /// <summary>Forgets everything (what it remembered no longer holds).</summary>
+    public void Clear() => _entries.Clear();
+
+    public TValue GetOrAdd(TKey key, Func<TKey, TValue> create) => GetOrAdd(key, static (k, make) => make(k), create);
 }

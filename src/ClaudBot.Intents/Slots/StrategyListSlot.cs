@@ -18,7 +18,7 @@ public sealed partial class StrategyListSlot
     private readonly Regex? _aliases;
     private readonly IReadOnlyDictionary<string, string> _names;
     private readonly ISavedRules? _saved;
-    private readonly BoundedCache<StrategyListReading> _parsed = new(10_000);
+    private readonly BoundedCache<string, StrategyListReading> _parsed = new(10_000);
 
     public StrategyListSlot(IReadOnlyDictionary<string, string> aliases)
         : this(aliases, null)

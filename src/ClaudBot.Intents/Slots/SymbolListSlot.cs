@@ -11,7 +11,10 @@ namespace ClaudBot.Intents.Slots;
 public sealed class SymbolListSlot(IReadOnlyDictionary<string, string> aliases, IReadOnlyDictionary<string, IReadOnlyList<string>> universes, IMarketData marketData)
 {
     private const int LongestAlias = 4;
-    private readonly BoundedCache<(string? Symbol, string? Note, string? Error)> _words = new(10_000);
+    private readonly BoundedCache<string, (string? Symbol, string? Note, string? Error)> _words = new(10_000);
+
+    /// <summary>Forgets each word's resolution: the data's symbols changed (the user imported or updated data).</summary>
+    public void Forget() => _words.Clear();
 
     public bool TryParse(string text, out IReadOnlyList<string> symbols, out IReadOnlyList<string> notes, out string? error)
     {
@@ -32,12 +35,6 @@ public sealed class SymbolListSlot(IReadOnlyDictionary<string, string> aliases, 
             else if (taken == 0)
             {
                 var (symbol, note, problem) = _words.GetOrAdd(words[i], Resolve);
-                if (problem is not null && Corrections.Closest(words[i], aliases.Keys) is { } name)
-                {
-                    // A mistyped company name ("infosis") is read as the name it is one slip from.
-                    (symbol, note, problem) = (aliases[name], Corrections.ReadAs(words[i], name), null);
-                }
-
                 if (problem is not null)
                 {
                     (symbols, notes, error) = ([], [], problem);
@@ -71,7 +68,8 @@ public sealed class SymbolListSlot(IReadOnlyDictionary<string, string> aliases, 
         }
         catch (MarketDataException failure)
         {
-            return (null, null, failure.Message);
+            // A mistyped company name ("infosis") is read as the name it is one slip from.
+            return Corrections.Closest(word, aliases.Keys) is { } name ? (aliases[name], Corrections.ReadAs(word, name), null) : (null, null, failure.Message);
         }
     }
 
