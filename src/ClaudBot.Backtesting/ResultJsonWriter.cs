@@ -7,7 +7,7 @@ namespace ClaudBot.Backtesting;
 /// <summary>
 /// Writes a backtest result as JSON, the one shape every output shares (CLI <c>--json</c>, cluster
 /// results files, API): <c>strategy, params (a built-in's exits among them, in percent), symbol, from, to, bars, metrics{...}, benchmark{...}, excess_return, beta,
-/// alpha, market_index, trades[...]</c>,
+/// alpha, market_index, trades[...]</c> (a cluster job's results leave the trades out: see <see cref="Write"/>),
 /// snake_case, ISO dates, metrics as numbers. Written straight to a <see cref="Utf8JsonWriter"/> so a
 /// sweep of thousands of results costs no intermediate objects.
 /// </summary>
@@ -21,7 +21,12 @@ namespace ClaudBot.Backtesting;
 /// </remarks>
 public static class ResultJsonWriter
 {
-    public static void Write(Utf8JsonWriter writer, BacktestResult result, int? index = null)
+    /// <param name="withTrades">
+    /// False for a cluster job's results: a sweep's trades are most of its bytes (4 KB of 4.3 KB a backtest) and nobody
+    /// reads them all; the engine is deterministic, so the trades of the result a user looks at are its run again
+    /// (the node's equity API, the chat's chart and losses).
+    /// </param>
+    public static void Write(Utf8JsonWriter writer, BacktestResult result, int? index = null, bool withTrades = true)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
@@ -55,23 +60,11 @@ public static class ResultJsonWriter
         writer.WriteNumber("bars", result.Range.Count);
         WriteMetrics(writer, result.Metrics);
         WriteMarket(writer, result.Market);
-        writer.WriteStartArray("trades");
-        foreach (var trade in result.Trades)
+        if (withTrades)
         {
-            writer.WriteStartObject();
-            writer.WriteString("entry_date", trade.EntryDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            WriteFinite(writer, "entry_price", trade.EntryPrice);
-            writer.WriteString("exit_date", trade.ExitDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            WriteFinite(writer, "exit_price", trade.ExitPrice);
-            WriteFinite(writer, "return", trade.Return);
-            WriteFinite(writer, "shares", trade.Shares);
-            WriteFinite(writer, "fees", trade.Fees);
-            writer.WriteString("reason", ExitReasonText(trade.Reason));
-            writer.WriteBoolean("open", trade.IsOpen);
-            writer.WriteEndObject();
+            WriteTrades(writer, result.Trades);
         }
 
-        writer.WriteEndArray();
         if (result.Equity is { } equity)
         {
             writer.WriteStartArray("equity");
@@ -91,6 +84,27 @@ public static class ResultJsonWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteTrades(Utf8JsonWriter writer, IReadOnlyList<TradeResult> trades)
+    {
+        writer.WriteStartArray("trades");
+        foreach (var trade in trades)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("entry_date", trade.EntryDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            WriteFinite(writer, "entry_price", trade.EntryPrice);
+            writer.WriteString("exit_date", trade.ExitDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            WriteFinite(writer, "exit_price", trade.ExitPrice);
+            WriteFinite(writer, "return", trade.Return);
+            WriteFinite(writer, "shares", trade.Shares);
+            WriteFinite(writer, "fees", trade.Fees);
+            writer.WriteString("reason", ExitReasonText(trade.Reason));
+            writer.WriteBoolean("open", trade.IsOpen);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     public static void WriteMetrics(Utf8JsonWriter writer, Engine.Simulation.BacktestMetrics m)

@@ -64,7 +64,7 @@ public sealed class ResultsApiTests(NodeFixture fixture)
         byte[] onDisk = await File.ReadAllBytesAsync(Path.Combine(Node.ResultsDirectory, string.Create(CultureInfo.InvariantCulture, $"job_{id}.json")));
         Assert.Equal(onDisk.Length, served.Length);
         Assert.True(onDisk.AsSpan().SequenceEqual(served));
-        Assert.Contains("\"trades\"", System.Text.Encoding.UTF8.GetString(served), StringComparison.Ordinal);
+        Assert.Contains("\"metrics\"", System.Text.Encoding.UTF8.GetString(served), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
 
                 if (result is not null)
                 {
-                    ResultJsonWriter.Write(writer, result, index);
+                    ResultJsonWriter.Write(writer, result, index, withTrades: false);
                     if (best.Result is null || result.Metrics.Sharpe.CompareTo(best.Result.Metrics.Sharpe) > 0)
                     {
                         best = (index, result);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClaudBot.Backtesting;
 using ClaudBot.Backtesting.Costs;
 using ClaudBot.Backtesting.Execution;
 using ClaudBot.Cluster.Jobs;
@@ -99,11 +100,21 @@ public sealed class JobExecutionTests : IDisposable
 
         var output = await new ChunkRunner(store, ResiliencePipeline.Empty, Options.Create(new ClusterOptions()), TimeProvider.System).RunAsync(plan.Chunks[0], CancellationToken.None);
 
+        // A cluster result keeps no trade list: its trades are the same backtest run again with the job's spec.
         var task = Assert.Single(JsonDocument.Parse(output.TasksJson).RootElement.EnumerateArray().ToArray());
-        var trades = task.GetProperty("trades").EnumerateArray().ToList();
+        Assert.False(task.TryGetProperty("trades", out _));
+        var trades = (await RerunAsync(store, plan)).Trades;
         Assert.NotEmpty(trades);
-        Assert.All(trades, t => Assert.True(t.GetProperty("fees").GetDouble() > 0));
-        Assert.Equal(trades.Sum(t => t.GetProperty("fees").GetDouble()), task.GetProperty("metrics").GetProperty("fees").GetDouble(), 1e-6);
+        Assert.All(trades, t => Assert.True(t.Fees > 0));
+        Assert.Equal(trades.Sum(t => t.Fees), task.GetProperty("metrics").GetProperty("fees").GetDouble(), 1e-6);
+    }
+
+    // As the node's equity API runs a result again: the job's spec, through the same service.
+    private static async Task<EquityCurve> RerunAsync(MarketDataStore store, JobPlan plan)
+    {
+        var (chunk, spec) = (plan.Chunks[0], plan.Spec);
+        return await new BacktestService(store, Options.Create(new BacktestOptions()))
+            .EquityAsync(chunk.Strategies[0], chunk.Symbol, spec.From, spec.To, spec.CostBps, spec.InitialCapital, spec.Execution(), CancellationToken.None);
     }
 
     [Fact]
@@ -120,7 +131,7 @@ public sealed class JobExecutionTests : IDisposable
         var task = Assert.Single(JsonDocument.Parse(output.TasksJson).RootElement.EnumerateArray().ToArray());
         var parameters = task.GetProperty("params");
         Assert.Equal((2.0, 3.0, false), (parameters.GetProperty("stop").GetDouble(), parameters.GetProperty("trail").GetDouble(), parameters.TryGetProperty("target", out _)));
-        Assert.Contains(task.GetProperty("trades").EnumerateArray(), t => t.GetProperty("reason").GetString() is "stop" or "trail");
+        Assert.Contains((await RerunAsync(store, plan)).Trades, t => t.Reason is ExitReason.Stop or ExitReason.Trail);
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public sealed class ChunkRunnerTests : IDisposable
         Assert.Equal([40, 41, 42], tasks.Select(t => t.GetProperty("index").GetInt32()));
         Assert.Equal(["rsi", "macd", "buy_hold"], tasks.Select(t => t.GetProperty("strategy").GetString()));
         Assert.Equal(expected.Results.Select(r => r.Metrics.TotalReturn), tasks.Select(t => t.GetProperty("metrics").GetProperty("total_return").GetDouble()));
-        Assert.Equal(expected.Results.Select(r => r.Trades.Count), tasks.Select(t => t.GetProperty("trades").GetArrayLength()));
+        Assert.Equal(expected.Results.Select(r => r.Trades.Count), tasks.Select(t => t.GetProperty("metrics").GetProperty("trades").GetInt32()));
+        Assert.All(tasks, t => Assert.False(t.TryGetProperty("trades", out _)));
         Assert.Equal(expected.Results.Select(r => r.Market!.Benchmark.TotalReturn), tasks.Select(t => t.GetProperty("benchmark").GetProperty("total_return").GetDouble()));
         Assert.Equal(expected.Results.Select(r => r.Market!.ExcessReturn), tasks.Select(t => t.GetProperty("excess_return").GetDouble()));
         Assert.Equal(expected.Results.Select(r => r.Market!.Beta!.Value), tasks.Select(t => t.GetProperty("beta").GetDouble()));
