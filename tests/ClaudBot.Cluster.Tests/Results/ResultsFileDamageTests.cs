@@ -68,7 +68,8 @@ public sealed class ResultsFileDamageTests(RealResultsFixture files) : IClassFix
     [InlineData(ResultsFileReader.DefaultBufferSize)]
     public async Task InvalidByteInsideTrades_IsReportedAtThatByte(int bufferSize)
     {
-        var file = files.Small.ToArray();
+        // Files written before a job's results dropped their trades still hold them: skipped by the reader, yet checked.
+        var file = HandWrittenFile.With(HandWrittenFile.Result(0, "TCS", 1.2), HandWrittenFile.Result(1, "INFY", 0.8));
         int second = file.AsSpan().IndexOf("{\"index\":1,"u8);
         int bad = second + file.AsSpan(second).IndexOf("\"exit_price\":"u8) + "\"exit_price\":".Length;
         file[bad] = (byte)'x';
