@@ -59,7 +59,13 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
             parts.Add(new ImagePart($"job_{job.Id}_equity.png", png, $"Job {job.Id}: equity of the top {Math.Min(options.Value.ChartResults, summary.Top.Count)} against buy-and-hold"));
         }
 
-        parts.Add(new TextPart($"Full results (every backtest and trade): type 'json of job {job.Id}'."));
+        // A sweep over two parameters of one strategy: the whole grid at a glance, so a plateau shows, or a lucky cell.
+        if (summary.Surface is { } surface)
+        {
+            parts.Add(new ImagePart($"job_{job.Id}_heatmap.png", SurfaceChart.RenderPng(surface), SurfaceChart.Title(surface)));
+        }
+
+        parts.Add(new TextPart($"Full results (every backtest's metrics): type 'json of job {job.Id}'."));
         return new Reply(parts) { Succeeded = job.State != JobState.Cancelled };
     }
 

@@ -22,4 +22,8 @@ public sealed record ResultsSummary(
     IReadOnlyList<ResultRow> Top,
     IReadOnlyList<ResultRow> BestBySymbol,
     IReadOnlyList<ResultFailure> Failures,
-    int FailuresTotal);
+    int FailuresTotal)
+{
+    /// <summary>The median Sharpe by the two parameters a one-strategy sweep varied; null for any other job.</summary>
+    public ParameterSurface? Surface { get; init; }
+}

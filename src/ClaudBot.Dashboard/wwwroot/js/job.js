@@ -3,6 +3,7 @@ import { getJson, Unauthorized } from './api.js';
 import { connectLive } from './live.js';
 import { dateTime, element, isFinished, number, percent, progressBar, rupees, setProgress, stateLabel } from './format.js';
 import { drawChart, resizeCharts } from './chart.js';
+import { renderSurface } from './surface.js';
 
 window.claudbotLoadedAt ??= Date.now();
 const id = new URLSearchParams(location.search).get('id') ?? location.pathname.split('/').filter(Boolean).pop();
@@ -86,6 +87,9 @@ async function loadResults() {
     skipped.textContent = skippedNote(rows);
     skipped.hidden = skipped.textContent === '';
     renderRows();
+    const surface = document.getElementById('surface-section');
+    surface.hidden = !summary.surface;
+    if (summary.surface) renderSurface(summary.surface, document.getElementById('surface'), document.getElementById('surface-title'));
     if (rows.length) select(rows[0]);
   } catch (error) {
     if (!(error instanceof Unauthorized)) showError(error.message);
