@@ -52,7 +52,7 @@ public sealed class BacktestService(
 
     /// <summary>
     /// The daily equity of one strategy (one parameter set) on one symbol, with its dates: what charts draw.
-    /// Results files keep metrics and trades only, so a chart runs its few curves again (microseconds each).
+    /// A cluster job's results files keep metrics only, so a chart runs its few curves again (microseconds each).
     /// </summary>
     /// <param name="initialCapital">The capital the result was run with (a job's spec records it); null takes the configured one.</param>
     public async Task<EquityCurve> EquityAsync(string strategy, string symbol, DateOnly from, DateOnly to, double? costBps, double? initialCapital, Execution.ExecutionChoice? execution, CancellationToken cancellationToken)

@@ -7,7 +7,9 @@ namespace ClaudBot.Cluster.Jobs;
 /// results (JSON, trades included) in memory, and the embedded server lives in the driver. The figures bound the
 /// most trade-heavy grid measured (rsi(period=2..11, lower=40..49, upper=51..60) on 49 symbols x 1,221 bars: 73
 /// trades per backtest on average, 12.1 KB of results each, 46.5 KB of driver memory each at its peak); a grid that
-/// trades less costs less (rsi's default bands: 5.1 KB each). The sweeps issue replaces this with compact results.
+/// trades less costs less (rsi's default bands: 5.1 KB each). Those figures were measured while results carried their
+/// trades; they no longer do (0.9 KB a backtest), so the estimate now errs high and refuses some jobs that would fit, until
+/// the sweeps issue's compact results replace it.
 /// </summary>
 public static class JobMemoryEstimate
 {

@@ -4,8 +4,8 @@ namespace ClaudBot.Cluster.Results;
 
 /// <summary>
 /// Reads a results file (<c>results/job_&lt;id&gt;.json</c>, written by the driver) into a
-/// <see cref="ResultsSummary"/> without holding the file in memory: a sweep's file is over 100 MB, almost
-/// all of it trades, which are skipped. The file streams through one buffer that grows only when a
+/// <see cref="ResultsSummary"/> without holding the file in memory: a sweep's file is tens of megabytes (and files
+/// written before results dropped their trades, over 100 MB, almost all trades, which are skipped). The file streams through one buffer that grows only when a
 /// single value does not fit in it; what is kept is bounded by <c>top</c>, the symbols and
 /// <see cref="FailuresKept"/>.
 /// </summary>

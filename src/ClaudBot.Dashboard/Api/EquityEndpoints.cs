@@ -12,7 +12,7 @@ namespace ClaudBot.Dashboard.Api;
 
 /// <summary>
 /// <c>GET /api/jobs/{id}/equity?strategy=...&amp;symbol=...</c>: one result of a job run again with its daily
-/// equity, and buy-and-hold beside it. Results files keep metrics and trades, not daily equity (that would
+/// equity, and buy-and-hold beside it. Results files keep metrics, not trades or daily equity (that would
 /// multiply a sweep's file many times), and the engine is deterministic and takes microseconds, so the one
 /// curve a user looks at is computed when asked — the same way the bot draws its charts.
 /// </summary>
