@@ -16,16 +16,12 @@ internal sealed class ParameterSurfaceBuilder
     // Keyed by the params object's JSON text as written (one writer, so one parameter set is always the same text).
     private readonly Dictionary<string, List<double>> _cells = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<double>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Utf8StringPool _names = new();
     private readonly HashSet<string> _symbols = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _symbolLookup;
-    private byte[]? _strategy;
+    private string? _strategy;
     private bool _none;
 
-    public ParameterSurfaceBuilder()
-    {
-        _lookup = _cells.GetAlternateLookup<ReadOnlySpan<char>>();
-        _symbolLookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    public ParameterSurfaceBuilder() => _lookup = _cells.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <param name="strategy">The result's strategy name (UTF-8), e.g. <c>rsi</c>; a rule's is its text.</param>
     /// <param name="parameters">The result's <c>params</c> object as written.</param>
@@ -36,18 +32,15 @@ internal sealed class ParameterSurfaceBuilder
             return;
         }
 
-        if (_strategy is null)
-        {
-            _strategy = strategy.ToArray();
-        }
-        else if (!strategy.SequenceEqual(_strategy))
+        string name = _names.Get(strategy);
+        _strategy ??= name;
+        if (!string.Equals(_strategy, name, StringComparison.Ordinal))
         {
             Abandon();
             return;
         }
 
-        Span<char> name = stackalloc char[Math.Min(symbol.Length, 256)];
-        _symbolLookup.Add(name[..Encoding.UTF8.GetChars(symbol[..name.Length], name)]);
+        _symbols.Add(_names.Get(symbol));
 
         // Decoded onto the stack for the lookup: a result of a known parameter set costs no allocation.
         Span<char> text = parameters.Length <= 512 ? stackalloc char[parameters.Length] : new char[parameters.Length];
@@ -95,7 +88,7 @@ internal sealed class ParameterSurfaceBuilder
             median[Array.IndexOf(ys, Value(values, y))][Array.IndexOf(xs, Value(values, x))] = Median(sharpes);
         }
 
-        return new ParameterSurface(Encoding.UTF8.GetString(_strategy), x, y, xs, ys, median, _symbols.Count);
+        return new ParameterSurface(_strategy, x, y, xs, ys, median, _symbols.Count);
     }
 
     private void Abandon()

@@ -204,7 +204,7 @@ public sealed class IntentMatcher
     internal List<string> Help() =>
         ["I can run the cluster and backtests. Try: " + string.Join("; ", _catalog.Intents.SelectMany(i => i.Examples.Take(1)).Take(6)) + ". Type 'help' for everything."];
 
-    // Which anchor words the phrase holds, exactly or through a typo of a word no pattern uses.
+    // Slot readings remembered across phrases hold symbols and periods read from the data: forgotten with the parser's.
     private void NoticeDataChanges()
     {
         if (_slots.NoticeDataChanges())
@@ -213,6 +213,7 @@ public sealed class IntentMatcher
         }
     }
 
+    // Which anchor words the phrase holds, exactly or through a typo of a word no pattern uses.
     private bool[] AnchorsPresent(IReadOnlyList<Token> tokens, PatternMatcher matcher)
     {
         var present = new bool[_anchorWords.Length];

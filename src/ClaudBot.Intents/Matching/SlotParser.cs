@@ -16,8 +16,6 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
     private readonly SymbolListSlot _symbols = new(catalog.Aliases.Symbols, catalog.Aliases.Universes, marketData);
     private readonly BoundedCache<(int Day, string Text), (bool Ok, DateSpan Period, string? Note, string? Error)> _periods = new(10_000);
     private readonly BoundedCache<string, (bool Ok, ExecutionPhrase Phrase, string? Error)> _executions = new(10_000);
-    private readonly BoundedCache<string, (bool Ok, IReadOnlyList<(string Name, string Value)> Settings, string? Error)> _parameters = new(10_000);
-    private readonly BoundedCache<string, (bool Ok, IReadOnlyList<string> Symbols, IReadOnlyList<string> Notes, string? Error)> _symbolLists = new(10_000);
     private readonly SlotFillers _fillers = new(catalog.SlotFillers);
     private long _dataVersion;
     private long _dataCheckedAt = long.MinValue;
@@ -45,7 +43,6 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
         }
 
         _symbols.Forget();
-        _symbolLists.Clear();
         _periods.Clear();
         return true;
     }
@@ -72,16 +69,10 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                 error = reading.Caret is null ? reading.Error : reading.Error + "\n" + reading.Caret;
                 return null;
             case SlotType.Symbols:
-                // Remembered by text like periods (each word's resolution is remembered by the slot itself).
-                var list = _symbolLists.GetOrAdd(
-                    _fillers.Trim(text),
-                    static (t, slot) => (slot.TryParse(t, out var symbols, out var symbolNotes, out string? why), symbols, symbolNotes, why),
-                    _symbols);
-                error = list.Error;
-                if (list.Ok)
+                if (_symbols.TryParse(_fillers.Trim(text), out var symbols, out var symbolNotes, out error))
                 {
-                    notes.AddRange(list.Notes);
-                    return new SlotValue(slot.Name, slot.Type, text) { Symbols = list.Symbols };
+                    notes.AddRange(symbolNotes);
+                    return new SlotValue(slot.Name, slot.Type, text) { Symbols = symbols };
                 }
 
                 return null;
@@ -140,10 +131,7 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                 error = execution.Error;
                 return execution.Ok ? new SlotValue(slot.Name, slot.Type, text) { Execution = execution.Phrase } : null;
             case SlotType.Parameters:
-                // Remembered by text: a follow-up's settings trail it, so each tail is tried (checking one costs the engine's parse).
-                var parameters = _parameters.GetOrAdd(text, static t => (ParameterListSlot.TryParse(t, out var settings, out string? why), settings, why));
-                error = parameters.Error;
-                return parameters.Ok ? new SlotValue(slot.Name, slot.Type, text) { Parameters = parameters.Settings } : null;
+                return ParameterListSlot.TryParse(text, out var settings, out error) ? new SlotValue(slot.Name, slot.Type, text) { Parameters = settings } : null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(slot), slot.Type, null);
         }
