@@ -85,12 +85,12 @@ public sealed class ConversationEngine
         var open = _pending.Peek(chat, out var expired);
         if (open is null)
         {
-            return expired is not null && Carries(expired, token)
+            return expired is not null && expired.Carries(token)
                 ? new ButtonOutcome(Reply.Text("That question expired, so nothing was done. Type the request again.", ReplyTone.Warning) with { Succeeded = false }, "Expired")
                 : new ButtonOutcome(null, "This button is no longer valid.");
         }
 
-        if (!Carries(open, token))
+        if (!open.Carries(token))
         {
             return new ButtonOutcome(null, "This button is no longer valid.");
         }
@@ -134,13 +134,6 @@ public sealed class ConversationEngine
         }
     }
 
-    private static bool Carries(Pending pending, string token) => pending switch
-    {
-        PendingConfirmation confirmation => confirmation.Token == token,
-        PendingChoice choice => choice.Options.Any(o => o.Token == token),
-        _ => false,
-    };
-
     // The asker's next message while something is open: an answer to it, or (returning null) a new request.
     private async Task<Reply?> ContinueAsync(Pending open, ChatMessage message, long started, CancellationToken cancellationToken)
     {
@@ -171,25 +164,13 @@ public sealed class ConversationEngine
 
                 _pending.Set(message.Chat, question with { Expires = _time.GetUtcNow() + _options.PendingTimeout });
                 return new Reply(SlotErrors.Parts(answered.Error!, $"{_matcher.Question(question.Partial.Intent!, question.Partial.Missing[0])} (or 'cancel')")) { NeedsAnswer = true, Succeeded = false };
-            case PendingChoice choice when PickFromText(choice, message.Text) is { } intent:
+            case PendingChoice choice when choice.Pick(message.Text) is { } intent:
                 return await ChooseAsync(choice, intent, message with { Text = open.Text }, started, cancellationToken).ConfigureAwait(false);
             default:
                 // Something new: the open item is dropped, so a stale "yes" can never run it later.
                 _pending.TryTake(message.Chat, open);
                 return null;
         }
-    }
-
-    private static string? PickFromText(PendingChoice choice, string text)
-    {
-        string answer = text.Trim().TrimEnd('.', '?', '!');
-        if (int.TryParse(answer, out int number) && number >= 1 && number <= choice.Options.Count)
-        {
-            return choice.Options[number - 1].Intent;
-        }
-
-        return choice.Options.Select(o => o.Intent).FirstOrDefault(i =>
-            string.Equals(i, answer, StringComparison.OrdinalIgnoreCase) || string.Equals(MatchText.Title(i), answer, StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<Reply> ChooseAsync(PendingChoice choice, string intent, ChatMessage message, long started, CancellationToken cancellationToken)
