@@ -42,19 +42,24 @@ internal static class TierBench
         }
 
         // Each tier timed on its own, so neither's figures carry the other's garbage collections.
+        // The phrases the patterns leave unread are those the semantic tier is timed on.
         var patternTimes = new List<double>();
+        var unmatched = new List<EvaluationRow>();
         for (int round = 0; round < rounds; round++)
         {
             foreach (var row in rows)
             {
                 long start = Stopwatch.GetTimestamp();
-                matcher.Match(row.Text, Today);
+                var match = matcher.Match(row.Text, Today);
                 patternTimes.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                if (round == 0 && match.Intent is null)
+                {
+                    unmatched.Add(row);
+                }
             }
         }
 
         var semanticTimes = new List<double>();
-        var unmatched = rows.Where(row => matcher.Match(row.Text, Today).Intent is null).ToList();
         for (int round = 0; round < rounds; round++)
         {
             foreach (var row in unmatched)
