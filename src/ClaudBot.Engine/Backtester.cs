@@ -18,6 +18,7 @@ public sealed class Backtester
     private int _tradeCount;
     private int _scratchEquityCount;
     private RuleEvaluator? _rules;
+    private readonly KernelSeries _series = new();
 
     /// <summary>Trades of the latest run, by bar index (valid until the next run).</summary>
     public ReadOnlySpan<Trade> LastTrades => _trades.AsSpan(0, _tradeCount);
@@ -104,19 +105,22 @@ public sealed class Backtester
         switch (p.Name)
         {
             case "rsi":
-                var rsi = new RsiKernel(close, p.Int(0), p.Real(1), p.Real(2));
+                // The averages come from this thread's series of the bars, computed once per period (see KernelSeries).
+                var (gain, loss) = _series.Rsi(bars, p.Int(0));
+                var rsi = new RsiKernel(gain, loss, p.Int(0), p.Real(1), p.Real(2));
                 return Simulator.Run(rsi, bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
             case "macd":
-                var macd = new MacdKernel(close, p.Int(0), p.Int(1), p.Int(2));
+                var macd = new MacdKernel(_series.Ema(bars, p.Int(0)), _series.Ema(bars, p.Int(1)), p.Int(2));
                 return Simulator.Run(macd, bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
             case "momentum":
                 var momentum = new MomentumKernel(close, p.Int(0), p.Real(1));
                 return Simulator.Run(momentum, bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
             case "sma_cross":
-                var cross = new SmaCrossKernel(close, p.Int(0), p.Int(1));
+                var cross = new SmaCrossKernel(_series.RollingSum(bars, p.Int(0)), _series.RollingSum(bars, p.Int(1)), p.Int(0), p.Int(1));
                 return Simulator.Run(cross, bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
             case "bollinger":
-                var bollinger = new BollingerKernel(close, p.Int(0), p.Real(1));
+                var (sums, squares) = _series.BollingerSums(bars, p.Int(0));
+                var bollinger = new BollingerKernel(close, sums, squares, p.Int(0), p.Real(1));
                 return Simulator.Run(bollinger, bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);
             case "buy_hold":
                 return Simulator.Run(default(BuyHoldKernel), bars, start, end, settings, p.Exits, equity, _trades, out _tradeCount);

@@ -9,6 +9,8 @@ namespace ClaudBot.Engine.Simulation;
 /// </summary>
 internal readonly record struct ReturnStatistics(int Count, double Mean, double StandardDeviation, double DownsideDeviation)
 {
+    // Optimised from its first call, as the simulator's loop is (it runs once per backtest).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ReturnStatistics FromEquity(ReadOnlySpan<double> equity)
     {
         int n = equity.Length - 1;

@@ -3,16 +3,20 @@ using ClaudBot.Engine.Indicators;
 
 namespace ClaudBot.Engine.Strategies.Kernels;
 
-internal struct MacdKernel(double[] close, int fast, int slow, int signal) : ISignalKernel
+/// <summary>
+/// Long while the MACD line (fast EMA minus slow EMA) is above its signal EMA. The two EMAs come from series shared by
+/// every backtest of the chunk (<see cref="KernelSeries.Ema"/>, the same bits as <see cref="Macd"/>'s own); the signal
+/// EMA of the line is this backtest's own.
+/// </summary>
+internal struct MacdKernel(double[] fastEma, double[] slowEma, int signal) : ISignalKernel
 {
-    private Macd _macd = new(fast, slow, signal);
+    private Ema _signal = new(signal);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Signal Next(int index)
     {
-        _macd.Update(close[index]);
-        double line = _macd.Line;
-        double signalLine = _macd.Signal;
+        double line = fastEma[index] - slowEma[index];
+        double signalLine = _signal.Next(line);
         if (double.IsNaN(signalLine))
         {
             return Signal.Hold;
