@@ -3,6 +3,7 @@ using ClaudBot.Backtesting;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results;
+using ClaudBot.Cluster.Results.Store;
 using ClaudBot.Cluster.Worker;
 using ClaudBot.MarketData;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,9 +13,9 @@ using Polly;
 namespace ClaudBot.Benchmarks;
 
 /// <summary>
-/// Reading the summary of a sweep's results file (every bundled symbol x 546 parameter sets, about
-/// 100 MB, written once by the real planner, chunk runner and writer): the time to stream it, and what
-/// that allocates, which must stay far below the file's size.
+/// A sweep's results (every bundled symbol x 546 parameter sets, run once by the real planner and chunk runner): the
+/// driver's finishing pass (rows file, JSON file and ranked summary from the chunks' rows), and reading the summary of
+/// the whole JSON export, as a reader without the node does; what each allocates must stay far below the data's size.
 /// </summary>
 [MemoryDiagnoser]
 public class ResultsReaderBenchmarks
@@ -28,13 +29,24 @@ public class ResultsReaderBenchmarks
 
     private string _directory = string.Empty;
     private string _path = string.Empty;
+    private JobPlan _plan = null!;
+    private JobStatus _job = null!;
+    private readonly List<ChunkOutput> _outputs = [];
+    private List<ParameterSet> _parameterSets = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _directory = Path.Combine(Path.GetTempPath(), "claudbot-bench-results-" + Guid.NewGuid().ToString("N"));
-        _path = WriteSweepAsync().GetAwaiter().GetResult();
-        Console.WriteLine($"// results file: {new FileInfo(_path).Length:N0} bytes");
+        RunSweepAsync().GetAwaiter().GetResult();
+        string stored = FinishAsync(Path.Combine(_directory, "results")).GetAwaiter().GetResult();
+        _path = Path.Combine(_directory, "export.json");
+        using (var file = File.Create(_path))
+        {
+            ResultsExport.WriteAsync(stored, file, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        Console.WriteLine($"// rows file: {new FileInfo(RowsFile.PathFor(stored)).Length:N0} bytes, JSON export: {new FileInfo(_path).Length:N0} bytes");
     }
 
     [GlobalCleanup]
@@ -44,24 +56,30 @@ public class ResultsReaderBenchmarks
     [Benchmark]
     public Task<ResultsSummary> ReadSummary() => ResultsFileReader.ReadSummaryAsync(_path, 10, CancellationToken.None);
 
-    private async Task<string> WriteSweepAsync()
+    /// <summary>What the driver does when the job's last chunk is in: the rows and JSON files written, the summary ranked on the way.</summary>
+    [Benchmark]
+    public Task<string> Finish() => FinishAsync(Path.Combine(_directory, "finish"));
+
+    private async Task<string> FinishAsync(string directory) =>
+        (await ResultsStoreWriter.WriteAsync(
+            directory, _job, JobState.Completed, _plan.Spec.SubmittedAt, _parameterSets, _outputs.Select(o => (ReadOnlyMemory<byte>)o.Rows).ToAsyncEnumerable(), [.. _outputs.Select(o => o.SummaryJson)], CancellationToken.None)).Path;
+
+    private async Task RunSweepAsync()
     {
         var marketData = new MarketDataStore(
             Options.Create(new MarketDataOptions { Directory = Path.Combine(FindRepositoryRoot(), "data"), CacheDirectory = Path.Combine(_directory, "cache") }),
             NullLogger<MarketDataStore>.Instance);
         var cluster = Options.Create(new ClusterOptions());
         var planner = new JobPlanner(marketData, cluster, Options.Create(new BacktestOptions()), TimeProvider.System);
-        var plan = await planner.PlanAsync(new JobRequest(Strategies, marketData.Symbols, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31), "bench"), CancellationToken.None);
+        _plan = await planner.PlanAsync(new JobRequest(Strategies, marketData.Symbols, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31), "bench"), CancellationToken.None);
         var runner = new ChunkRunner(marketData, ResiliencePipeline.Empty, cluster, TimeProvider.System);
-        var outputs = new List<ChunkOutput>(plan.Chunks.Count);
-        foreach (var chunk in plan.Chunks)
+        foreach (var chunk in _plan.Chunks)
         {
-            outputs.Add(await runner.RunAsync(chunk with { JobId = "bench" }, CancellationToken.None));
+            _outputs.Add(await runner.RunAsync(chunk with { JobId = "bench" }, CancellationToken.None));
         }
 
-        var job = new JobStatus("bench", JobState.Running, plan.Spec, plan.TaskCount, plan.TaskCount, 0, plan.Chunks.Count, plan.Chunks.Count, plan.Spec.SubmittedAt, null, plan.Notes, null);
-        return await ResultsFileWriter.WriteAsync(
-            _directory, job, JobState.Completed, plan.Spec.SubmittedAt, outputs.Select(o => (ReadOnlyMemory<byte>)o.TasksJson).ToAsyncEnumerable(), [.. outputs.Select(o => o.SummaryJson)], CancellationToken.None);
+        _parameterSets = [.. _plan.Chunks.Where(c => c.Symbol == _plan.Spec.Symbols[0]).SelectMany(c => c.Strategies).Select(ParameterSet.Of)];
+        _job = new JobStatus("bench", JobState.Running, _plan.Spec, _plan.TaskCount, _plan.TaskCount, 0, _plan.Chunks.Count, _plan.Chunks.Count, _plan.Spec.SubmittedAt, null, _plan.Notes, null);
     }
 
     internal static string FindRepositoryRoot()

@@ -37,14 +37,17 @@ public sealed class BacktestOptions : IValidatableObject
     public double InitialCapital { get; set; } = 1_000_000;
 
     /// <summary>The cluster's default task cap (<c>Cluster:MaxTasks</c>).</summary>
-    public const int DefaultMaxTasks = 100_000;
+    public const int DefaultMaxTasks = 10_000_000;
 
     /// <summary>The setting that caps the backtests (parameter sets x symbols) of one request.</summary>
     public const string MaxTasksSetting = "Cluster:MaxTasks";
 
-    /// <summary>Most parameter combinations one request may expand to.</summary>
+    /// <summary>
+    /// Most parameter combinations one request may expand to: enough for one grid over nifty50's 49 symbols to reach
+    /// <see cref="DefaultMaxTasks"/>; it guards the expansion itself (a typo such as <c>period=1..10000000</c>).
+    /// </summary>
     [Range(1, 10_000_000)]
-    public int MaxCombinations { get; set; } = 10_000;
+    public int MaxCombinations { get; set; } = 250_000;
 
     /// <summary>
     /// Most backtests (parameter sets x symbols) one request may have, on the command line as in the cluster.

@@ -36,24 +36,9 @@ public static class ResultJsonWriter
             writer.WriteNumber("index", i);
         }
 
-        // A written rule has no name or parameters of its own: its canonical text is what ran.
-        writer.WriteString("strategy", result.Strategy.Rule?.Text ?? result.Strategy.Name);
-        writer.WriteStartObject("params");
-        foreach (var (name, value) in result.Strategy.Values)
-        {
-            WriteFinite(writer, name, value);
-        }
-
-        // A built-in's exits, in percent as written (stop=4%); a rule's are in its text.
-        foreach (string exit in result.Strategy.Rule is null ? Engine.Simulation.ExitRules.Names : [])
-        {
-            if (result.Strategy.Exits[exit] is { } fraction)
-            {
-                writer.WriteNumber(exit, Engine.Simulation.ExitRules.InPercent(fraction));
-            }
-        }
-
-        writer.WriteEndObject();
+        writer.WriteString("strategy", StrategyName(result.Strategy));
+        writer.WritePropertyName("params");
+        WriteParams(writer, result.Strategy);
         writer.WriteString("symbol", result.Symbol);
         writer.WriteString("from", result.Range.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         writer.WriteString("to", result.Range.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -81,6 +66,35 @@ public static class ResultJsonWriter
             }
 
             writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>What <c>strategy</c> says: the name of a built-in, the canonical text of a written rule (it has no name or parameters of its own).</summary>
+    public static string StrategyName(Engine.Strategies.StrategyParameters strategy)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        return strategy.Rule?.Text ?? strategy.Name;
+    }
+
+    /// <summary>The <c>params</c> object: every parameter, then a built-in's exits in percent as written (stop=4%); a rule's are in its text.</summary>
+    public static void WriteParams(Utf8JsonWriter writer, Engine.Strategies.StrategyParameters strategy)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(strategy);
+        writer.WriteStartObject();
+        foreach (var (name, value) in strategy.Values)
+        {
+            WriteFinite(writer, name, value);
+        }
+
+        foreach (string exit in strategy.Rule is null ? Engine.Simulation.ExitRules.Names : [])
+        {
+            if (strategy.Exits[exit] is { } fraction)
+            {
+                writer.WriteNumber(exit, Engine.Simulation.ExitRules.InPercent(fraction));
+            }
         }
 
         writer.WriteEndObject();
@@ -159,8 +173,8 @@ public static class ResultJsonWriter
         writer.WriteString("market_index", market?.Index);
     }
 
-    // JSON has no NaN or Infinity: null says "no number" (see the remarks).
-    private static void WriteFinite(Utf8JsonWriter writer, string name, double value)
+    /// <summary>A number, or null where it is not finite: JSON has no NaN or Infinity (see the remarks).</summary>
+    public static void WriteFinite(Utf8JsonWriter writer, string name, double value)
     {
         if (double.IsFinite(value))
         {

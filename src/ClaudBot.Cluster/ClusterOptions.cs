@@ -43,7 +43,7 @@ public sealed class ClusterOptions
     public int MaxTasks { get; set; } = Backtesting.BacktestOptions.DefaultMaxTasks;
 
     /// <summary>
-    /// Memory (MB) one job's results may take in the node while it runs (see <see cref="Jobs.JobMemoryEstimate"/>); a job
+    /// Memory (MB) one job may take in the node while it runs (see <see cref="Jobs.JobMemoryEstimate"/>); a job
     /// estimated above it is refused before anything is queued, in one line that says how much would fit. Unset: half of
     /// the memory the node can see.
     /// </summary>

@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton<JobJournal>();
         services.TryAddSingleton<JobFinisher>();
+        services.TryAddSingleton<ResultsFiling>();
         services.TryAddSingleton<Reaper>();
 
         // Before the driver, so no write of its own is mistaken for a leftover.

@@ -24,6 +24,7 @@ internal static class NodeCli
         root.Subcommands.Add(SubmitCommand.Create(output, error));
         root.Subcommands.Add(JobsCommands.List(output, error));
         root.Subcommands.Add(JobsCommands.Show(output, error));
+        root.Subcommands.Add(JobsCommands.Results(output, error));
         root.Subcommands.Add(JobsCommands.Cancel(output, error));
         root.Subcommands.Add(CleanupCommand.Create(output, error));
         root.Subcommands.Add(DataCommand.Create(output, error));

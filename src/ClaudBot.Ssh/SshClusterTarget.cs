@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Results.Store;
 using ClaudBot.Cluster.Status;
 using ClaudBot.Targets;
 using Microsoft.Extensions.Configuration;
@@ -125,7 +126,34 @@ public sealed partial class SshClusterTarget(SshSession session, IConfiguration 
             throw new ClusterTargetException($"Job {job.Id} has no results file (it is {job.State.ToName()}, or the file was cleaned up).");
         }
 
-        return session.OpenReadAsync(path, cancellationToken);
+        return OpenExportAsync(path, cancellationToken);
+    }
+
+    // The export is made here from the two files read over SFTP, front to back; a job finished before rows files has
+    // its results inline in the JSON file, which is then the export as it is.
+    private async Task<Stream> OpenExportAsync(string path, CancellationToken cancellationToken)
+    {
+        Stream rows;
+        try
+        {
+            rows = await session.OpenReadAsync(Path.ChangeExtension(path, ".rows"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClusterTargetException missing) when (missing.InnerException is Renci.SshNet.Common.SftpPathNotFoundException)
+        {
+            return await session.OpenReadAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
+        var header = await session.OpenReadAsync(path, cancellationToken).ConfigureAwait(false);
+        return ResultsExport.Open(
+            async (output, ct) =>
+            {
+                await using (header.ConfigureAwait(false))
+                await using (rows.ConfigureAwait(false))
+                {
+                    await ResultsExport.WriteAsync(header, rows, output, ct).ConfigureAwait(false);
+                }
+            },
+            cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using ClaudBot.Backtesting;
 
 namespace ClaudBot.Dashboard.Tests;
@@ -52,7 +53,7 @@ public sealed class ResultsApiTests(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task Full_StreamsTheResultsFileByteForByte()
+    public async Task Full_StreamsEveryResultAsJson_TheExportOfTheStoredRows()
     {
         string id = (await Node.SubmitAsync("sma_cross,bollinger", ["ITC", "LT"])).GetProperty("id").GetString()!;
         await Node.WaitFinishedAsync(id);
@@ -61,10 +62,22 @@ public sealed class ResultsApiTests(NodeFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         byte[] served = await response.Content.ReadAsByteArrayAsync();
-        byte[] onDisk = await File.ReadAllBytesAsync(Path.Combine(Node.ResultsDirectory, string.Create(CultureInfo.InvariantCulture, $"job_{id}.json")));
-        Assert.Equal(onDisk.Length, served.Length);
-        Assert.True(onDisk.AsSpan().SequenceEqual(served));
-        Assert.Contains("\"metrics\"", System.Text.Encoding.UTF8.GetString(served), StringComparison.Ordinal);
+        string path = Path.Combine(Node.ResultsDirectory, string.Create(CultureInfo.InvariantCulture, $"job_{id}.json"));
+        using var exported = new MemoryStream();
+        await ClaudBot.Cluster.Results.Store.ResultsExport.WriteAsync(path, exported, CancellationToken.None);
+        Assert.True(exported.ToArray().AsSpan().SequenceEqual(served));
+
+        // The file on disk holds the names the rows refer to, not the results; the export holds every result.
+        using var file = JsonDocument.Parse(await File.ReadAllBytesAsync(path));
+        Assert.False(file.RootElement.TryGetProperty("results", out _));
+        Assert.Equal(4, file.RootElement.GetProperty("store").GetProperty("rows").GetInt32());
+        using var document = JsonDocument.Parse(served);
+        var results = document.RootElement.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal([0, 1, 2, 3], results.Select(r => r.GetProperty("index").GetInt32()));
+        Assert.Equal(["ITC", "ITC", "LT", "LT"], results.Select(r => r.GetProperty("symbol").GetString()));
+        Assert.All(results, r => Assert.True(r.GetProperty("metrics").TryGetProperty("sharpe", out _)));
+        Assert.False(document.RootElement.TryGetProperty("store", out _));
+        Assert.Equal(id, document.RootElement.GetProperty("id").GetString());
     }
 
     [Fact]

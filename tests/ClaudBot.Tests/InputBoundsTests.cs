@@ -60,10 +60,10 @@ public sealed class InputBoundsTests
     {
         string symbols = string.Join(",", Enumerable.Range(0, 10_000).Select(i => $"S{i}"));
 
-        var run = await Cli.RunAsync("backtest", "rsi(period=2..21)", symbols, "2022-01-01", "2022-12-31");
+        var run = await Cli.RunAsync("backtest", "rsi(period=2..92, lower=10..20)", symbols, "2022-01-01", "2022-12-31");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(["Error: The request has 200,000 backtests (20 parameter sets x 10,000 symbols); the limit is 100,000 (Cluster:MaxTasks)."], run.ErrorLines);
+        Assert.Equal(["Error: The request has 10,010,000 backtests (1,001 parameter sets x 10,000 symbols); the limit is 10,000,000 (Cluster:MaxTasks)."], run.ErrorLines);
     }
 
     [Fact]

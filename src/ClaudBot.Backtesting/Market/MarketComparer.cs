@@ -15,6 +15,9 @@ namespace ClaudBot.Backtesting.Market;
 public sealed class MarketComparer(MarketIndex? index, SimulationSettings settings)
 {
     private static readonly StrategyParameters BuyHold = StrategyParser.Parse("buy_hold").Parameters[0];
+    /// <summary>What beta and alpha are against, as each comparison's <see cref="MarketComparison.Index"/> says; null with no index.</summary>
+    public string? IndexLabel => index?.Label;
+
     private readonly Dictionary<(string Symbol, int Start, int End), (BacktestMetrics Benchmark, double[]? MarketReturns)> _bySeries = [];
 
     /// <summary>
@@ -34,10 +37,20 @@ public sealed class MarketComparer(MarketIndex? index, SimulationSettings settin
             throw new ArgumentException("The result must be the backtester's latest run, or carry its equity curve.", nameof(result));
         }
 
-        var (benchmark, marketReturns) = ForSeries(backtester, bars, result.Range);
+        return result with { Market = Compare(backtester, result.Metrics, equity, bars, result.Range) };
+    }
+
+    /// <summary>
+    /// The comparison of a run that kept only its metrics (a sweep's), whose daily equity over <paramref name="range"/>
+    /// is <paramref name="equity"/> (the backtester's <see cref="Backtester.LastEquity"/>, read in place).
+    /// </summary>
+    public MarketComparison Compare(Backtester backtester, BacktestMetrics metrics, ReadOnlySpan<double> equity, BarSeries bars, BarRange range)
+    {
+        ArgumentNullException.ThrowIfNull(backtester);
+        ArgumentNullException.ThrowIfNull(bars);
+        var (benchmark, marketReturns) = ForSeries(backtester, bars, range);
         var sensitivity = marketReturns is null ? default : MarketSensitivity.FromEquity(equity, marketReturns);
-        var market = new MarketComparison(benchmark, result.Metrics.TotalReturn - benchmark.TotalReturn, sensitivity.Beta, sensitivity.Alpha) { Index = index?.Label };
-        return result with { Market = market };
+        return new MarketComparison(benchmark, metrics.TotalReturn - benchmark.TotalReturn, sensitivity.Beta, sensitivity.Alpha) { Index = index?.Label };
     }
 
     private (BacktestMetrics Benchmark, double[]? MarketReturns) ForSeries(Backtester backtester, BarSeries bars, BarRange range)

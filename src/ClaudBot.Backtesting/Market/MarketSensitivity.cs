@@ -53,6 +53,7 @@ public readonly record struct MarketSensitivity(double? Beta, double? Alpha)
     /// <see cref="MarketIndex.ReturnsOver"/>). One pass, allocating nothing: it runs for every grid point. Sums are
     /// taken relative to the first day's returns (shifted data), so a flat market gives an exact zero variance.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static MarketSensitivity FromEquity(ReadOnlySpan<double> equity, ReadOnlySpan<double> marketReturns)
     {
         if (marketReturns.Length != equity.Length - 1)

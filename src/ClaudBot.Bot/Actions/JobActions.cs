@@ -28,7 +28,7 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
             ["best_strategy"] = (self, context, ct) => self.SubmitOnClusterAsync(context, StrategyCatalog.EveryDefaultGrid, ct),
             ["job_status"] = async (self, context, ct) => self.Status(await self.FindAsync(context, ct).ConfigureAwait(false)),
             ["list_jobs"] = (self, _, ct) => self.ListAsync(ct),
-            ["job_results"] = async (self, context, ct) => await self.ResultsAsync(await self.FindAsync(context, ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+            ["job_results"] = async (self, context, ct) => await self.ResultsAsync(await self.FindAsync(context, ct).ConfigureAwait(false), context.Slot("metric")?.Choice, ct).ConfigureAwait(false),
             ["job_json"] = async (self, context, ct) => await self.JsonAsync(await self.FindAsync(context, ct).ConfigureAwait(false), ct).ConfigureAwait(false),
             ["cancel_job"] = (self, context, ct) => self.CancelAsync(context, ct),
             ["cleanup_results"] = (self, context, ct) => self.CleanupAsync(context, ct),
@@ -187,14 +187,14 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
         return new Reply([new TablePart("Recent jobs (newest first)", ["Job", "State", "Done", "Tests", "Submitted", "Request"], rows) { NumericColumns = new HashSet<int> { 2, 3 } }]);
     }
 
-    private async Task<Reply> ResultsAsync(JobStatus job, CancellationToken cancellationToken)
+    private async Task<Reply> ResultsAsync(JobStatus job, string? rankBy, CancellationToken cancellationToken)
     {
         if (!job.State.IsTerminal())
         {
             return Reply.Text($"Job {job.Id} is still {job.State.ToName()} ({job.Progress * 100:0}%). Its results come when it finishes; type 'job {job.Id} status' meanwhile.", ReplyTone.Warning);
         }
 
-        return await summaries.BuildAsync(job, cancellationToken).ConfigureAwait(false);
+        return await summaries.BuildAsync(job, cancellationToken, rankBy).ConfigureAwait(false);
     }
 
     private async Task<Reply> JsonAsync(JobStatus job, CancellationToken cancellationToken)
@@ -204,14 +204,20 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
             return Reply.Text($"Job {job.Id} is still {job.State.ToName()}; its results file is written when it finishes.", ReplyTone.Warning);
         }
 
+        // Made from the node's rows as it is read, so its size is known only by reading: a copy stops one byte past the limit.
         await using var stream = await target.OpenResultsAsync(job, cancellationToken).ConfigureAwait(false);
-        if (stream.CanSeek && stream.Length > MaxDocumentBytes)
+        using var copy = new MemoryStream();
+        byte[] buffer = new byte[1 << 16];
+        int read;
+        while ((read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, MaxDocumentBytes + 1 - copy.Length)), cancellationToken).ConfigureAwait(false)) > 0)
         {
-            return Reply.Text($"The results file of job {job.Id} is {stream.Length / (1024 * 1024)} MB, too big for a chat; it is {job.ResultsFile} on the server.", ReplyTone.Warning);
+            copy.Write(buffer, 0, read);
+            if (copy.Length > MaxDocumentBytes)
+            {
+                return Reply.Text($"The results of job {job.Id} are over {MaxDocumentBytes / (1024 * 1024)} MB as JSON, too big for a chat; on the server, 'claudbot-node results {job.Id}' prints them, or the dashboard's API sends them (GET /api/jobs/{job.Id}/results?full=1).", ReplyTone.Warning);
+            }
         }
 
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
-        return new Reply([new DocumentPart($"job_{job.Id}.json", copy.ToArray(), $"Results of job {job.Id}: {job.TasksTotal:N0} backtests, every trade.")]);
+        return new Reply([new DocumentPart($"job_{job.Id}.json", copy.ToArray(), $"Results of job {job.Id}: {job.TasksTotal:N0} backtests, each one's metrics.")]);
     }
 }

@@ -16,7 +16,8 @@ namespace ClaudBot.Bot.Results;
 /// </summary>
 public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeApi, EquityChartMaker charts, IOptions<BotOptions> options)
 {
-    public async Task<Reply> BuildAsync(JobStatus job, CancellationToken cancellationToken)
+    /// <param name="rankBy">A metric of <see cref="RankedMetric.All"/> to rank the table by instead of Sharpe; null for Sharpe.</param>
+    public async Task<Reply> BuildAsync(JobStatus job, CancellationToken cancellationToken, string? rankBy = null)
     {
         ArgumentNullException.ThrowIfNull(job);
         if (job.State == JobState.Cancelled && job.ResultsFile is null)
@@ -32,7 +33,7 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
         };
         if (summary.Top.Count > 0)
         {
-            parts.Add(ResultTables.Ranked($"Top {summary.Top.Count} by Sharpe", summary.Top));
+            parts.AddRange(RankedTables(summary, rankBy));
             if (ResultTables.SkippedEntriesNote(summary.Top) is { } skipped)
             {
                 parts.Add(new TextPart(skipped, ReplyTone.Warning));
@@ -65,8 +66,43 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
             parts.Add(new ImagePart($"job_{job.Id}_heatmap.png", SurfaceChart.RenderPng(surface), SurfaceChart.Title(surface)));
         }
 
+        if (summary.Parameters is { } effects)
+        {
+            parts.AddRange(ParameterEffectTables.Of(effects));
+        }
+
         parts.Add(new TextPart($"Full results (every backtest's metrics): type 'json of job {job.Id}'."));
         return new Reply(parts) { Succeeded = job.State != JobState.Cancelled };
+    }
+
+    // By Sharpe (the one ranking), or by the metric asked for from the leaders the summary keeps for each metric.
+    private static IEnumerable<ReplyPart> RankedTables(ResultsSummary summary, string? rankBy)
+    {
+        var metric = rankBy is null ? null : RankedMetric.Find(rankBy);
+        if (metric is null || metric.Name == "sharpe")
+        {
+            yield return ResultTables.Ranked($"Top {summary.Top.Count} by Sharpe", summary.Top);
+            yield break;
+        }
+
+        if (summary.Leaders is null)
+        {
+            yield return new TextPart($"This job's summary was stored before results were kept by {metric.Name}; showing them by Sharpe.", ReplyTone.Warning);
+            yield return ResultTables.Ranked($"Top {summary.Top.Count} by Sharpe", summary.Top);
+            yield break;
+        }
+
+        var rows = summary.Leaders.GetValueOrDefault(metric.Name) ?? [];
+        if (rows.Count == 0)
+        {
+            yield return new TextPart($"No result of this job has a {metric.Name} figure; showing them by Sharpe.", ReplyTone.Warning);
+            yield return ResultTables.Ranked($"Top {summary.Top.Count} by Sharpe", summary.Top);
+            yield break;
+        }
+
+        rows = [.. rows.Take(summary.Top.Count)];
+        string order = metric.HigherIsBetter ? "highest first" : "lowest first";
+        yield return ResultTables.Ranked($"Top {rows.Count} by {metric.Name} ({order}; ties by Sharpe)", rows);
     }
 
     // The node's stored summary (a few KB whatever the job's size); the results file only when the node's API is away.

@@ -15,6 +15,7 @@ namespace ClaudBot.Cluster.Driver;
 internal sealed partial class DriverService(
     RedisConnection redis,
     JobFinisher finisher,
+    ResultsFiling filing,
     JobJournal journal,
     JobStore jobs,
     Reaper reaper,
@@ -102,9 +103,14 @@ internal sealed partial class DriverService(
                     break;
                 case { Type: "job_cancelled" }:
                     journal.Cancelled(clusterEvent);
+                    filing.Forget(clusterEvent.JobId, deletePartial: true);
                     break;
                 case { Type: "progress" } when clusterEvent.TasksDone + clusterEvent.TasksFailed >= clusterEvent.TasksTotal:
                     await finisher.TryFinishAsync(clusterEvent.JobId, cancellationToken);
+                    break;
+                case { Type: "progress" }:
+                    // Filed as it lands (in batches), so the queue server does not hold a big job's results until its end.
+                    await filing.FileAsync(clusterEvent.JobId, ResultsFiling.FileWhenWaiting, cancellationToken);
                     break;
             }
         }
@@ -119,13 +125,17 @@ internal sealed partial class DriverService(
     {
         try
         {
-            foreach (var jobId in await redis.Database.SetMembersAsync(ClusterKeys.ActiveJobs))
+            var active = await redis.Database.SetMembersAsync(ClusterKeys.ActiveJobs);
+            filing.Retain(active.Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal));
+            foreach (var jobId in active)
             {
                 // The sweep notices starts (a worker's claim publishes nothing) and jobs whose events it missed.
                 if (await jobs.GetAsync(jobId.ToString(), cancellationToken) is { } job)
                 {
                     journal.Observe(job, resumed: !_swept);
                 }
+
+                await filing.FileAsync(jobId.ToString(), ResultsFiling.FileWhenWaiting, cancellationToken);
 
                 await finisher.TryFinishAsync(jobId.ToString(), cancellationToken);
             }
@@ -159,7 +169,7 @@ internal sealed partial class DriverService(
 
         string error = $"gave up after {options.Value.MaxDeliveries} deliveries: the workers running it stopped responding";
         var failed = Worker.ChunkOutput.AllFailed(payload, error);
-        await queue.CompleteAsync(workerId, chunkId, failed.TasksJson, failed.SummaryJson, failed.Tasks, failed.Failed);
+        await queue.CompleteAsync(workerId, chunkId, failed.Rows, failed.SummaryJson, failed.Tasks, failed.Failed);
         LogChunkFailed(chunkId, error);
     }
 

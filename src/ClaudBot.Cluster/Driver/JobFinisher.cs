@@ -6,7 +6,6 @@ using ClaudBot.Cluster.Results;
 using ClaudBot.Redis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace ClaudBot.Cluster.Driver;
 
@@ -18,7 +17,7 @@ namespace ClaudBot.Cluster.Driver;
 /// Safe to call again: a finished job is left alone.
 /// </summary>
 internal sealed partial class JobFinisher(
-    RedisConnection redis, JobStore jobs, JobJournal journal, IOptions<ClusterOptions> options, IOptions<RedisOptions> redisOptions, TimeProvider time, ILogger<JobFinisher> logger)
+    RedisConnection redis, JobStore jobs, ResultsFiling filing, JobJournal journal, IOptions<ClusterOptions> options, IOptions<RedisOptions> redisOptions, TimeProvider time, ILogger<JobFinisher> logger)
 {
     // Jobs whose results file waits for disk space: logged once when they start waiting and once when they go on.
     private readonly ConcurrentDictionary<string, bool> _waitingForSpace = new(StringComparer.Ordinal);
@@ -60,12 +59,16 @@ internal sealed partial class JobFinisher(
         // itself once space returns. One line when it starts waiting, not one per sweep.
         var disk = DiskSpace.Check(options.Value, redisOptions.Value);
         string path;
+        ResultsSummary written;
         try
         {
-            path = disk.Low
-                ? throw new DiskFullException(disk)
-                : await ResultsFileWriter.WriteAsync(
-                    options.Value.ResolveResultsDirectory(), job, state, finishedAt, StoredChunkResults.TasksAsync(redis.Database, jobId, job.ChunksTotal, cancellationToken), summaries, cancellationToken);
+            if (disk.Low)
+            {
+                throw new DiskFullException(disk);
+            }
+
+            // The chunks filed as they landed are ranked already; the rest are filed now, then the files put in place.
+            (path, written) = await filing.FinishAsync(job, state, finishedAt, summaries, cancellationToken);
         }
         catch (IOException full) when (DiskFullException.IsDiskFull(full))
         {
@@ -82,22 +85,14 @@ internal sealed partial class JobFinisher(
             LogSpaceReturned(jobId);
         }
 
-        // Ranked once, here beside the data, so every client's summary is a small read (see StoredSummary).
-        // Ranking reads the whole file back: it is also the check that the file holds the job before the
-        // queue server's copy of the results is dropped by the Finish script.
-        var written = await StoredSummary.WriteAsync(path, cancellationToken);
-        if (written.Id != jobId || written.TasksTotal != job.TasksTotal)
-        {
-            throw new IOException($"The results file {path} does not read back as job {jobId} ({job.TasksTotal} tasks); its results are kept in the queue.");
-        }
-
         long finished = (long)await redis.Database.ScriptEvaluateAsync(
             QueueScripts.Finish,
-            [ClusterKeys.Job(jobId), ClusterKeys.ActiveJobs, ClusterKeys.Results(jobId), ClusterKeys.Deliveries(jobId)],
+            [ClusterKeys.Job(jobId), ClusterKeys.ActiveJobs, .. ClusterKeys.JobData(jobId)],
             [jobId, state.ToName(), JobStore.Format(finishedAt), path, job.TasksDone, job.TasksFailed]);
+        filing.Forget(jobId, deletePartial: false);
         if (finished == 1)
         {
-                        await DropPayloadsAsync(jobId, job.ChunksTotal);
+            await DropPayloadsAsync(job);
             journal.Finished(job, state, finishedAt, path, written.Failures);
             await jobs.PublishAsync(new ClusterEvent("job_done", jobId, job.TasksDone, job.TasksFailed, job.TasksTotal, state.ToName(), path));
         }
@@ -105,19 +100,13 @@ internal sealed partial class JobFinisher(
         return finished == 1;
     }
 
-    // A finished job's chunks are never handed out again (a worker drops a chunk of a finished job unread).
-    private async Task DropPayloadsAsync(string jobId, int chunks)
+    // A finished job's chunks are never handed out again (a worker drops a chunk of a finished job unread), and its
+    // parameter sets are in its rows file.
+    private async Task DropPayloadsAsync(JobStatus job)
     {
-        const int Batch = 500;
-        for (int start = 0; start < chunks; start += Batch)
+        foreach (var batch in ClusterKeys.ChunkData(job.Id, job.ChunksTotal, job.Spec.Symbols.Count).Chunk(500))
         {
-            var keys = new RedisKey[Math.Min(Batch, chunks - start)];
-            for (int i = 0; i < keys.Length; i++)
-            {
-                keys[i] = ClusterKeys.Chunk(ClusterKeys.ChunkId(jobId, start + i));
-            }
-
-            await redis.Database.KeyDeleteAsync(keys);
+            await redis.Database.KeyDeleteAsync(batch);
         }
     }
 

@@ -3,6 +3,8 @@ namespace ClaudBot.Cluster.Jobs;
 /// <summary>
 /// One unit of queued work: a run of consecutive tasks on one symbol, so a worker loads the symbol
 /// once and runs many backtests per queue round trip. Task <c>FirstTask + i</c> runs <c>Strategies[i]</c>.
+/// In the queue a chunk names its <see cref="ParameterBlock"/> instead of carrying the texts (a job's parameter sets are
+/// stored once, not once per symbol); <see cref="Queue.WorkQueue"/> fills <see cref="Strategies"/> back in when it reads one.
 /// </summary>
 public sealed record ChunkPayload(
     string JobId,
@@ -33,6 +35,12 @@ public sealed record ChunkPayload(
     /// own bars give another refuses the chunk. Null (chunks queued before fingerprints) is not checked.
     /// </summary>
     public string? DataFingerprint { get; init; }
+
+    /// <summary>
+    /// Which block of the job's parameter sets this chunk runs (block <c>b</c> holds sets <c>b * ChunkSize</c> on, in
+    /// task order). Null: <see cref="Strategies"/> holds the texts themselves (chunks queued before blocks).
+    /// </summary>
+    public int? ParameterBlock { get; init; }
 
     /// <summary>What the engine runs this chunk with.</summary>
     public Engine.Simulation.SimulationSettings Settings() => new(CostBps, InitialCapital)

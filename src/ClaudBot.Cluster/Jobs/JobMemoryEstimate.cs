@@ -3,28 +3,26 @@ using System.Globalization;
 namespace ClaudBot.Cluster.Jobs;
 
 /// <summary>
-/// What a job's results cost in memory while it runs: until the job finishes, the queue server holds every chunk's
-/// results (JSON, trades included) in memory, and the embedded server lives in the driver. The figures bound the
-/// most trade-heavy grid measured (rsi(period=2..11, lower=40..49, upper=51..60) on 49 symbols x 1,221 bars: 73
-/// trades per backtest on average, 12.1 KB of results each, 46.5 KB of driver memory each at its peak); a grid that
-/// trades less costs less (rsi's default bands: 5.1 KB each). Those figures were measured while results carried their
-/// trades; they no longer do (0.9 KB a backtest), so the estimate now errs high and refuses some jobs that would fit, until
-/// the sweeps issue's compact results replace it.
+/// What a job costs the node's memory while it runs. Results no longer pile up: chunks are filed into the job's rows file
+/// as they land (a few hundred chunks wait at most), so what grows with a job is small per backtest (the driver's
+/// seen-bit and surface entry, a chunk's payload and marks in the queue server) and larger per parameter set (its text
+/// in the queue server's blocks, its parsed form and summary cells in the driver's fold). Measured with
+/// <c>claudbot-node bench --sweep 1m|10m</c>; the figures here are rounded up from those runs (see the README's Speed).
 /// </summary>
 public static class JobMemoryEstimate
 {
-    /// <summary>Per backtest, whatever its length: its parameters, metrics and the hash entry.</summary>
-    public const long BytesPerTask = 2_048;
+    /// <summary>
+    /// Per backtest, whatever its range or trades. Measured (December 2026, 2-core machine): the driver with its embedded
+    /// queue server peaked at 333-343 MB for 980,000 backtests of 20,000 parameter sets and at 746 MB for 9,800,000 of
+    /// 200,000, about 46 bytes a backtest between the two (parameter sets included).
+    /// </summary>
+    public const long BytesPerTask = 48;
 
-    /// <summary>Per backtest and bar of its range: room for the trades such a range can hold, as stored and in the queue server.</summary>
-    public const long BytesPerBar = 38;
+    /// <summary>Per distinct parameter set, whatever the number of symbols.</summary>
+    public const long BytesPerParameterSet = 1024;
 
-    /// <summary>Bytes for <paramref name="parameterSets"/> backtests on each symbol's range of <paramref name="barsPerSymbol"/> bars.</summary>
-    public static long Of(int parameterSets, IEnumerable<int> barsPerSymbol)
-    {
-        ArgumentNullException.ThrowIfNull(barsPerSymbol);
-        return barsPerSymbol.Sum(bars => parameterSets * (BytesPerTask + (BytesPerBar * bars)));
-    }
+    /// <summary>Bytes for <paramref name="tasks"/> backtests of <paramref name="parameterSets"/> parameter sets.</summary>
+    public static long Of(long tasks, long parameterSets) => (tasks * BytesPerTask) + (parameterSets * BytesPerParameterSet);
 
     /// <summary>The budget: <see cref="ClusterOptions.MaxJobMemoryMb"/>, or half of the memory this process can see (a container's limit included).</summary>
     public static long BudgetBytes(ClusterOptions options)
@@ -44,7 +42,7 @@ public static class JobMemoryEstimate
         long perTask = Math.Max(1, estimate / Math.Max(1, tasks));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"The job would hold about {Size(estimate)} of results in the node while it runs ({tasks:N0} backtests); the node allows {Size(budget)} ({ClusterOptions.Section}:{nameof(ClusterOptions.MaxJobMemoryMb)}). Ask for fewer parameter sets, symbols or years (about {budget / perTask:N0} backtests of this length fit), or raise the setting.");
+            $"The job would take about {Size(estimate)} of the node's memory while it runs ({tasks:N0} backtests); the node allows {Size(budget)} ({ClusterOptions.Section}:{nameof(ClusterOptions.MaxJobMemoryMb)}). Ask for fewer parameter sets or symbols (about {budget / perTask:N0} backtests like these fit), or raise the setting.");
     }
 
     private static string Size(long bytes) =>

@@ -39,8 +39,8 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
             ranges.Add((loaded.Bars, BarRange.Resolve(loaded.Bars, request.From, request.To)));
         }
 
-        // Refused before anything is queued: a job whose results outgrow the node's memory would stall it for everyone.
-        long estimate = JobMemoryEstimate.Of(prepared.Selection.Parameters.Count, ranges.Select(r => r.Item2.Count));
+        // Refused before anything is queued: a job that outgrows the node's memory would stall it for everyone.
+        long estimate = JobMemoryEstimate.Of(taskCount, prepared.Selection.Parameters.Count);
         if (JobMemoryEstimate.Refusal(estimate, JobMemoryEstimate.BudgetBytes(cluster.Value), taskCount) is { } refusal)
         {
             throw new JobTooLargeException(refusal);
@@ -62,21 +62,23 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
         };
         var strategies = prepared.Selection.Parameters.Select(p => p.ToString()).ToArray();
         var notes = prepared.Notes.Concat(RequestPreparation.ClippingNotes(ranges)).ToList();
-        return new JobPlan(spec, Chunk(spec, strategies, settings), (int)taskCount, notes);
+        var blocks = strategies.Chunk(cluster.Value.ChunkSize).ToArray();
+        return new JobPlan(spec, Chunk(spec, blocks, settings), (int)taskCount, notes, blocks);
     }
 
-    private List<ChunkPayload> Chunk(JobSpec spec, string[] strategies, SimulationSettings settings)
+    // Every symbol runs the same blocks in the same order: the chunks of one symbol share the block arrays.
+    private static List<ChunkPayload> Chunk(JobSpec spec, string[][] blocks, SimulationSettings settings)
     {
-        int size = cluster.Value.ChunkSize;
-        var chunks = new List<ChunkPayload>();
+        var chunks = new List<ChunkPayload>(spec.Symbols.Count * blocks.Length);
         int task = 0;
         foreach (string symbol in spec.Symbols)
         {
-            for (int start = 0; start < strategies.Length; start += size)
+            for (int block = 0; block < blocks.Length; block++)
             {
-                var slice = strategies[start..Math.Min(start + size, strategies.Length)];
+                var slice = blocks[block];
                 chunks.Add(new ChunkPayload(string.Empty, chunks.Count, symbol, spec.From, spec.To, spec.CostBps, settings.InitialCapital, task, slice)
                 {
+                    ParameterBlock = block,
                     Costs = settings.Costs,
                     SlippageBps = settings.SlippageBps,
                     Size = SizingText.Format(settings.Sizing),

@@ -30,6 +30,40 @@ internal static class ClusterKeys
 
     public static RedisKey Results(string jobId) => Prefix + "results:" + jobId;
 
+    /// <summary>Chunks whose results are stored and not yet filed in the job's rows file, in the order they were stored (a list).</summary>
+    public static RedisKey ToFile(string jobId) => Prefix + "tofile:" + jobId;
+
+    /// <summary>Chunks filed in the job's rows file: field N is chunk N's first task and row count, <c>first:count</c>.</summary>
+    public static RedisKey Filed(string jobId) => Prefix + "filed:" + jobId;
+
+    /// <summary>A job's error texts by number, as its rows file's failed rows name them (a hash text to number).</summary>
+    public static RedisKey Errors(string jobId) => Prefix + "errors:" + jobId;
+
+    /// <summary>
+    /// Block N of a job's parameter sets, stored once for all its symbols: a JSON array of texts in task order. One string
+    /// each, not one hash: the embedded server reads a hash whole, from its disk tier once the hash is evicted, and with
+    /// the 10 MB hash of a 10,000,000-backtest job read once per chunk its object log failed a flush ("Partial-sector flush
+    /// read-back") and the server stopped answering; with strings the same job ran through.
+    /// </summary>
+    public static RedisKey ParameterBlock(string jobId, int block) => $"{Prefix}params:{jobId}:{block}";
+
+    /// <summary>Every key of a job besides its record, its chunks' payloads and its parameter blocks.</summary>
+    public static RedisKey[] JobData(string jobId) => [Results(jobId), Deliveries(jobId), ToFile(jobId), Filed(jobId), Errors(jobId)];
+
+    /// <summary>A job's chunk payloads and parameter blocks (every symbol runs every block, so blocks = chunks / symbols).</summary>
+    public static IEnumerable<RedisKey> ChunkData(string jobId, int chunks, int symbols)
+    {
+        for (int i = 0; i < chunks; i++)
+        {
+            yield return Chunk(ChunkId(jobId, i));
+        }
+
+        for (int b = 0; b < chunks / Math.Max(1, symbols); b++)
+        {
+            yield return ParameterBlock(jobId, b);
+        }
+    }
+
     /// <summary>How many times each chunk of a job was handed out again after its worker went silent.</summary>
     public static RedisKey Deliveries(string jobId) => Prefix + "deliveries:" + jobId;
 

@@ -42,7 +42,14 @@ public sealed class JobStore(RedisConnection redis, TimeProvider time)
             {
                 string chunkId = ClusterKeys.ChunkId(id, i);
                 chunkIds[i] = chunkId;
-                _ = transaction.StringSetAsync(ClusterKeys.Chunk(chunkId), JsonSerializer.Serialize(plan.Chunks[i] with { JobId = id }, ClusterJson.Default.ChunkPayload));
+                // A chunk naming its block travels without the texts: the block is stored once below.
+                var chunk = plan.Chunks[i] with { JobId = id };
+                _ = transaction.StringSetAsync(ClusterKeys.Chunk(chunkId), JsonSerializer.Serialize(chunk.ParameterBlock is null ? chunk : chunk with { Strategies = [] }, ClusterJson.Default.ChunkPayload));
+            }
+
+            for (int b = 0; b < plan.ParameterBlocks.Count; b++)
+            {
+                _ = transaction.StringSetAsync(ClusterKeys.ParameterBlock(id, b), JsonSerializer.Serialize(plan.ParameterBlocks[b], ClusterJson.Default.IReadOnlyListString));
             }
 
             _ = transaction.SortedSetAddAsync(ClusterKeys.Jobs, id, plan.Spec.SubmittedAt.ToUnixTimeMilliseconds());
@@ -165,11 +172,12 @@ public sealed class JobStore(RedisConnection redis, TimeProvider time)
                 continue;
             }
 
-            var keys = new List<RedisKey> { ClusterKeys.Job(jobId), ClusterKeys.Results(jobId), ClusterKeys.Deliveries(jobId) };
-            keys.AddRange(Enumerable.Range(0, job?.ChunksTotal ?? 0).Select(i => ClusterKeys.Chunk(ClusterKeys.ChunkId(jobId, i))));
+            var keys = new List<RedisKey> { ClusterKeys.Job(jobId) };
+            keys.AddRange(ClusterKeys.JobData(jobId));
+            keys.AddRange(ClusterKeys.ChunkData(jobId, job?.ChunksTotal ?? 0, job?.Spec.Symbols.Count ?? 1));
             await db.KeyDeleteAsync([.. keys]);
             await db.SortedSetRemoveAsync(ClusterKeys.Jobs, jobId);
-            foreach (string file in job?.ResultsFile is { } results ? [results, Results.StoredSummary.PathFor(results)] : Array.Empty<string>())
+            foreach (string file in job?.ResultsFile is { } results ? [results, Results.StoredSummary.PathFor(results), Results.Store.RowsFile.PathFor(results), Results.Store.PartialRows.PathFor(results)] : Array.Empty<string>())
             {
                 if (File.Exists(file))
                 {

@@ -46,7 +46,8 @@ internal static class QueueScripts
     /// <summary>
     /// Stores a chunk's result if it is the first (exactly-once results), counts it, and releases the
     /// chunk. The summary goes first and the result field last: should a crash tear the script, a chunk
-    /// without its result field is run again, and a summary is the same bytes whichever run wrote it. KEYS: results, job, processing, lease. ARGV: field, tasks json, summary json, chunk id,
+    /// without its result field is run again, and a summary is the same bytes whichever run wrote it. A stored chunk joins
+    /// the job's list of chunks for the driver to file. KEYS: results, job, processing, lease, to-file. ARGV: field, rows, summary json, chunk id,
     /// tasks in chunk, failed in chunk, worker. Returns {stored, chunks_done, chunks_total, tasks_done, tasks_failed, tasks_total}.
     /// </summary>
     public const string Complete = """
@@ -65,6 +66,7 @@ internal static class QueueScripts
           redis.call('HINCRBY', KEYS[2], 'chunks_done', 1)
           redis.call('HINCRBY', KEYS[2], 'tasks_done', tonumber(ARGV[5]) - tonumber(ARGV[6]))
           redis.call('HINCRBY', KEYS[2], 'tasks_failed', tonumber(ARGV[6]))
+          redis.call('RPUSH', KEYS[5], ARGV[1])
           stored = 1
         end
         redis.call('LREM', KEYS[3], 1, ARGV[4])
@@ -125,11 +127,49 @@ internal static class QueueScripts
         """;
 
     /// <summary>
+    /// Records chunks as filed in their job's rows file (on disk before this runs): each result field keeps only a mark,
+    /// so the queue server no longer holds its rows, and the field's presence still says the chunk is done. Nothing for
+    /// a job already finished (its keys are gone). KEYS: results, filed, to-file. ARGV: field, "first:count", field,
+    /// "first:count", ... Returns how many were marked.
+    /// </summary>
+    public const string MarkFiled = """
+        local marked = 0
+        for i = 1, #ARGV, 2 do
+          if redis.call('HEXISTS', KEYS[1], ARGV[i]) == 1 then
+            redis.call('HSET', KEYS[1], ARGV[i], 'F')
+            redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+            redis.call('LREM', KEYS[3], 1, ARGV[i])
+            marked = marked + 1
+          end
+        end
+        return marked
+        """;
+
+    /// <summary>
+    /// A job's number for an error text, numbering it if new, so every driver that files the job's rows agrees. Past
+    /// ARGV[2] distinct texts, the text ARGV[3] stands for the rest. KEYS: errors. ARGV: text, cap, overflow text.
+    /// Returns {number, the text that number names}.
+    /// </summary>
+    public const string NumberError = """
+        local known = redis.call('HGET', KEYS[1], ARGV[1])
+        if known then return { tonumber(known), ARGV[1] } end
+        local text = ARGV[1]
+        if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[2]) then
+          text = ARGV[3]
+          known = redis.call('HGET', KEYS[1], text)
+          if known then return { tonumber(known), text } end
+        end
+        local number = redis.call('HLEN', KEYS[1])
+        redis.call('HSET', KEYS[1], text, number)
+        return { number, text }
+        """;
+
+    /// <summary>
     /// Marks a job as finished once every chunk has a result, with counts taken from the results
     /// themselves, and drops the per-chunk results and delivery counts in the same step: the results file
     /// (written, flushed to disk and read back before this runs) holds them now, and a sweep's results kept
     /// in the queue server were gigabytes of memory nobody read again. KEYS: job, active jobs, results,
-    /// deliveries. ARGV: job id, state, now, results file, tasks done, tasks failed. Returns 1 if this call finished it.
+    /// deliveries, to-file, filed, errors (every key from the third is dropped). ARGV: job id, state, now, results file, tasks done, tasks failed. Returns 1 if this call finished it.
     /// </summary>
     public const string Finish = """
         local state = redis.call('HGET', KEYS[1], 'state')
@@ -138,7 +178,7 @@ internal static class QueueScripts
         redis.call('HSET', KEYS[1], 'state', ARGV[2], 'finished_at', ARGV[3], 'results_file', ARGV[4],
           'tasks_done', ARGV[5], 'tasks_failed', ARGV[6], 'chunks_done', chunks)
         redis.call('SREM', KEYS[2], ARGV[1])
-        redis.call('DEL', KEYS[3], KEYS[4])
+        for i = 3, #KEYS do redis.call('DEL', KEYS[i]) end
         return 1
         """;
 }

@@ -15,6 +15,8 @@ namespace ClaudBot.Cluster.Queue;
 /// </summary>
 internal sealed class WorkQueue(RedisConnection redis, TimeProvider time)
 {
+    private readonly ParameterBlocks _blocks = new(redis);
+
     public Task RegisterWorkerAsync(string workerId) => redis.Database.SetAddAsync(ClusterKeys.Workers, workerId);
 
     /// <summary>Waits up to <paramref name="wait"/> for a chunk and leases it; null if none came.</summary>
@@ -33,11 +35,11 @@ internal sealed class WorkQueue(RedisConnection redis, TimeProvider time)
             [ClusterKeys.Lease(chunkId), ClusterKeys.Job(jobId), ClusterKeys.Chunk(chunkId)],
             [workerId, (long)lease.TotalMilliseconds, JobStore.Format(time.GetUtcNow())]))!;
         string state = reply[0].ToString();
-        string payload = reply[1].ToString();
-        return new ClaimedChunk(
-            chunkId,
-            state.Length == 0 ? JobState.Cancelled : JobStateNames.Parse(state),
-            payload.Length == 0 ? null : JsonSerializer.Deserialize(payload, ClusterJson.Default.ChunkPayload));
+        var jobState = state.Length == 0 ? JobState.Cancelled : JobStateNames.Parse(state);
+        var payload = Deserialize(reply[1].ToString());
+
+        // A finished job's blocks are gone; its chunk is dropped unread, so its texts are not needed.
+        return new ClaimedChunk(chunkId, jobState, payload is null || jobState.IsTerminal() ? payload : await _blocks.FillAsync(payload));
     }
 
     /// <summary>Extends the lease, or takes a lapsed one again while the chunk is still this worker's; see <see cref="QueueScripts.Renew"/>.</summary>
@@ -57,7 +59,7 @@ internal sealed class WorkQueue(RedisConnection redis, TimeProvider time)
         var (jobId, index) = ClusterKeys.ParseChunkId(chunkId);
         var reply = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
             QueueScripts.Complete,
-            [ClusterKeys.Results(jobId), ClusterKeys.Job(jobId), ClusterKeys.Processing(workerId), ClusterKeys.Lease(chunkId)],
+            [ClusterKeys.Results(jobId), ClusterKeys.Job(jobId), ClusterKeys.Processing(workerId), ClusterKeys.Lease(chunkId), ClusterKeys.ToFile(jobId)],
             [index, tasksJson, summaryJson, chunkId, tasks, failed, workerId]))!;
         return new ChunkCompletion(Int(reply[0]) == 1, Int(reply[1]), Int(reply[2]), Int(reply[3]), Int(reply[4]), Int(reply[5]));
     }
@@ -105,11 +107,15 @@ internal sealed class WorkQueue(RedisConnection redis, TimeProvider time)
             [chunkId, index, maxDeliveries]))!;
     }
 
+    /// <summary>A chunk's payload with its parameter texts; null when the chunk or its job's parameter sets are gone.</summary>
     public async Task<ChunkPayload?> ReadPayloadAsync(string chunkId)
     {
         var text = await redis.Database.StringGetAsync(ClusterKeys.Chunk(chunkId));
-        return text.IsNullOrEmpty ? null : JsonSerializer.Deserialize(text.ToString(), ClusterJson.Default.ChunkPayload);
+        return Deserialize(text.ToString()) is { } payload ? await _blocks.FillAsync(payload) : null;
     }
+
+    private static ChunkPayload? Deserialize(string? payload) =>
+        string.IsNullOrEmpty(payload) ? null : JsonSerializer.Deserialize(payload, ClusterJson.Default.ChunkPayload);
 
     private static int Int(RedisResult value) => int.Parse(value.ToString(), CultureInfo.InvariantCulture);
 }

@@ -53,6 +53,33 @@ internal ref struct ResultElement
     /// <summary>A failed task: it carries <c>error</c> instead of metrics.</summary>
     public readonly bool IsFailure => (_seen & Field.Error) != 0;
 
+    /// <summary>A result of a job's rows file seen as the element its JSON would be, so one ranking reads both.</summary>
+    public static ResultElement Of(int index, in Store.StoredRow row, Store.ParameterSet parameters, ReadOnlySpan<byte> symbol, ReadOnlySpan<byte> marketIndex, ReadOnlySpan<byte> error)
+    {
+        var element = new ResultElement { Index = index, Symbol = symbol };
+        if (row.Failed)
+        {
+            element.Strategy = System.Text.Encoding.UTF8.GetBytes(parameters.Text);
+            element.Error = error;
+            element._seen = Field.Error;
+            return element;
+        }
+
+        element.Strategy = parameters.Strategy;
+        element.Params = parameters.ParamsJson;
+        element.From = row.From;
+        element.To = row.To;
+        element.Metrics = ResultMetrics.Of(row);
+        element.BenchmarkReturn = Finite(row.Benchmark[0]);
+        element.ExcessReturn = Finite(row.ExcessReturn);
+        element.Beta = Finite(row.Beta);
+        element.Alpha = Finite(row.Alpha);
+        element.MarketIndex = marketIndex;
+        return element;
+    }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
     /// <summary>
     /// Reads the element whose <c>{</c> the reader is on. False when the buffer ends first: the reader is
     /// then somewhere inside the element and the caller goes back to its checkpoint for more bytes.

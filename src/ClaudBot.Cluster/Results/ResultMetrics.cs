@@ -42,6 +42,23 @@ internal struct ResultMetrics
         Required = TotalReturn | Cagr | Sharpe | MaxDrawdown | Trades | WinRate | ProfitFactor | FinalEquity,
     }
 
+    /// <summary>A stored row's metrics as its JSON would read: non-finite as NaN, and a non-finite profit factor, fees or turnover as null.</summary>
+    public static ResultMetrics Of(in Store.StoredRow row) => new()
+    {
+        TotalReturn = row.Metrics[0],
+        Cagr = row.Metrics[1],
+        Sharpe = row.Metrics[3],
+        MaxDrawdown = row.Metrics[5],
+        Trades = row.TradesOrError,
+        WinRate = row.Metrics[7],
+        ProfitFactor = double.IsFinite(row.Metrics[8]) ? row.Metrics[8] : null,
+        FinalEquity = row.Metrics[10],
+        Fees = double.IsFinite(row.Metrics[11]) ? row.Metrics[11] : null,
+        Turnover = double.IsFinite(row.Metrics[12]) ? row.Metrics[12] : null,
+        SkippedEntries = row.SkippedEntries,
+        _seen = Metric.Required | Metric.Fees | Metric.Turnover | Metric.SkippedEntries,
+    };
+
     /// <summary>The first metric the object lacked, as <c>metrics.name</c>, or null when it has them all.</summary>
     public readonly string? Missing => (Metric.Required & ~_seen) switch
     {

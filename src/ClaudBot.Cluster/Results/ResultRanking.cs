@@ -4,11 +4,17 @@ namespace ClaudBot.Cluster.Results;
 
 /// <summary>
 /// What a summary keeps while the results stream past: the best <c>top</c> rows in a bounded heap whose
-/// root is the worst kept, the best row per symbol, and the first failures. A row is materialised only
-/// when it enters one of these, so memory is bounded by <c>top</c> plus the number of symbols.
+/// root is the worst kept, the best row per symbol, and the failures with the lowest task indexes. A row is materialised only
+/// when it enters one of these, so memory is bounded by <c>top</c> plus the number of symbols. The best few by each other
+/// metric (<see cref="MetricLeaders"/>) are kept the same way.
 /// </summary>
 internal sealed class ResultRanking(int top)
 {
+    /// <summary>Results kept per metric besides the main ranking: more than a chat's "top 10 by cagr" asks.</summary>
+    public const int LeadersKept = 20;
+
+    // As many whatever the top asked for, so a stored summary and one ranked again for fewer rows keep the same leaders.
+    private readonly MetricLeaders _leaders = new(top > 0 ? LeadersKept : 0);
     private readonly PriorityQueue<ResultRow, RankKey> _top = new(Math.Min(top, 1024));
     private readonly Dictionary<string, ResultRow> _bestBySymbol = new(StringComparer.Ordinal);
     private readonly List<ResultFailure> _failures = [];
@@ -44,9 +50,17 @@ internal sealed class ResultRanking(int top)
 
         if (!_bestBySymbol.TryGetValue(symbol, out var best) || key > RankKey.Of(best))
         {
-            _bestBySymbol[symbol] = row ?? Materialise(element, symbol);
+            _bestBySymbol[symbol] = row ??= Materialise(element, symbol);
+        }
+
+        if (_leaders.Wants(element.Metrics, key))
+        {
+            _leaders.Add(element.Metrics, key, row ?? Materialise(element, symbol));
         }
     }
+
+    /// <summary>The best few by each metric, best first (call once, at the end).</summary>
+    public Dictionary<string, IReadOnlyList<ResultRow>> Leaders() => _leaders.Build();
 
     /// <summary>The kept rows best first.</summary>
     public ResultRow[] Top()
@@ -72,9 +86,19 @@ internal sealed class ResultRanking(int top)
     private void AddFailure(scoped in ResultElement element)
     {
         FailuresTotal++;
-        if (_failures.Count < ResultsFileReader.FailuresKept)
+
+        // The first failures by task index, whatever order they come in (a job's chunks are filed as they finish).
+        if (_failures.Count == ResultsFileReader.FailuresKept && element.Index > _failures[^1].Index)
         {
-            _failures.Add(new ResultFailure(element.Index, Encoding.UTF8.GetString(element.Strategy), _names.Get(element.Symbol), Encoding.UTF8.GetString(element.Error)));
+            return;
+        }
+
+        var failure = new ResultFailure(element.Index, Encoding.UTF8.GetString(element.Strategy), _names.Get(element.Symbol), Encoding.UTF8.GetString(element.Error));
+        int at = _failures.FindLastIndex(f => f.Index < failure.Index) + 1;
+        _failures.Insert(at, failure);
+        if (_failures.Count > ResultsFileReader.FailuresKept)
+        {
+            _failures.RemoveAt(_failures.Count - 1);
         }
     }
 

@@ -11,8 +11,7 @@ namespace ClaudBot.Cluster.Results;
 /// </summary>
 internal sealed class ResultsFileParser(int top)
 {
-    private readonly ResultRanking _ranking = new(top);
-    private readonly ParameterSurfaceBuilder _surface = new();
+    private readonly SummaryFold _fold = new(top);
     private readonly ResultsHeader _header = new();
     private JsonReaderState _readerState;
     private Phase _phase;
@@ -70,7 +69,7 @@ internal sealed class ResultsFileParser(int top)
             throw new ResultsFileException($"The results file ends at byte {length} {where}: it is truncated, or still being written.", length);
         }
 
-        return _header.Summary(_ranking.Top(), _ranking.BestBySymbol(), _ranking.Failures(), _ranking.FailuresTotal) with { Surface = _surface.Build() };
+        return _fold.Complete(_header.Summary([], [], [], 0));
     }
 
     private bool Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> data) => _phase switch
@@ -166,11 +165,7 @@ internal sealed class ResultsFileParser(int top)
             return false;
         }
 
-        _ranking.Add(element);
-        if (!element.IsFailure)
-        {
-            _surface.Add(element.Strategy, element.Symbol, element.Params, element.Metrics.Sharpe);
-        }
+        _fold.Add(element);
 
         _position++;
         return true;

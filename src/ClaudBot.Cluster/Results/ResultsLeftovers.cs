@@ -5,7 +5,7 @@ namespace ClaudBot.Cluster.Results;
 
 /// <summary>
 /// Partial files a driver leaves in the results folder when it is killed mid-write: <c>job_&lt;id&gt;.json.&lt;pid&gt;.tmp</c>
-/// (<see cref="ResultsFileWriter"/>) and <c>job_&lt;id&gt;.summary.json.partial</c> (<see cref="StoredSummary"/>). Nothing
+/// and <c>.rows.&lt;pid&gt;.tmp</c> (<see cref="Store.ResultsStoreWriter"/>) and <c>job_&lt;id&gt;.summary.json.partial</c> (<see cref="StoredSummary"/>). Nothing
 /// reads them and nothing renames them later, so without this they stay beside the final files forever.
 /// </summary>
 public static class ResultsLeftovers

@@ -26,4 +26,13 @@ public sealed record ResultsSummary(
 {
     /// <summary>The median Sharpe by the two parameters a one-strategy sweep varied; null for any other job.</summary>
     public ParameterSurface? Surface { get; init; }
+
+    /// <summary>
+    /// The best results by each metric of <see cref="RankedMetric.All"/> (at most <see cref="ResultRanking.LeadersKept"/> each,
+    /// best first; ties by the one ranking); null in summaries stored before they were kept.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ResultRow>>? Leaders { get; init; }
+
+    /// <summary>Each varied parameter's values and how their backtests did; null when no parameter took two values.</summary>
+    public IReadOnlyList<ParameterEffect>? Parameters { get; init; }
 }

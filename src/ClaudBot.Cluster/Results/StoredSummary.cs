@@ -24,7 +24,14 @@ public static class StoredSummary
     /// <summary>Ranks <paramref name="resultsFile"/> and stores its summary beside it (written whole, then renamed into place).</summary>
     public static async Task<ResultsSummary> WriteAsync(string resultsFile, CancellationToken cancellationToken)
     {
-        var summary = await ResultsFileReader.ReadSummaryAsync(resultsFile, KeptRows, cancellationToken).ConfigureAwait(false);
+        var summary = await RankAsync(resultsFile, KeptRows, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(resultsFile, summary, cancellationToken).ConfigureAwait(false);
+        return summary;
+    }
+
+    /// <summary>Stores <paramref name="summary"/> as the summary of <paramref name="resultsFile"/>.</summary>
+    internal static async Task SaveAsync(string resultsFile, ResultsSummary summary, CancellationToken cancellationToken)
+    {
         string path = PathFor(resultsFile);
         string partial = path + ".partial";
         await using (var stream = PrivateFiles.Open(partial, FileMode.Create))
@@ -33,7 +40,18 @@ public static class StoredSummary
         }
 
         File.Move(partial, path, overwrite: true);
-        return summary;
+    }
+
+    /// <summary>Ranks every result of a job: from its rows file where it has one (read once, front to back), else its JSON results file.</summary>
+    private static async Task<ResultsSummary> RankAsync(string resultsFile, int top, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Store.RowsFile.PathFor(resultsFile)))
+        {
+            return await ResultsFileReader.ReadSummaryAsync(resultsFile, top, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var export = Store.ResultsExport.Open(resultsFile, cancellationToken);
+        return await ResultsFileReader.ReadSummaryAsync(export, top, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -65,7 +83,7 @@ public static class StoredSummary
         // Fewer rows kept than asked while more exist: only the results file has them.
         if (stored is null || (top > stored.Top.Count && stored.Top.Count == KeptRows))
         {
-            return await ResultsFileReader.ReadSummaryAsync(resultsFile, top, cancellationToken).ConfigureAwait(false);
+            return await RankAsync(resultsFile, top, cancellationToken).ConfigureAwait(false);
         }
 
         return stored with { Top = [.. stored.Top.Take(top)] };

@@ -1,13 +1,12 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using ClaudBot.Backtesting;
 using ClaudBot.Backtesting.Market;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Results.Store;
 using ClaudBot.Engine;
 using ClaudBot.Engine.Data;
 using ClaudBot.Engine.Simulation;
-using ClaudBot.Engine.Strategies.Parsing;
 using ClaudBot.MarketData;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -16,8 +15,8 @@ namespace ClaudBot.Cluster.Worker;
 
 /// <summary>
 /// Runs one chunk: loads its symbol once, runs each task with retries (a task that keeps failing is
-/// recorded with its error, never dropped), and writes the results as JSON. Holds only this chunk's
-/// bars; output is streamed into a pooled buffer. A chunk whose planner's fingerprint differs from this worker's bars
+/// recorded with its error, never dropped), and keeps each result's figures as a <see cref="StoredRow"/> (no trades,
+/// no JSON: see <see cref="ChunkRows"/>). Holds only this chunk's bars and rows. A chunk whose planner's fingerprint differs from this worker's bars
 /// is not run: its tasks fail with one line naming the symbol and both fingerprints.
 /// </summary>
 /// <remarks>Each result is set beside the market (<see cref="MarketComparer"/>): the chunk's one symbol and range run buy and hold once.</remarks>
@@ -25,6 +24,7 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
 {
     private readonly MarketIndexCache _marketIndex = marketIndex ?? new MarketIndexCache(marketData);
     private readonly FingerprintCache _fingerprints = fingerprints ?? new FingerprintCache();
+    private readonly ParsedStrategies _strategies = new();
 
     public async Task<ChunkOutput> RunAsync(ChunkPayload chunk, CancellationToken cancellationToken)
     {
@@ -45,58 +45,72 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
             return ChunkOutput.AllFailed(chunk, mismatch);
         }
 
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(4096, chunk.Strategies.Count * 1024));
+        var settings = chunk.Settings();
+        var comparer = new MarketComparer(await _marketIndex.GetAsync(cancellationToken), settings);
+        var rows = new ChunkRows.Builder(chunk.FirstTask, chunk.Strategies.Count, comparer.IndexLabel);
         var errors = new List<string>();
-        var best = (Index: -1, Result: (BacktestResult?)null);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var best = new Best();
+        var backtester = new Backtester();
+
+        // What every task of the chunk shares is worked out once: the range (or why there is none) and the parsed strategies.
+        var range = bars is null ? default : ResolveRange(bars, chunk, ref loadError);
+        for (int i = 0; i < chunk.Strategies.Count; i++)
         {
-            writer.WriteStartArray();
-
-            var backtester = new Backtester();
-            var settings = chunk.Settings();
-            var comparer = new MarketComparer(await _marketIndex.GetAsync(cancellationToken), settings);
-            for (int i = 0; i < chunk.Strategies.Count; i++)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (options.Value.ThrottlePerTask > TimeSpan.Zero)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (options.Value.ThrottlePerTask > TimeSpan.Zero)
-                {
-                    await Task.Delay(options.Value.ThrottlePerTask, time, cancellationToken);
-                }
+                await Task.Delay(options.Value.ThrottlePerTask, time, cancellationToken);
+            }
 
-                int index = chunk.FirstTask + i;
-                string? error = loadError;
-                BacktestResult? result = null;
-                if (bars is not null)
+            int index = chunk.FirstTask + i;
+            string? error = loadError;
+            StoredRow? row = null;
+            if (bars is not null && error is null)
+            {
+                try
                 {
+                    row = Run(backtester, comparer, chunk.Strategies[i], bars, range, settings);
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    // Retried as the pipeline says (a backtest is deterministic, so only a passing fault can clear).
                     try
                     {
-                        result = await retry.ExecuteAsync(_ => ValueTask.FromResult(Run(backtester, comparer, chunk.Strategies[i], bars, chunk, settings)), cancellationToken);
+                        row = await retry.ExecuteAsync(_ => ValueTask.FromResult(Run(backtester, comparer, chunk.Strategies[i], bars, range, settings)), cancellationToken);
                     }
-                    catch (Exception failure) when (failure is not OperationCanceledException)
+                    catch (Exception again) when (again is not OperationCanceledException)
                     {
-                        error = failure.Message;
+                        error = again.Message;
                     }
-                }
-
-                if (result is not null)
-                {
-                    ResultJsonWriter.Write(writer, result, index, withTrades: false);
-                    if (best.Result is null || result.Metrics.Sharpe.CompareTo(best.Result.Metrics.Sharpe) > 0)
-                    {
-                        best = (index, result);
-                    }
-                }
-                else
-                {
-                    WriteFailure(writer, index, chunk, i, error ?? "unknown error");
-                    errors.Add($"task {index} ({chunk.Strategies[i]} on {chunk.Symbol}): {error}");
                 }
             }
 
-            writer.WriteEndArray();
+            if (row is { } result)
+            {
+                rows.Add(result);
+                best.Offer(index, chunk.Strategies[i], result);
+            }
+            else
+            {
+                rows.AddFailure(error ?? "unknown error");
+                errors.Add($"task {index} ({chunk.Strategies[i]} on {chunk.Symbol}): {error}");
+            }
         }
 
-        return new ChunkOutput(buffer.WrittenSpan.ToArray(), Summary(chunk, errors.Count, best.Index, best.Result), chunk.Strategies.Count, errors.Count, errors);
+        return new ChunkOutput(rows.ToArray(), Summary(chunk, errors.Count, best), chunk.Strategies.Count, errors.Count, errors);
+    }
+
+    private static BarRange ResolveRange(BarSeries bars, ChunkPayload chunk, ref string? error)
+    {
+        try
+        {
+            return BarRange.Resolve(bars, chunk.From, chunk.To);
+        }
+        catch (DateRangeException outside)
+        {
+            error = outside.Message;
+            return default;
+        }
     }
 
     /// <summary>Why this worker's bars cannot run the chunk, or null when they are the planner's (or the chunk carries no fingerprint).</summary>
@@ -125,24 +139,15 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
     public static string Mismatch(string symbol, string mine, string planned) =>
         $"{symbol}: this worker's data ({mine}) differs from the planner's ({planned}); run 'claudbot data push' or update the worker's data";
 
-    private static BacktestResult Run(Backtester backtester, MarketComparer comparer, string strategy, BarSeries bars, ChunkPayload chunk, SimulationSettings settings)
+    private StoredRow Run(Backtester backtester, MarketComparer comparer, string strategy, BarSeries bars, BarRange range, SimulationSettings settings)
     {
-        var parameters = StrategyParser.Parse(strategy).Parameters[0];
-        var range = BarRange.Resolve(bars, chunk.From, chunk.To);
-        return comparer.Compare(backtester, backtester.Run(parameters, bars, range, settings), bars);
+        var parameters = _strategies.Get(strategy);
+        var metrics = backtester.RunMetrics(parameters, bars, range, settings);
+        var market = comparer.Compare(backtester, metrics, backtester.LastEquity, bars, range);
+        return StoredRow.Of(metrics, market.Benchmark, bars.DateAt(range.Start), bars.DateAt(range.End), range.Count, market.ExcessReturn, market.Beta, market.Alpha);
     }
 
-    private static void WriteFailure(Utf8JsonWriter writer, int index, ChunkPayload chunk, int position, string error)
-    {
-        writer.WriteStartObject();
-        writer.WriteNumber("index", index);
-        writer.WriteString("strategy", chunk.Strategies[position]);
-        writer.WriteString("symbol", chunk.Symbol);
-        writer.WriteString("error", error);
-        writer.WriteEndObject();
-    }
-
-    private static string Summary(ChunkPayload chunk, int failed, int bestIndex, BacktestResult? best)
+    private static string Summary(ChunkPayload chunk, int failed, Best best)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -151,13 +156,13 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
             writer.WriteString("symbol", chunk.Symbol);
             writer.WriteNumber("tasks", chunk.Strategies.Count);
             writer.WriteNumber("failed", failed);
-            if (best is not null)
+            if (best.Row is { } row)
             {
                 writer.WriteStartObject("best");
-                writer.WriteNumber("index", bestIndex);
-                writer.WriteString("strategy", best.Strategy.ToString());
-                writer.WriteString("symbol", best.Symbol);
-                ResultJsonWriter.WriteMetrics(writer, best.Metrics);
+                writer.WriteNumber("index", best.Index);
+                writer.WriteString("strategy", best.Strategy);
+                writer.WriteString("symbol", chunk.Symbol);
+                StoredRowJson.WriteMetrics(writer, row);
                 writer.WriteEndObject();
             }
 
@@ -165,5 +170,23 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The chunk's best result by Sharpe (the first of equals), which its summary names.</summary>
+    private sealed class Best
+    {
+        public int Index { get; private set; } = -1;
+
+        public string Strategy { get; private set; } = string.Empty;
+
+        public StoredRow? Row { get; private set; }
+
+        public void Offer(int index, string strategy, in StoredRow row)
+        {
+            if (Row is null || row.Sharpe.CompareTo(Row.Value.Sharpe) > 0)
+            {
+                (Index, Strategy, Row) = (index, strategy, row);
+            }
+        }
     }
 }

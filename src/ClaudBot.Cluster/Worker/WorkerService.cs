@@ -155,7 +155,7 @@ internal sealed partial class WorkerService(
         {
             try
             {
-                return await queue.CompleteAsync(identity.Id, chunkId, output.TasksJson, output.SummaryJson, output.Tasks, output.Failed);
+                return await queue.CompleteAsync(identity.Id, chunkId, output.Rows, output.SummaryJson, output.Tasks, output.Failed);
             }
             catch (Exception error)
             {

@@ -2,6 +2,7 @@ using ClaudBot.Backtesting;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results;
+using ClaudBot.Cluster.Results.Store;
 using ClaudBot.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,7 @@ internal static class JobEndpoints
             .WithSummary("Jobs, newest first; page (from 1), page_size (1..100, default 20), state (queued, running, completed, completed_with_errors, cancelled).");
         jobs.MapGet("/{id}", GetAsync).WithName("GetJob").Produces<JobView>().ProducesProblem(400).ProducesProblem(404);
         jobs.MapGet("/{id}/results", ResultsAsync).WithName("GetJobResults").Produces<ResultsSummary>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("The ranked table: top (1..1000, default 20) by Sharpe, best by symbol, failures, counts, timings; full=1 streams the whole results file, trades included.");
+            .WithSummary("The ranked table: top (1..1000, default 20) by Sharpe, best by symbol, the best 20 by each metric (leaders), each varied parameter's effect (parameters), failures, counts, timings; full=1 streams every result's metrics as JSON (the layout in README, Results files).");
         jobs.MapPost(string.Empty, SubmitAsync).WithName("SubmitJob").Accepts<CreateJobBody>("application/json").Produces<JobView>(201).ProducesProblem(400).ProducesProblem(413)
             .WithSummary("Validates and queues a job: the same checks and messages as the bot.");
         jobs.MapDelete("/{id}", CancelAsync).WithName("CancelJob").Produces<JobView>().ProducesProblem(400).ProducesProblem(404);
@@ -124,8 +125,8 @@ internal static class JobEndpoints
 
         if (wholeFile == true)
         {
-            // Streamed from disk (sendfile where possible): a sweep's file can be hundreds of MB.
-            return Results.File(path, "application/json", $"job_{id}.json", enableRangeProcessing: true);
+            // Made from the rows as it is sent: a million results are a few hundred MB of JSON, never held.
+            return Results.Stream(output => ResultsExport.WriteAsync(path, output, cancellationToken), "application/json", $"job_{id}.json");
         }
 
         // The summary the driver stored when the job finished: a small read whatever the results file's size.

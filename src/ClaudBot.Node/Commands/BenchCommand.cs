@@ -18,6 +18,13 @@ namespace ClaudBot.Node.Commands;
 /// </summary>
 internal static class BenchCommand
 {
+    // The large jobs --sweep runs: 20,000 and 200,000 parameter sets on each of the 49 bundled symbols.
+    private static readonly Dictionary<string, string> LargeSweeps = new(StringComparer.Ordinal)
+    {
+        ["1m"] = "rsi(period=2..101, lower=10..49, upper=51..55)",
+        ["10m"] = "rsi(period=2..101, lower=10..49, upper=51..100)",
+    };
+
     /// <summary>
     /// 600 parameter sets per symbol, the issue's "6 strategies x 100": buy_hold has no parameters to
     /// sweep, so the five others take 120 sets each; over 49 symbols that is 29,400 backtests.
@@ -32,9 +39,18 @@ internal static class BenchCommand
     public static Command Create(TextWriter output)
     {
         var workers = new Option<int>("--workers") { Description = "Worker processes to start", DefaultValueFactory = _ => 1 };
-        var command = new Command("bench", "Measure the cluster end to end: job latency and a full sweep.") { workers };
+        var sweep = new Option<string>("--sweep") { Description = "'1m' runs one job of about a million backtests instead (rsi, 100 periods x 40 lower x 5 upper bands = 20,000 parameter sets, x 49 symbols), '10m' one of about ten million (x 50 upper bands), and reports its time, the driver's and each worker's peak memory, and its results' size", DefaultValueFactory = _ => "default" };
+        sweep.AcceptOnlyFromAmong(["default", .. LargeSweeps.Keys]);
+        var command = new Command("bench", "Measure the cluster end to end: job latency and a full sweep.") { workers, sweep };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // The driver runs in this process: it runs as a started node's does (NodeRuntimeSettings), or the figures
+            // would be those of a process no user runs.
+            if (NodeRuntimeSettings.Environment.Keys.Any(name => Environment.GetEnvironmentVariable(name) is null))
+            {
+                return await RunAgainAsNodeAsync(output, cancellationToken);
+            }
+
             int count = Math.Clamp(parse.GetValue(workers), 1, 16);
             string scratch = Directory.CreateTempSubdirectory("claudbot-bench-").FullName;
             int port = FreePort();
@@ -46,6 +62,8 @@ internal static class BenchCommand
                 ["Redis:Persist"] = "true",
                 ["Cluster:ResultsDirectory"] = Path.Combine(scratch, "results"),
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Cluster:MaxTasks"] = "10000000",
+                ["Cluster:MaxJobMemoryMb"] = "4096",
             };
             using var host = ClaudBotHost.CreateBuilder(settings).AddClusterNode(NodeRole.Driver, dashboard: false, logFiles: false).Build();
             await host.StartAsync(cancellationToken);
@@ -54,7 +72,9 @@ internal static class BenchCommand
             {
                 var client = host.Services.GetRequiredService<ClusterClient>();
                 var symbols = host.Services.GetRequiredService<IMarketData>().Symbols.ToArray();
-                await RunAsync(client, symbols, processes, output, cancellationToken);
+                await (LargeSweeps.TryGetValue(parse.GetValue(sweep)!, out string? large)
+                    ? RunLargeAsync(client, parse.GetValue(sweep)!, large, symbols, processes, output, cancellationToken)
+                    : RunAsync(client, symbols, processes, output, cancellationToken));
             }
             finally
             {
@@ -86,36 +106,27 @@ internal static class BenchCommand
         latencies.Sort();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"1-backtest job, submit to results file: median {latencies[10]:0.0} ms, min {latencies[0]:0.0} ms, max {latencies[^1]:0.0} ms ({workers.Count} worker process{(workers.Count > 1 ? "es" : string.Empty)})"));
 
-        long peak = 0;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                long total = Environment.WorkingSet;
-                foreach (var worker in workers)
-                {
-                    worker.Refresh();
-                    total += worker.WorkingSet64;
-                }
-
-                peak = Math.Max(peak, total);
-                await Task.Delay(20, CancellationToken.None);
-            }
-        }, CancellationToken.None);
+        await using var memory = new PeakMemory(workers);
         // The first sweep after the workers start pays for their JIT compiling the engine and for loading every symbol;
         // a node that has been up a while runs the second's way. Both are printed.
         foreach (string run in (string[])["first sweep after start", "sweep"])
         {
-            peak = 0;
+            memory.Reset();
             var (elapsed, job) = await RunJobWithStatusAsync(client, Sweep, symbols, cancellationToken);
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{run}: {job.TasksTotal:N0} backtests ({symbols.Length} symbols x {job.TasksTotal / symbols.Length} parameter sets) in {elapsed.TotalSeconds:0.00} s = {job.TasksTotal / elapsed.TotalSeconds:N0} backtests/s; peak memory {peak / 1048576.0:N0} MB (driver + workers); results file {new FileInfo(job.ResultsFile!).Length / 1048576.0:0.0} MB; state {job.State.ToName()}"));
+                $"{run}: {job.TasksTotal:N0} backtests ({symbols.Length} symbols x {job.TasksTotal / symbols.Length} parameter sets) in {elapsed.TotalSeconds:0.00} s = {job.TasksTotal / elapsed.TotalSeconds:N0} backtests/s; peak memory {memory.Total / 1048576.0:N0} MB (driver + workers); results on disk {ResultsBytes(job.ResultsFile!) / 1048576.0:0.0} MB; state {job.State.ToName()}"));
         }
+    }
 
-        await sampling.CancelAsync();
-        await sampler;
+    /// <summary>One job of rsi over 100 periods x 40 lower bands x 5 or 50 upper bands on every symbol.</summary>
+    private static async Task RunLargeAsync(ClusterClient client, string name, string strategies, string[] symbols, List<Process> workers, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var memory = new PeakMemory(workers);
+        var (elapsed, job) = await RunJobWithStatusAsync(client, strategies, symbols, cancellationToken);
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name} sweep: {job.TasksTotal:N0} backtests ({symbols.Length} symbols x {job.TasksTotal / symbols.Length:N0} parameter sets) in {elapsed.TotalSeconds:0.0} s = {job.TasksTotal / elapsed.TotalSeconds:N0} backtests/s; peak memory: driver (with the embedded queue server) {memory.Driver / 1048576.0:N0} MB, each worker at most {memory.Worker / 1048576.0:N0} MB; results on disk {ResultsBytes(job.ResultsFile!) / 1048576.0:0.0} MB; state {job.State.ToName()}"));
     }
 
     private static async Task<TimeSpan> RunJobAsync(ClusterClient client, string strategies, string[] symbols, CancellationToken cancellationToken) =>
@@ -127,6 +138,26 @@ internal static class BenchCommand
         var (id, _) = await client.SubmitAsync(new JobRequest(strategies, symbols, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31), "bench"), cancellationToken);
         var job = await client.WaitAsync(id, null, cancellationToken);
         return (clock.Elapsed, job);
+    }
+
+    // This bench again, in a process started with the node's runtime settings, its output passed through.
+    private static async Task<int> RunAgainAsNodeAsync(TextWriter output, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (string arg in Environment.GetCommandLineArgs().Skip(Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? 0 : 1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        NodeRuntimeSettings.Apply(start.Environment);
+        using var process = Process.Start(start)!;
+        while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        {
+            await output.WriteLineAsync(line);
+        }
+
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
     }
 
     private static Process StartWorker(int port, string scratch)
@@ -145,6 +176,7 @@ internal static class BenchCommand
         start.Environment["CLAUDBOT_Redis__ConnectionString"] = $"127.0.0.1:{port}";
         start.Environment["CLAUDBOT_Cluster__ResultsDirectory"] = Path.Combine(scratch, "results");
         start.Environment["CLAUDBOT_Logging__LogLevel__Default"] = "Warning";
+        NodeRuntimeSettings.Apply(start.Environment);
         var process = Process.Start(start)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -157,4 +189,8 @@ internal static class BenchCommand
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    // The job's files all in: the JSON file, its rows and its stored summary.
+    private static long ResultsBytes(string resultsFile) =>
+        Directory.EnumerateFiles(Path.GetDirectoryName(resultsFile)!, Path.GetFileNameWithoutExtension(resultsFile) + ".*").Sum(f => new FileInfo(f).Length);
 }

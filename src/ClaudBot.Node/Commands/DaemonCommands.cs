@@ -3,8 +3,6 @@ using System.Diagnostics;
 using ClaudBot.Cluster;
 using ClaudBot.Hosting;
 using ClaudBot.Node.Daemon;
-using ClaudBot.Redis;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaudBot.Node.Commands;
 
@@ -38,7 +36,7 @@ internal static class DaemonCommands
                 int pid = NodeLauncher.Start("driver");
                 pids.Write("driver", pid);
                 await output.WriteLineAsync($"Started driver (PID: {pid})");
-                if (!await WaitForQueueAsync(cancellationToken))
+                if (!await NodeReadiness.WaitForQueueAsync(cancellationToken))
                 {
                     await error.WriteLineAsync("Error: the driver started but its queue server did not answer within 20 s; see cluster_driver.log in the node's log folder ('claudbot-node logs --component driver').");
                     return ExitCodes.Failed;
@@ -47,11 +45,21 @@ internal static class DaemonCommands
 
             if (chosen != NodeRole.Driver)
             {
+                var started = new List<int>();
                 for (int i = 1; i <= Math.Clamp(parse.GetValue(workers), 1, 64); i++)
                 {
                     int pid = NodeLauncher.Start("worker");
                     pids.Write($"worker-{i}", pid);
+                    started.Add(pid);
                     await output.WriteLineAsync($"Started worker (PID: {pid})");
+                }
+
+                var missing = await NodeReadiness.WaitForWorkersAsync(started, cancellationToken);
+                if (missing.Count > 0)
+                {
+                    await error.WriteLineAsync(
+                        $"Error: worker PID {string.Join(", ", missing)} started but did not register with the queue server within {NodeReadiness.WorkersTimeout.TotalSeconds:0} s; see the worker_*.log files in the node's log folder ('claudbot-node logs --component worker').");
+                    return ExitCodes.Failed;
                 }
             }
 
@@ -108,28 +116,5 @@ internal static class DaemonCommands
         {
             process.Kill(entireProcessTree: true);
         }
-    }
-
-    private static async Task<bool> WaitForQueueAsync(CancellationToken cancellationToken)
-    {
-        var until = Stopwatch.StartNew();
-        while (until.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            // A fresh connection each time: the endpoint file appears only once the server listens.
-            var builder = ClaudBotHost.CreateBuilder();
-            builder.Services.AddClusterClient();
-            await using var services = builder.Services.BuildServiceProvider();
-            try
-            {
-                await services.GetRequiredService<ClusterClient>().SnapshotAsync(cancellationToken);
-                return true;
-            }
-            catch (RedisUnavailableException)
-            {
-                await Task.Delay(250, cancellationToken);
-            }
-        }
-
-        return false;
     }
 }

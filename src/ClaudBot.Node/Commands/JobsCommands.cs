@@ -5,7 +5,7 @@ using ClaudBot.Hosting;
 
 namespace ClaudBot.Node.Commands;
 
-/// <summary><c>jobs</c>, <c>job ID [--json]</c> and <c>cancel ID</c>.</summary>
+/// <summary><c>jobs</c>, <c>job ID [--json]</c>, <c>results ID</c> and <c>cancel ID</c>.</summary>
 internal static class JobsCommands
 {
     public static Command List(TextWriter output, TextWriter error)
@@ -39,6 +39,36 @@ internal static class JobsCommands
         {
             var job = await client.GetAsync(parse.GetValue(id)!, ct) ?? throw new KeyNotFoundException($"There is no job '{parse.GetValue(id)}'.");
             await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(job, NodeJson.Default.JobStatus) : JobText.Row(job));
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    /// <summary>Every result of a finished job as JSON on standard output, made from its rows as it is written.</summary>
+    public static Command Results(TextWriter output, TextWriter error)
+    {
+        var id = JobIdArgument.Create();
+        var command = new Command("results", "Print every result of a finished job as JSON (spec, summary, each backtest's metrics).") { id };
+        command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (client, ct) =>
+        {
+            string jobId = parse.GetValue(id)!;
+            var job = await client.GetAsync(jobId, ct) ?? throw new KeyNotFoundException($"There is no job '{jobId}'.");
+            if (job.ResultsFile is not { } path || !File.Exists(path))
+            {
+                throw new KeyNotFoundException(job.State.IsTerminal()
+                    ? $"Job {jobId} has no results file (it was cancelled before any ran, or the file was cleaned up)."
+                    : $"Job {jobId} is {job.State.ToName()}; its results are written when it finishes.");
+            }
+
+            await using var export = Cluster.Results.Store.ResultsExport.Open(path, ct);
+            using var reader = new StreamReader(export);
+            char[] buffer = new char[1 << 15];
+            int read;
+            while ((read = await reader.ReadAsync(buffer, ct)) > 0)
+            {
+                await output.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

@@ -25,6 +25,7 @@ internal static class NodeLauncher
         start.ArgumentList.Add("run");
         start.ArgumentList.Add("--role");
         start.ArgumentList.Add(role);
+        Cluster.NodeRuntimeSettings.Apply(start.Environment);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start claudbot-node.");
         return process.Id;
     }

@@ -15,6 +15,7 @@ public static class SystemdUnit
         Type=simple
         WorkingDirectory=%h/{remoteDirectory}
         ExecStart=%h/{remoteDirectory}/claudbot-node run --pid-file
+        {string.Join("\n", Cluster.NodeRuntimeSettings.Environment.Select(e => $"Environment={e.Key}={e.Value}"))}
         Restart=on-failure
         RestartSec=5
         TimeoutStopSec=15

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClaudBot.Cluster.Tests.Support;
@@ -36,7 +35,10 @@ public sealed partial class DaemonTests : IDisposable
             var pids = StartedLine().Matches(started).Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
             Assert.Equal(["driver", "worker"], pids.Select(p => p.Item1));
 
-            var status = await WaitForWorkerAsync(settings, timeout);
+            // 'start' returns once the worker has registered: the status right after it lists the worker.
+            var (statusExit, statusText) = await NodeProcess.RunAsync(settings, timeout, "status", "--json");
+            Assert.Equal(0, statusExit);
+            var status = JsonDocument.Parse(statusText[statusText.IndexOf('{', StringComparison.Ordinal)..]).RootElement;
             Assert.Equal(["driver", "worker-1"], status.GetProperty("processes").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
             Assert.All(status.GetProperty("processes").EnumerateArray(), p => Assert.True(p.GetProperty("running").GetBoolean()));
             var worker = status.GetProperty("cluster").GetProperty("workers").EnumerateArray().Single();
@@ -50,6 +52,21 @@ public sealed partial class DaemonTests : IDisposable
             var (_, jobs) = await NodeProcess.RunAsync(settings, timeout, "jobs");
             Assert.Contains(": rsi(period=10),macd on TCS,INFY 2022-01-01..2023-12-31", jobs, StringComparison.Ordinal);
 
+            // Every result as JSON, made from the stored rows: the four backtests in task order, with their metrics.
+            string id = Regex.Match(submitted, @"\b([a-z0-9]{6}) completed").Groups[1].Value;
+            var (resultsExit, json) = await NodeProcess.RunAsync(settings, timeout, "results", id);
+            Assert.Equal(0, resultsExit);
+            using var document = JsonDocument.Parse(json[json.IndexOf('{', StringComparison.Ordinal)..]);
+            var results = document.RootElement.GetProperty("results").EnumerateArray().ToArray();
+            Assert.Equal(id, document.RootElement.GetProperty("id").GetString());
+            Assert.Equal([0, 1, 2, 3], results.Select(r => r.GetProperty("index").GetInt32()));
+            Assert.Equal(["rsi", "macd", "rsi", "macd"], results.Select(r => r.GetProperty("strategy").GetString()));
+            Assert.Equal(10, results[0].GetProperty("params").GetProperty("period").GetInt32());
+            Assert.All(results, r => Assert.True(r.GetProperty("metrics").GetProperty("trades").GetInt32() >= 0));
+            var (unknownExit, unknown) = await NodeProcess.RunAsync(settings, timeout, "results", "zzzzzz");
+            Assert.NotEqual(0, unknownExit);
+            Assert.Contains("There is no job 'zzzzzz'", unknown, StringComparison.Ordinal);
+
             var (stopExit, stopped) = await NodeProcess.RunAsync(settings, timeout, "stop");
             Assert.Equal(0, stopExit);
             Assert.Contains($"Stopped worker (PID: {pids[1].Item2})", stopped, StringComparison.Ordinal);
@@ -62,23 +79,6 @@ public sealed partial class DaemonTests : IDisposable
         finally
         {
             await NodeProcess.RunAsync(settings, timeout, "stop");
-        }
-    }
-
-    private static async Task<JsonElement> WaitForWorkerAsync(Dictionary<string, string> settings, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var (exit, text) = await NodeProcess.RunAsync(settings, timeout, "status", "--json");
-            var json = JsonDocument.Parse(text[text.IndexOf('{', StringComparison.Ordinal)..]).RootElement;
-            if (exit == 0 && json.GetProperty("cluster").GetProperty("workers").GetArrayLength() == 1)
-            {
-                return json;
-            }
-
-            Assert.True(clock.Elapsed < timeout, $"no worker registered: {text}");
-            await Task.Delay(250);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Tests.Support;
 
@@ -25,7 +24,7 @@ public sealed class JobLifecycleTests(RedisServerFixture redis) : IDisposable
 
         Assert.Equal(JobState.Completed, job.State);
         Assert.Equal(Path.Combine(_scratch.FullName, "results", $"job_{id}.json"), job.ResultsFile);
-        var file = JsonDocument.Parse(File.ReadAllText(job.ResultsFile!)).RootElement;
+        var file = ClusterHarness.ReadExport(job);
         Assert.Equal(id, file.GetProperty("id").GetString());
         Assert.Equal("completed", file.GetProperty("state").GetString());
         Assert.Equal(["TCS", "HDFCBANK", "INFY"], file.GetProperty("spec").GetProperty("symbols").EnumerateArray().Select(s => s.GetString()));

@@ -101,7 +101,7 @@ public sealed class JobExecutionTests : IDisposable
         var output = await new ChunkRunner(store, ResiliencePipeline.Empty, Options.Create(new ClusterOptions()), TimeProvider.System).RunAsync(plan.Chunks[0], CancellationToken.None);
 
         // A cluster result keeps no trade list: its trades are the same backtest run again with the job's spec.
-        var task = Assert.Single(JsonDocument.Parse(output.TasksJson).RootElement.EnumerateArray().ToArray());
+        var task = Assert.Single(ChunkJson.Tasks(output, plan.Chunks[0]));
         Assert.False(task.TryGetProperty("trades", out _));
         var trades = (await RerunAsync(store, plan)).Trades;
         Assert.NotEmpty(trades);
@@ -128,7 +128,7 @@ public sealed class JobExecutionTests : IDisposable
 
         Assert.Equal("rsi(stop=2%, trail=3%)", plan.Spec.Strategies);
         Assert.Equal(["rsi(period=14, lower=30, upper=70, stop=2%, trail=3%)"], plan.Chunks[0].Strategies);
-        var task = Assert.Single(JsonDocument.Parse(output.TasksJson).RootElement.EnumerateArray().ToArray());
+        var task = Assert.Single(ChunkJson.Tasks(output, plan.Chunks[0]));
         var parameters = task.GetProperty("params");
         Assert.Equal((2.0, 3.0, false), (parameters.GetProperty("stop").GetDouble(), parameters.GetProperty("trail").GetDouble(), parameters.TryGetProperty("target", out _)));
         Assert.Contains((await RerunAsync(store, plan)).Trades, t => t.Reason is ExitReason.Stop or ExitReason.Trail);

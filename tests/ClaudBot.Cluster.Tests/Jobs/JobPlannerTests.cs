@@ -58,21 +58,22 @@ public sealed class JobPlannerTests : IDisposable
     [Fact]
     public async Task Plan_WhoseResultsOutgrowTheMemoryAllowed_IsRefusedInOneLineWithWhatFits()
     {
-        // 2022-2023 on TCS, INFY and WIPRO: 493 bars each; 100 x 3 backtests of (2,048 + 38 x 493) bytes = 6.2 MB.
-        var settings = new Dictionary<string, string?> { ["Cluster:MaxJobMemoryMb"] = "5" };
+        // 9,000 backtests x 48 bytes + 3,000 parameter sets x 1,024 bytes = 3.3 MB, over the 1 MB allowed; at 389 bytes a
+        // backtest (the job's own mix) 2,695 fit.
+        var settings = new Dictionary<string, string?> { ["Cluster:MaxJobMemoryMb"] = "1" };
 
-        var error = await Assert.ThrowsAsync<JobTooLargeException>(() => PlanAsync(Request("rsi(period=2..101)", "TCS,INFY,WIPRO"), settings));
+        var error = await Assert.ThrowsAsync<JobTooLargeException>(() => PlanAsync(Request("rsi(period=2..101, lower=10..39)", "TCS,INFY,WIPRO"), settings));
 
         Assert.Equal(
-            "The job would hold about 6 MB of results in the node while it runs (300 backtests); the node allows 5 MB (Cluster:MaxJobMemoryMb). Ask for fewer parameter sets, symbols or years (about 252 backtests of this length fit), or raise the setting.",
+            "The job would take about 3 MB of the node's memory while it runs (9,000 backtests); the node allows 1 MB (Cluster:MaxJobMemoryMb). Ask for fewer parameter sets or symbols (about 2,695 backtests like these fit), or raise the setting.",
             error.Message);
-        Assert.Equal(300 * (JobMemoryEstimate.BytesPerTask + (JobMemoryEstimate.BytesPerBar * 493)), JobMemoryEstimate.Of(100, [493, 493, 493]));
+        Assert.Equal((9_000 * JobMemoryEstimate.BytesPerTask) + (3_000 * JobMemoryEstimate.BytesPerParameterSet), JobMemoryEstimate.Of(9_000, 3_000));
     }
 
     [Fact]
     public async Task Plan_WithinTheMemoryAllowed_IsPlanned()
     {
-        var plan = await PlanAsync(Request("rsi(period=2..101)", "TCS,INFY"), new Dictionary<string, string?> { ["Cluster:MaxJobMemoryMb"] = "5" });
+        var plan = await PlanAsync(Request("rsi(period=2..101)", "TCS,INFY"), new Dictionary<string, string?> { ["Cluster:MaxJobMemoryMb"] = "1" });
 
         Assert.Equal(200, plan.TaskCount);
     }

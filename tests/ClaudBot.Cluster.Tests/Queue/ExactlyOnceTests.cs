@@ -26,16 +26,16 @@ public sealed class ExactlyOnceTests(RedisServerFixture redis) : IDisposable
         var second = await queue.TakeAsync("worker-b", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), CancellationToken.None);
         var runA = await runner.RunAsync(first.Payload!, CancellationToken.None);
         var runB = await runner.RunAsync(second!.Payload!, CancellationToken.None);
-        var storedB = await queue.CompleteAsync("worker-b", second.ChunkId, runB.TasksJson, runB.SummaryJson, runB.Tasks, runB.Failed);
-        var storedA = await queue.CompleteAsync("worker-a", first.ChunkId, runA.TasksJson, runA.SummaryJson, runA.Tasks, runA.Failed);
+        var storedB = await queue.CompleteAsync("worker-b", second.ChunkId, runB.Rows, runB.SummaryJson, runB.Tasks, runB.Failed);
+        var storedA = await queue.CompleteAsync("worker-a", first.ChunkId, runA.Rows, runA.SummaryJson, runA.Tasks, runA.Failed);
 
         Assert.Equal(first.ChunkId, second.ChunkId);
-        Assert.Equal(runA.TasksJson, runB.TasksJson);
+        Assert.Equal(runA.Rows, runB.Rows);
         Assert.True(storedB.Stored);
         Assert.False(storedA.Stored);
         Assert.Equal((1, 6), (storedA.ChunksDone, storedA.TasksDone));
         var stored = await cluster.Service<Redis.RedisConnection>().Database.HashGetAsync(ClusterKeys.Results(id), 0);
-        Assert.Equal(runB.TasksJson, (byte[])stored!);
+        Assert.Equal(runB.Rows, (byte[])stored!);
         var job = (await cluster.Client.GetAsync(id, CancellationToken.None))!;
         Assert.Equal((6, 0, 1), (job.TasksDone, job.TasksFailed, job.ChunksDone));
     }
@@ -52,7 +52,7 @@ public sealed class ExactlyOnceTests(RedisServerFixture redis) : IDisposable
 
         // The lease lapses just as the worker finishes: the result lands first, the reaper comes second.
         await db.KeyDeleteAsync(ClusterKeys.Lease(taken.ChunkId));
-        var completed = await queue.CompleteAsync("slow", taken.ChunkId, output.TasksJson, output.SummaryJson, output.Tasks, output.Failed);
+        var completed = await queue.CompleteAsync("slow", taken.ChunkId, output.Rows, output.SummaryJson, output.Tasks, output.Failed);
         string reaped = await queue.RequeueAsync("slow", taken.ChunkId, maxDeliveries: 1);
 
         Assert.True(completed.Stored);
@@ -72,7 +72,7 @@ public sealed class ExactlyOnceTests(RedisServerFixture redis) : IDisposable
         var (id, _) = await cluster.SubmitAsync("rsi", "TCS");
         var taken = await queue.TakeAsync("first", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), CancellationToken.None);
         var output = await cluster.Service<ChunkRunner>().RunAsync(taken!.Payload!, CancellationToken.None);
-        await queue.CompleteAsync("first", taken.ChunkId, output.TasksJson, output.SummaryJson, output.Tasks, output.Failed);
+        await queue.CompleteAsync("first", taken.ChunkId, output.Rows, output.SummaryJson, output.Tasks, output.Failed);
 
         // A copy of the chunk left in another worker's processing list (a redelivery that died) with no lease.
         await db.ListRightPushAsync(ClusterKeys.Processing("second"), taken.ChunkId);

@@ -30,6 +30,7 @@ public sealed class FinishedJobKeysTests(RedisServerFixture redis) : IDisposable
 
         Assert.False(await db.KeyExistsAsync(ClusterKeys.Results(id)));
         Assert.False(await db.KeyExistsAsync(ClusterKeys.Deliveries(id)));
+        Assert.Equal(0, await db.KeyExistsAsync([.. ClusterKeys.ChunkData(id, plan.Chunks.Count, 2)]));
         Assert.Equal(0, await db.KeyExistsAsync([.. Enumerable.Range(0, plan.Chunks.Count).Select(i => (StackExchange.Redis.RedisKey)ClusterKeys.Chunk(ClusterKeys.ChunkId(id, i)))]));
         var job = (await cluster.Client.GetAsync(id, CancellationToken.None))!;
         Assert.Equal((JobState.Completed, 12, 0, plan.Chunks.Count), (job.State, job.TasksDone, job.TasksFailed, job.ChunksDone));
@@ -39,7 +40,7 @@ public sealed class FinishedJobKeysTests(RedisServerFixture redis) : IDisposable
         Assert.Equal(12, ClusterHarness.ReadResults(job).Length);
 
         // A late duplicate of a chunk (its first lease lapsed) neither brings the results back nor counts twice.
-        var stored = await cluster.Service<WorkQueue>().CompleteAsync("late", late.ChunkId, late.Output.TasksJson, late.Output.SummaryJson, late.Output.Tasks, late.Output.Failed);
+        var stored = await cluster.Service<WorkQueue>().CompleteAsync("late", late.ChunkId, late.Output.Rows, late.Output.SummaryJson, late.Output.Tasks, late.Output.Failed);
         Assert.False(stored.Stored);
         Assert.False(await db.KeyExistsAsync(ClusterKeys.Results(id)));
         Assert.Equal(12, (await cluster.Client.GetAsync(id, CancellationToken.None))!.TasksDone);
@@ -48,6 +49,7 @@ public sealed class FinishedJobKeysTests(RedisServerFixture redis) : IDisposable
     internal static JobFinisher Finisher(ClusterHarness cluster) => new(
         cluster.Service<Redis.RedisConnection>(),
         cluster.Service<JobStore>(),
+        new ResultsFiling(cluster.Service<Redis.RedisConnection>(), cluster.Service<JobStore>(), cluster.Service<WorkQueue>(), cluster.Service<IOptions<ClusterOptions>>(), cluster.Service<IOptions<Redis.RedisOptions>>()),
         new JobJournal(NullLogger<JobJournal>.Instance),
         cluster.Service<IOptions<ClusterOptions>>(),
         cluster.Service<IOptions<Redis.RedisOptions>>(),
@@ -64,7 +66,7 @@ public sealed class FinishedJobKeysTests(RedisServerFixture redis) : IDisposable
         {
             var taken = await queue.TakeAsync("worker-a", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), CancellationToken.None);
             var output = await runner.RunAsync(taken!.Payload!, CancellationToken.None);
-            await queue.CompleteAsync("worker-a", taken.ChunkId, output.TasksJson, output.SummaryJson, output.Tasks, output.Failed);
+            await queue.CompleteAsync("worker-a", taken.ChunkId, output.Rows, output.SummaryJson, output.Tasks, output.Failed);
             last = (taken.ChunkId, output);
         }
 

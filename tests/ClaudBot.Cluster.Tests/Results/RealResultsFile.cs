@@ -1,6 +1,6 @@
 using System.Globalization;
 using ClaudBot.Cluster.Jobs;
-using ClaudBot.Cluster.Results;
+using ClaudBot.Cluster.Results.Store;
 using ClaudBot.Cluster.Tests.Support;
 using ClaudBot.Cluster.Worker;
 using ClaudBot.MarketData;
@@ -13,7 +13,7 @@ namespace ClaudBot.Cluster.Tests.Results;
 
 /// <summary>
 /// Writes a results file the way the cluster does, minus Redis: the real planner splits the job into
-/// chunks, the real chunk runner backtests them on the bundled data, the real writer joins them.
+/// chunks, the real chunk runner backtests them on the bundled data, the real store writer keeps them, and its export is the file returned.
 /// Symbols listed as broken are run against a copy of their CSV with a bad row, so their tasks fail as
 /// they would if the data changed after planning.
 /// </summary>
@@ -37,14 +37,25 @@ internal static class RealResultsFile
         int failed = outputs.Sum(o => o.Failed);
         var started = plan.Spec.SubmittedAt + Queued;
         var job = new JobStatus(id, JobState.Running, plan.Spec, plan.TaskCount, plan.TaskCount - failed, failed, plan.Chunks.Count, plan.Chunks.Count, started, null, plan.Notes, null);
-        return await ResultsFileWriter.WriteAsync(
+        var parameterSets = plan.Chunks.Where(c => c.Symbol == plan.Spec.Symbols[0]).SelectMany(c => c.Strategies).Select(ParameterSet.Of).ToList();
+        var (stored, _) = await ResultsStoreWriter.WriteAsync(
             Path.Combine(scratch, "results"),
             job,
             failed > 0 ? JobState.CompletedWithErrors : JobState.Completed,
             started + Run,
-            outputs.Select(o => (ReadOnlyMemory<byte>)o.TasksJson).ToAsyncEnumerable(),
+            parameterSets,
+            outputs.Select(o => (ReadOnlyMemory<byte>)o.Rows).ToAsyncEnumerable(),
             [.. outputs.Select(o => o.SummaryJson)],
             CancellationToken.None);
+
+        // The JSON every reader of results takes: the export of the stored rows, as the API's full=1 sends it.
+        string export = Path.Combine(Directory.CreateDirectory(Path.Combine(scratch, "export")).FullName, Path.GetFileName(stored));
+        await using (var file = File.Create(export))
+        {
+            await ResultsExport.WriteAsync(stored, file, CancellationToken.None);
+        }
+
+        return export;
     }
 
     private static async Task<JobPlan> PlanAsync(string scratch, string strategies, string symbols, int chunkSize)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Results.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaudBot.Cluster.Tests.Support;
@@ -94,7 +95,14 @@ internal sealed class ClusterHarness : IAsyncDisposable
 
     /// <summary>The task results of a finished job's file, by index.</summary>
     public static JsonElement[] ReadResults(JobStatus job) =>
-        [.. JsonDocument.Parse(File.ReadAllText(job.ResultsFile!)).RootElement.GetProperty("results").EnumerateArray()];
+        [.. ReadExport(job).GetProperty("results").EnumerateArray()];
+
+    /// <summary>The finished job's results file as its JSON export (spec, summary, every result), as the API's full=1 sends it.</summary>
+    public static JsonElement ReadExport(JobStatus job)
+    {
+        using var export = ResultsExport.Open(job.ResultsFile!, CancellationToken.None);
+        return JsonDocument.Parse(export).RootElement.Clone();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClaudBot.Backtesting;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Tests.Support;
 using ClaudBot.Cluster.Worker;
 using ClaudBot.MarketData;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,7 +29,7 @@ public sealed class ChunkRunnerTests : IDisposable
 
         var output = await new ChunkRunner(store, ResiliencePipeline.Empty, Options.Create(new ClusterOptions()), TimeProvider.System).RunAsync(chunk, CancellationToken.None);
 
-        var tasks = JsonDocument.Parse(output.TasksJson).RootElement.EnumerateArray().ToArray();
+        var tasks = ChunkJson.Tasks(output, chunk);
         var service = new BacktestService(store, Options.Create(new BacktestOptions()));
         var expected = await service.RunAsync(new BacktestRequest("rsi,macd,buy_hold", ["TCS"], From, To) { CostBps = 10 }, CancellationToken.None);
         Assert.Equal((3, 0), (output.Tasks, output.Failed));
@@ -62,7 +63,7 @@ public sealed class ChunkRunnerTests : IDisposable
 
         var output = await new ChunkRunner(store, retry, Options.Create(new ClusterOptions()), TimeProvider.System).RunAsync(chunk, CancellationToken.None);
 
-        var tasks = JsonDocument.Parse(output.TasksJson).RootElement.EnumerateArray().ToArray();
+        var tasks = ChunkJson.Tasks(output, chunk);
         Assert.Equal((2, 2), (output.Tasks, output.Failed));
         Assert.Equal(2, attempts);
         Assert.All(tasks, t => Assert.Contains("line 3", t.GetProperty("error").GetString(), StringComparison.Ordinal));

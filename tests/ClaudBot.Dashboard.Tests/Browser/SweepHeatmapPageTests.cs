@@ -5,8 +5,8 @@ namespace ClaudBot.Dashboard.Tests.Browser;
 
 /// <summary>
 /// A sweep over two parameters of one strategy, on a real node in a real chromium: the job page draws the heatmap of the
-/// median Sharpe by both parameters, one coloured cell per pair, the numbers those of the node's summary; a job of
-/// several strategies shows none.
+/// median Sharpe by both parameters, one coloured cell per pair, the numbers those of the node's summary, and a table of
+/// each parameter's values; a job of several strategies shows neither.
 /// </summary>
 [Trait("Category", "RealServer")]
 public sealed class SweepHeatmapPageTests
@@ -45,9 +45,20 @@ public sealed class SweepHeatmapPageTests
         Assert.Contains("median across 3 symbols", await page.TextContentAsync("#surface-title"), StringComparison.Ordinal);
         await Chromium.ScreenshotAsync(page, "job-sweep-heatmap");
 
+        // Each varied parameter's values, as the node's summary has them: period's 3 values x (2 lower x 3 symbols).
+        var effects = (await node.GetJsonAsync($"/api/jobs/{sweep}/results")).GetProperty("parameters").EnumerateArray().ToArray();
+        await Assertions.Expect(page.Locator("#effects-section")).ToBeVisibleAsync();
+        Assert.Equal(["rsi period", "rsi lower"], await page.Locator("#effects table").EvaluateAllAsync<string[]>("tables => tables.map(t => t.dataset.parameter)"));
+        var periodRows = page.Locator("#effects table[data-parameter='rsi period'] tbody tr");
+        Assert.Equal(["10", "12", "14"], await periodRows.Locator("td:first-child").AllTextContentsAsync());
+        Assert.Equal(["6", "6", "6"], await periodRows.Locator("td:nth-child(2)").AllTextContentsAsync());
+        var meanSharpes = effects[0].GetProperty("values").EnumerateArray().Select(v => v.GetProperty("mean_sharpe").GetDouble().ToString("0.00", CultureInfo.InvariantCulture));
+        Assert.Equal(meanSharpes, await periodRows.Locator("td:nth-child(3)").AllTextContentsAsync());
+
         await page.GotoAsync($"{baseUrl}/job.html?id={mixed}");
         await page.WaitForSelectorAsync("#results tbody tr");
         Assert.True(await page.Locator("#surface-section").IsHiddenAsync());
+        Assert.True(await page.Locator("#effects-section").IsHiddenAsync());
         Assert.Empty(errors);
     }
 }

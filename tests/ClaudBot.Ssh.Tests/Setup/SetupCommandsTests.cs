@@ -129,7 +129,7 @@ public sealed class SetupCommandsTests : IDisposable
     {
         string unit = SystemdUnit.Text("apps/claudbot");
 
-        Assert.Contains("\nWorkingDirectory=%h/apps/claudbot\nExecStart=%h/apps/claudbot/claudbot-node run --pid-file\nRestart=on-failure\n", unit, StringComparison.Ordinal);
+        Assert.Contains("\nWorkingDirectory=%h/apps/claudbot\nExecStart=%h/apps/claudbot/claudbot-node run --pid-file\nEnvironment=DOTNET_TieredCompilation=0\nRestart=on-failure\n", unit, StringComparison.Ordinal);
         Assert.Contains("\n[Install]\nWantedBy=default.target\n", unit, StringComparison.Ordinal);
         Assert.Equal(".config/systemd/user/claudbot-node.service", SystemdUnit.Path);
     }

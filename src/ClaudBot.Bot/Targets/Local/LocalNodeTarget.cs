@@ -108,7 +108,7 @@ public sealed class LocalNodeTarget(
             throw new ClusterTargetException($"Job {job.Id} has no results file (it is {job.State.ToName()}, or the file was cleaned up).");
         }
 
-        return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan));
+        return Task.FromResult(Cluster.Results.Store.ResultsExport.Open(path, cancellationToken));
     }
 
     private List<NodeProcessStatus> Running() => _pids.Read().Where(p => p.Running).ToList();

@@ -4,6 +4,7 @@ import { connectLive } from './live.js';
 import { dateTime, element, isFinished, number, percent, progressBar, rupees, setProgress, stateLabel } from './format.js';
 import { drawChart, resizeCharts } from './chart.js';
 import { renderSurface } from './surface.js';
+import { renderEffects } from './effects.js';
 
 window.claudbotLoadedAt ??= Date.now();
 const id = new URLSearchParams(location.search).get('id') ?? location.pathname.split('/').filter(Boolean).pop();
@@ -90,6 +91,8 @@ async function loadResults() {
     const surface = document.getElementById('surface-section');
     surface.hidden = !summary.surface;
     if (summary.surface) renderSurface(summary.surface, document.getElementById('surface'), document.getElementById('surface-title'));
+    document.getElementById('effects-section').hidden = !summary.parameters;
+    if (summary.parameters) renderEffects(summary.parameters, document.getElementById('effects'));
     if (rows.length) select(rows[0]);
   } catch (error) {
     if (!(error instanceof Unauthorized)) showError(error.message);
