@@ -397,9 +397,9 @@ def simulate(bars, states, first, last, cost):
     return equity, held, trades
 
 
-def compute_metrics(bars, first, last, equity, held, trades):
+def compute_metrics(bars, first, last, equity, held, trades, initial_capital=INITIAL_CAPITAL):
     final = equity[-1]
-    total_return = final / INITIAL_CAPITAL - 1.0
+    total_return = final / initial_capital - 1.0
 
     d0 = date.fromisoformat(bars[first]["date"])
     d1 = date.fromisoformat(bars[last]["date"])
@@ -407,7 +407,7 @@ def compute_metrics(bars, first, last, equity, held, trades):
     if calendar_days == 0:
         cagr = 0.0
     else:
-        cagr = (final / INITIAL_CAPITAL) ** (365.25 / calendar_days) - 1.0
+        cagr = (final / initial_capital) ** (365.25 / calendar_days) - 1.0
 
     returns = []
     for i in range(1, len(equity)):

@@ -88,7 +88,10 @@ def whole_shares_within(model, budget, price):
     return n
 
 
-def simulate_exec(bars, states, first, last, execution, initial_capital):
+def simulate_exec(bars, states, first, last, execution, initial_capital, liquidate=False):
+    """One long-or-flat run. With liquidate=True (a walk-forward segment that is not the last), a position
+    still open after the last bar is sold at its close x (1 - s) paying the sell charges (reason "window",
+    held through that close) and the last equity point is the cash after the sale."""
     model = cost_model(execution.get("costs", "bps:10"))
     slip = float(execution.get("slippage_bps", 0)) / 10000.0
     size = execution.get("size", "all")
@@ -187,6 +190,9 @@ def simulate_exec(bars, states, first, last, execution, initial_capital):
         if not states[t]:
             waiting = False
 
+    if pos is not None and liquidate:
+        close_position(last, bars[last]["close"] * (1.0 - slip), "window")
+        equity[-1] = cash
     if pos is not None:
         last_bar = bars[last]
         value = shares * last_bar["close"]
