@@ -84,6 +84,12 @@ python3 "$ref" indicators "$root/data/RELIANCE.csv" macd_hist '{"fast":12,"slow"
 # Written rules (issue #12): checks each built-in written as a rule against the built-in on every
 # bundled symbol, then writes the rule cases (rule text as written, metrics, trades).
 python3 "$root/tests/reference/generate_rule_fixtures.py" "$root/data" "$out/rule_backtests.json"
+
+# Walk-forward analysis (docs/walk-forward.md): the cases of walkforward_cases.json (grid points listed in the
+# engine's expansion order, last parameter fastest), windows, picks, segments, stitched curve, defaults, buy and hold.
+python3 "$root/tests/reference/walkforward_reference.py" selftest
+python3 "$root/tests/reference/walkforward_reference.py" run "$root/tests/reference/walkforward_cases.json" "$root/data" \
+  > "$out/walkforward.json"
 echo "fixtures written to $out"
 
 # Splits and bonuses (issue #15): a raw INFY with a split and a bonus unadjusted into it, its actions.csv, and the
