@@ -228,7 +228,9 @@ def walk_forward_symbol(case, bars):
 
     defaults = ref.DEFAULTS[name]
     _, default_curve = stitch(bars, name, [defaults] * len(windows), spans, execution, capital)
-    buy_hold = run_part(bars, "buy_hold", {}, curve["first"], curve["last"], execution, capital)[0]
+    # Buy and hold is held: the job's stops, targets and trails belong to its strategy, not to the comparison.
+    hold_execution = {k: v for k, v in execution.items() if k not in ("stop", "target", "trail")}
+    buy_hold = run_part(bars, "buy_hold", {}, curve["first"], curve["last"], hold_execution, capital)[0]
     return {
         "windows": out_windows,
         "stitched": {"metrics": stitched, "first": bars[curve["first"]]["date"], "last": bars[curve["last"]]["date"],
