@@ -37,6 +37,18 @@ internal static class FixtureTeardown
     {
         // Every state but zombie: orphans are re-parented to PID 1, and in a container PID 1 may never reap them.
         string[] select = pattern is null ? ["-u", user, "-r", LiveStates] : ["-u", user, "-r", LiveStates, "-f", pattern];
+        await KillUntilNoneAsync(select, ct);
+    }
+
+    /// <summary>
+    /// SIGKILL to every sshd process serving the user's sessions: the user's own child and the root-owned monitor
+    /// ("sshd: user [priv]"), so the connection itself ends, whatever the OpenSSH version names them.
+    /// </summary>
+    public static Task KillSessionsAsync(string user, CancellationToken ct) =>
+        KillUntilNoneAsync(["-r", LiveStates, "-f", $"^sshd(-session)?: {user}( |@|$)"], ct);
+
+    private static async Task KillUntilNoneAsync(string[] select, CancellationToken ct)
+    {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(5))
         {

@@ -135,6 +135,9 @@ public sealed class ServerHost : IAsyncDisposable
     public Task KillUserProcessesAsync(string? pattern = null, CancellationToken ct = default) =>
         FixtureTeardown.KillUserProcessesAsync(User, pattern, ct);
 
+    /// <summary>Ends every open SSH session of the user (both of sshd's processes for each), as a server going away does.</summary>
+    public Task EndSessionsAsync(CancellationToken ct = default) => FixtureTeardown.KillSessionsAsync(User, ct);
+
     /// <summary>Kills the user's processes and sshd, deletes the namespace (and veth), the user and the folder. Never throws.</summary>
     public async ValueTask DisposeAsync()
     {
