@@ -186,13 +186,14 @@ public static class ResultJsonWriter
         }
     }
 
-    /// <summary>Why a trade closed, as results name it: signal, stop, target, trail, or open (still held at the end).</summary>
+    /// <summary>Why a trade closed, as results name it: signal, stop, target, trail, open (still held at the end) or window (sold at a walk-forward window's end).</summary>
     private static string ExitReasonText(Engine.Simulation.ExitReason reason) => reason switch
     {
         Engine.Simulation.ExitReason.Stop => "stop",
         Engine.Simulation.ExitReason.Target => "target",
         Engine.Simulation.ExitReason.Trail => "trail",
         Engine.Simulation.ExitReason.Open => "open",
+        Engine.Simulation.ExitReason.Window => "window",
         _ => "signal",
     };
 }

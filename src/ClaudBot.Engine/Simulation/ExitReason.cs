@@ -1,6 +1,9 @@
 namespace ClaudBot.Engine.Simulation;
 
-/// <summary>Why a trade ended: the strategy's signal, a stop, a target, a trailing stop, or still open at the end.</summary>
+/// <summary>
+/// Why a trade ended: the strategy's signal, a stop, a target, a trailing stop, still open at the end, or sold at the
+/// close of a walk-forward window's last bar so the next window starts flat.
+/// </summary>
 public enum ExitReason
 {
     Signal,
@@ -8,4 +11,5 @@ public enum ExitReason
     Target,
     Trail,
     Open,
+    Window,
 }

@@ -192,7 +192,8 @@ internal static class Simulator
         return metrics with { Fees = fees, Turnover = traded / settings.InitialCapital, SkippedEntries = skipped };
     }
 
-    private static BacktestMetrics Summarise(BarSeries bars, int start, int end, double initial, ReadOnlySpan<double> curve, ReadOnlySpan<Trade> trades)
+    /// <summary>A run's metrics from its equity curve (one point per bar of [start, end]) and trades.</summary>
+    internal static BacktestMetrics Summarise(BarSeries bars, int start, int end, double initial, ReadOnlySpan<double> curve, ReadOnlySpan<Trade> trades)
     {
         double final = curve[^1];
         double totalReturn = (final / initial) - 1;
@@ -213,8 +214,8 @@ internal static class Simulator
             gains += Math.Max(trade.ProfitLoss, 0);
             losses -= Math.Min(trade.ProfitLoss, 0);
 
-            // Held at the close from the entry bar up to the bar before the exit fill (the last bar if still open).
-            barsHeld += trade.ExitIndex - trade.EntryIndex + (trade.IsOpen ? 1 : 0);
+            // Held at the close from the entry bar up to the bar before the exit fill (the exit bar too if still open there).
+            barsHeld += trade.ExitIndex - trade.EntryIndex + (trade.HeldThroughExit ? 1 : 0);
         }
 
         return new BacktestMetrics(

@@ -17,4 +17,8 @@ public readonly record struct Trade(
     bool IsOpen,
     double Shares = 0,
     double Fees = 0,
-    ExitReason Reason = ExitReason.Signal);
+    ExitReason Reason = ExitReason.Signal)
+{
+    /// <summary>Whether the position was held at the close of the exit bar: still open there, or sold at that close (a window's end).</summary>
+    public bool HeldThroughExit => IsOpen || Reason == ExitReason.Window;
+}

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using ClaudBot.Engine.Data;
-using ClaudBot.Engine.Simulation;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Tests.Support;
 
@@ -25,10 +22,10 @@ public sealed class ExecutionReferenceTests
         var definition = StrategyCatalog.Find(expected.GetProperty("strategy").GetString()!)!;
         var execution = expected.GetProperty("execution");
         var parameters = definition.Create(expected.GetProperty("params").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()))
-            .WithExits(new ExitRules(Number(execution, "stop"), Number(execution, "target"), Number(execution, "trail")));
+            .WithExits(ReferenceExecution.Exits(execution));
         var range = BarRange.Resolve(bars, ReferenceAssert.Date(expected, "from"), ReferenceAssert.Date(expected, "to"));
 
-        var result = new Backtester().Run(parameters, bars, range, Settings(execution));
+        var result = new Backtester().Run(parameters, bars, range, ReferenceExecution.Settings(execution));
 
         Assert.Equal(expected.GetProperty("bars").GetInt32(), result.Range.Count);
         var metrics = expected.GetProperty("metrics");
@@ -51,31 +48,4 @@ public sealed class ExecutionReferenceTests
             Reference.Close(want.GetProperty("fees").GetDouble(), got.Fees, 1e-9, $"trade {i} fees");
         }
     }
-
-    private static SimulationSettings Settings(JsonElement execution)
-    {
-        string costs = execution.GetProperty("costs").GetString()!;
-        var model = costs switch
-        {
-            "zerodha-delivery" => TestCosts.ZerodhaDelivery,
-            "zerodha-intraday" => TestCosts.ZerodhaIntraday,
-            _ => CostModel.Bps(double.Parse(costs["bps:".Length..], CultureInfo.InvariantCulture)),
-        };
-        return new SimulationSettings
-        {
-            Costs = model,
-            SlippageBps = Number(execution, "slippage_bps") ?? 0,
-            Sizing = Sizing(execution.TryGetProperty("size", out var size) ? size.GetString()! : "all"),
-            WholeShares = execution.TryGetProperty("whole_shares", out var whole) ? whole.GetBoolean() : null,
-        };
-    }
-
-    private static double? Number(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetDouble() : null;
-
-    private static PositionSizing Sizing(string text) => text switch
-    {
-        "all" => PositionSizing.All,
-        _ when text.StartsWith("pct:", StringComparison.Ordinal) => new PositionSizing(SizingKind.Percent, double.Parse(text[4..], CultureInfo.InvariantCulture)),
-        _ => new PositionSizing(SizingKind.Amount, double.Parse(text["amount:".Length..], CultureInfo.InvariantCulture)),
-    };
 }
