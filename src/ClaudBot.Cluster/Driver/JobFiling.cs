@@ -114,11 +114,11 @@ internal sealed class JobFiling(RedisConnection redis, WorkQueue queue, string d
         await RefoldAsync(lost, cancellationToken);
     }
 
-    // The job's parameter sets in task order, from its first symbol's chunk payloads (every symbol runs the same sets in
+    // The job's parameter sets in task order, from its first lane's chunk payloads (every lane runs the same sets in
     // the same order), each parsed once for the whole job.
     private async Task<List<ParameterSet>> ParameterSetsAsync(JobStatus job)
     {
-        int count = job.TasksTotal / Math.Max(1, job.Spec.Symbols.Count);
+        int count = job.TasksTotal / Math.Max(1, job.Spec.LaneCount());
         var sets = new List<ParameterSet>(count);
         for (int chunk = 0; sets.Count < count; chunk++)
         {

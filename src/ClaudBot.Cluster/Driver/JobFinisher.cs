@@ -104,7 +104,7 @@ internal sealed partial class JobFinisher(
     // parameter sets are in its rows file.
     private async Task DropPayloadsAsync(JobStatus job)
     {
-        foreach (var batch in ClusterKeys.ChunkData(job.Id, job.ChunksTotal, job.Spec.Symbols.Count).Chunk(500))
+        foreach (var batch in ClusterKeys.ChunkData(job.Id, job.ChunksTotal, job.Spec.LaneCount()).Chunk(500))
         {
             await redis.Database.KeyDeleteAsync(batch);
         }

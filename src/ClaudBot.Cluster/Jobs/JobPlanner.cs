@@ -9,8 +9,8 @@ namespace ClaudBot.Cluster.Jobs;
 
 /// <summary>
 /// Validates a job completely before anything is queued (strategies, grid size, symbols, dates, cost,
-/// data coverage, the memory its results will take) and expands it into tasks grouped in chunks: one symbol per chunk, at most
-/// <see cref="ClusterOptions.ChunkSize"/> tasks each.
+/// data coverage, the memory its results will take) and expands it into tasks grouped in chunks: one lane per chunk (a
+/// symbol, or a symbol and a walk-forward window), at most <see cref="ClusterOptions.ChunkSize"/> tasks each.
 /// </summary>
 /// <param name="saved">Rules saved under a name in this home, runnable by name (each task then carries the rule's text).</param>
 public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> cluster, IOptions<BacktestOptions> backtest, TimeProvider time, Engine.Strategies.ISavedRules? saved = null)
@@ -29,7 +29,13 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
             throw new JobTooLargeException(tooLarge.Message, tooLarge);
         }
 
-        long taskCount = (long)prepared.Selection.Parameters.Count * prepared.Symbols.Count;
+        var walkForward = request.WalkForward is { } asked ? WalkForwardPlanning.Resolve(asked) : null;
+        var windows = walkForward is null ? null : WalkForwardPlanning.Windows(request.From, request.To, walkForward);
+        long taskCount = (long)prepared.Selection.Parameters.Count * prepared.Symbols.Count * (windows?.Count ?? 1);
+        if (taskCount > cluster.Value.MaxTasks)
+        {
+            throw new JobTooLargeException(WalkForwardPlanning.TooLarge(prepared.Selection.Parameters.Count, prepared.Symbols.Count, windows?.Count ?? 1, cluster.Value.MaxTasks));
+        }
 
         // Catches a period with no data now, with a clear error, instead of as failed tasks later.
         var ranges = new List<(BarSeries, BarRange)>();
@@ -37,6 +43,10 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
         {
             var loaded = await marketData.LoadAsync(symbol.Symbol, cancellationToken: cancellationToken);
             ranges.Add((loaded.Bars, BarRange.Resolve(loaded.Bars, request.From, request.To)));
+            if (windows is not null)
+            {
+                WalkForwardPlanning.CheckCoverage(loaded.Bars, windows);
+            }
         }
 
         // Refused before anything is queued: a job that outgrows the node's memory would stall it for everyone.
@@ -59,31 +69,38 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
             SlippageBps = settings.SlippageBps,
             Size = SizingText.Format(settings.Sizing),
             WholeShares = settings.WholeShares ?? false,
+            WalkForward = walkForward,
+            Windows = windows,
         };
         var strategies = prepared.Selection.Parameters.Select(p => p.ToString()).ToArray();
         var notes = prepared.Notes.Concat(RequestPreparation.ClippingNotes(ranges)).ToList();
         var blocks = strategies.Chunk(cluster.Value.ChunkSize).ToArray();
-        return new JobPlan(spec, Chunk(spec, blocks, settings), (int)taskCount, notes, blocks);
+        var lanes = windows is null ? Lanes(spec) : WalkForwardPlanning.Lanes(spec, ranges.Select(r => r.Item1).ToList(), windows);
+        return new JobPlan(spec, Chunk(spec, lanes, blocks, settings), (int)taskCount, notes, blocks);
     }
 
-    // Every symbol runs the same blocks in the same order: the chunks of one symbol share the block arrays.
-    private static List<ChunkPayload> Chunk(JobSpec spec, string[][] blocks, SimulationSettings settings)
+    /// <summary>A plain job's lanes: each symbol over the job's period, checked against the planner's fingerprint of it.</summary>
+    private static List<ChunkLane> Lanes(JobSpec spec) =>
+        [.. spec.Symbols.Select(symbol => new ChunkLane(symbol, spec.From, spec.To, spec.DataFingerprints?.GetValueOrDefault(symbol)))];
+
+    // Every lane runs the same blocks in the same order: the chunks of one lane share the block arrays.
+    private static List<ChunkPayload> Chunk(JobSpec spec, List<ChunkLane> lanes, string[][] blocks, SimulationSettings settings)
     {
-        var chunks = new List<ChunkPayload>(spec.Symbols.Count * blocks.Length);
+        var chunks = new List<ChunkPayload>(lanes.Count * blocks.Length);
         int task = 0;
-        foreach (string symbol in spec.Symbols)
+        foreach (var (symbol, from, to, fingerprint) in lanes)
         {
             for (int block = 0; block < blocks.Length; block++)
             {
                 var slice = blocks[block];
-                chunks.Add(new ChunkPayload(string.Empty, chunks.Count, symbol, spec.From, spec.To, spec.CostBps, settings.InitialCapital, task, slice)
+                chunks.Add(new ChunkPayload(string.Empty, chunks.Count, symbol, from, to, spec.CostBps, settings.InitialCapital, task, slice)
                 {
                     ParameterBlock = block,
                     Costs = settings.Costs,
                     SlippageBps = settings.SlippageBps,
                     Size = SizingText.Format(settings.Sizing),
                     WholeShares = settings.WholeShares ?? false,
-                    DataFingerprint = spec.DataFingerprints?.GetValueOrDefault(symbol),
+                    DataFingerprint = fingerprint,
                 });
                 task += slice.Length;
             }

@@ -7,4 +7,7 @@ public sealed record JobRequest(string Strategies, IReadOnlyList<string> Symbols
 
     /// <summary>Cost model, slippage, sizing and whole shares; null parts take the node's settings.</summary>
     public Backtesting.Execution.ExecutionChoice? Execution { get; init; }
+
+    /// <summary>Set for a walk-forward: the strategies' grid is ranked on each window's in-sample part.</summary>
+    public WalkForwardSettings? WalkForward { get; init; }
 }

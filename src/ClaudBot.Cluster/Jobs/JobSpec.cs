@@ -43,6 +43,23 @@ public sealed record JobSpec(
     /// <summary>Whole shares only, the model's default made explicit.</summary>
     public bool? WholeShares { get; init; }
 
+    /// <summary>Set for a walk-forward job (step, objective and least trades resolved), with <see cref="Windows"/>.</summary>
+    public WalkForwardSettings? WalkForward { get; init; }
+
+    /// <summary>A walk-forward's windows, in order: its tasks run the grid on each window's in-sample part.</summary>
+    public IReadOnlyList<Engine.WalkForward.WalkForwardWindow>? Windows { get; init; }
+
+    /// <summary>
+    /// The symbol of each lane of the job's tasks, in task order: task N runs parameter set N mod P on lane N / P. A
+    /// lane is a symbol, or in a walk-forward a symbol and a window (lane L is symbol L / W, window L mod W).
+    /// </summary>
+    public IReadOnlyList<string> LaneSymbols() => Windows is { Count: > 0 } windows
+        ? [.. Symbols.SelectMany(symbol => Enumerable.Repeat(symbol, windows.Count))]
+        : Symbols;
+
+    /// <summary>How many lanes the tasks run in: symbols, times windows for a walk-forward.</summary>
+    public int LaneCount() => Symbols.Count * Math.Max(1, Windows?.Count ?? 0);
+
     /// <summary>
     /// What a chart's rerun of a result asks for: the job's execution with the model's recorded components, so the rerun
     /// charges what the job did even after the model's file changed (jobs queued before components were recorded resolve it by name).

@@ -65,12 +65,13 @@ internal static class ResultsStoreWriter
     /// <summary>The fold of a job's rows, ranking for the stored summary.</summary>
     public static StoreFold NewFold(JobStatus job, IReadOnlyList<ParameterSet> parameterSets)
     {
-        if ((long)parameterSets.Count * job.Spec.Symbols.Count != job.TasksTotal)
+        var lanes = job.Spec.LaneSymbols();
+        if ((long)parameterSets.Count * lanes.Count != job.TasksTotal)
         {
-            throw new IOException($"Job {job.Id} has {job.TasksTotal} tasks, not its {parameterSets.Count} parameter sets times {job.Spec.Symbols.Count} symbols; its results are kept in the queue.");
+            throw new IOException($"Job {job.Id} has {job.TasksTotal} tasks, not its {parameterSets.Count} parameter sets times {lanes.Count} lanes; its results are kept in the queue.");
         }
 
-        return new StoreFold(StoredSummary.KeptRows, parameterSets, job.Spec.Symbols);
+        return new StoreFold(StoredSummary.KeptRows, parameterSets, lanes);
     }
 
     /// <summary>
@@ -211,8 +212,9 @@ internal static class ResultsStoreWriter
         writer.WriteString("file", $"job_{job.Id}.rows");
         writer.WriteNumber("rows", job.TasksTotal);
         writer.WriteNumber("row_bytes", StoredRow.Size);
+        // One per lane: a walk-forward names each symbol once per window (task N is on lane N / parameter sets).
         writer.WriteStartArray("symbols");
-        foreach (string symbol in job.Spec.Symbols)
+        foreach (string symbol in job.Spec.LaneSymbols())
         {
             writer.WriteStringValue(symbol);
         }

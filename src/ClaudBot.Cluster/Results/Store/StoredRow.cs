@@ -84,6 +84,15 @@ internal struct StoredRow
         return row;
     }
 
+    /// <summary>The engine's figures back from the record (a NaN profit factor as null).</summary>
+    public readonly BacktestMetrics ToBacktestMetrics() => new(
+        Metrics[0], Metrics[1], Metrics[2], Metrics[3], Metrics[4], Metrics[5], Metrics[6], TradesOrError, Metrics[7], double.IsFinite(Metrics[8]) ? Metrics[8] : null, Metrics[9], Metrics[10])
+    {
+        Fees = Metrics[11],
+        Turnover = Metrics[12],
+        SkippedEntries = SkippedEntries,
+    };
+
     public readonly void WriteTo(Span<byte> destination)
     {
         destination = destination[..Size];
