@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<JobStore>();
         services.TryAddSingleton<WorkQueue>();
         services.TryAddSingleton<ClusterClient>();
+        services.TryAddSingleton<WalkForward.WalkForwardReports>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Platform;
 using ClaudBot.Cluster.Queue;
 using ClaudBot.Cluster.Results;
+using ClaudBot.Cluster.WalkForward;
 using ClaudBot.Redis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,15 @@ namespace ClaudBot.Cluster.Driver;
 /// Safe to call again: a finished job is left alone.
 /// </summary>
 internal sealed partial class JobFinisher(
-    RedisConnection redis, JobStore jobs, ResultsFiling filing, JobJournal journal, IOptions<ClusterOptions> options, IOptions<RedisOptions> redisOptions, TimeProvider time, ILogger<JobFinisher> logger)
+    RedisConnection redis,
+    JobStore jobs,
+    ResultsFiling filing,
+    JobJournal journal,
+    WalkForwardReports walkForwards,
+    IOptions<ClusterOptions> options,
+    IOptions<RedisOptions> redisOptions,
+    TimeProvider time,
+    ILogger<JobFinisher> logger)
 {
     // Jobs whose results file waits for disk space: logged once when they start waiting and once when they go on.
     private readonly ConcurrentDictionary<string, bool> _waitingForSpace = new(StringComparer.Ordinal);
@@ -85,6 +94,8 @@ internal sealed partial class JobFinisher(
             LogSpaceReturned(jobId);
         }
 
+        await WriteWalkForwardAsync(job with { State = state, ResultsFile = path }, cancellationToken);
+
         long finished = (long)await redis.Database.ScriptEvaluateAsync(
             QueueScripts.Finish,
             [ClusterKeys.Job(jobId), ClusterKeys.ActiveJobs, .. ClusterKeys.JobData(jobId)],
@@ -100,6 +111,24 @@ internal sealed partial class JobFinisher(
         return finished == 1;
     }
 
+    // Made now so a walk-forward is read as soon as it is announced; one that fails here is made when first asked.
+    private async Task WriteWalkForwardAsync(JobStatus job, CancellationToken cancellationToken)
+    {
+        if (job.Spec.WalkForward is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await walkForwards.EnsureAsync(job, cancellationToken);
+        }
+        catch (Exception failure) when (failure is WalkForwardReportException or IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            LogWalkForwardLater(job.Id, failure.Message);
+        }
+    }
+
     // A finished job's chunks are never handed out again (a worker drops a chunk of a finished job unread), and its
     // parameter sets are in its rows file.
     private async Task DropPayloadsAsync(JobStatus job)
@@ -112,6 +141,9 @@ internal sealed partial class JobFinisher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is done but its results file waits for disk space (its results stay in the queue): {Reason}")]
     private partial void LogWaitingForSpace(string jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}'s walk-forward report was not written now (it is made when first asked): {Reason}")]
+    private partial void LogWalkForwardLater(string jobId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Disk space returned: writing the results file of job {JobId}")]
     private partial void LogSpaceReturned(string jobId);

@@ -65,4 +65,13 @@ public sealed record JobSpec(
     /// charges what the job did even after the model's file changed (jobs queued before components were recorded resolve it by name).
     /// </summary>
     public Backtesting.Execution.ExecutionChoice Execution() => new(Costs, SlippageBps, Size, WholeShares) { Model = CostModel };
+
+    /// <summary>What the engine ran the job's tasks with, as its chunks carried it (<see cref="ChunkPayload.Settings"/>).</summary>
+    public Engine.Simulation.SimulationSettings Settings() => new(CostBps, InitialCapital ?? Engine.Simulation.SimulationSettings.DefaultCapital)
+    {
+        Costs = CostModel,
+        SlippageBps = SlippageBps ?? 0,
+        Sizing = Backtesting.Execution.SizingText.Parse(Size ?? "all"),
+        WholeShares = WholeShares,
+    };
 }

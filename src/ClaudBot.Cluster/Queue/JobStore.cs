@@ -177,7 +177,7 @@ public sealed class JobStore(RedisConnection redis, TimeProvider time)
             keys.AddRange(ClusterKeys.ChunkData(jobId, job?.ChunksTotal ?? 0, job?.Spec.LaneCount() ?? 1));
             await db.KeyDeleteAsync([.. keys]);
             await db.SortedSetRemoveAsync(ClusterKeys.Jobs, jobId);
-            foreach (string file in job?.ResultsFile is { } results ? [results, Results.StoredSummary.PathFor(results), Results.Store.RowsFile.PathFor(results), Results.Store.PartialRows.PathFor(results)] : Array.Empty<string>())
+            foreach (string file in job?.ResultsFile is { } results ? [results, Results.StoredSummary.PathFor(results), Results.Store.RowsFile.PathFor(results), Results.Store.PartialRows.PathFor(results), WalkForward.WalkForwardReports.PathFor(results)] : Array.Empty<string>())
             {
                 if (File.Exists(file))
                 {

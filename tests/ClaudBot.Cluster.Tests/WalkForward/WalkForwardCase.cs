@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results;
 using ClaudBot.Cluster.Results.Store;
 using ClaudBot.Cluster.WalkForward;
@@ -50,6 +51,31 @@ internal sealed class WalkForwardCase(JsonElement json)
         ReferenceAssert.Date(json, "from"), ReferenceAssert.Date(json, "to"), Length("in"), Length("out"), Length("step"), json.GetProperty("anchored").GetBoolean());
 
     public PeriodLength Length(string name) => new(json.GetProperty(name).GetProperty("months").GetInt32(), json.GetProperty(name).GetProperty("days").GetInt32());
+
+    /// <summary>The case as a job for the cluster: its grid, symbols, period, execution and walk-forward settings.</summary>
+    public JobRequest Request()
+    {
+        var execution = json.GetProperty("execution");
+        string? Text(string name) => execution.TryGetProperty(name, out var value) ? value.GetString() : null;
+        return new JobRequest(GridText, Symbols, ReferenceAssert.Date(json, "from"), ReferenceAssert.Date(json, "to"), "tests")
+        {
+            Execution = new Backtesting.Execution.ExecutionChoice(
+                Text("costs"),
+                execution.TryGetProperty("slippage_bps", out var slippage) ? slippage.GetDouble() : 0,
+                Text("size") ?? "all",
+                execution.TryGetProperty("whole_shares", out var whole) ? whole.GetBoolean() : null)
+            {
+                Exits = ReferenceExecution.Exits(execution),
+            },
+            WalkForward = new WalkForwardSettings(Length("in"), Length("out"))
+            {
+                Step = Length("step"),
+                Anchored = json.GetProperty("anchored").GetBoolean(),
+                Objective = Objective,
+                MinTrades = MinTrades,
+            },
+        };
+    }
 
     /// <summary>The whole walk-forward of one symbol here: every grid point in-sample per window, picked as the node picks, then analysed.</summary>
     public SymbolWalkForward Run(string symbol)

@@ -9,7 +9,8 @@ namespace ClaudBot.Cluster.Results.Store;
 /// the 16 bytes <c>CLAUDBOT-ROWS-01</c>; the row count (int64), the parameter set count P (int32) and the row size
 /// (int32); P parameter sets (three strings each: the task's text, <c>strategy</c>, the <c>params</c> JSON; a string is
 /// an int32 byte count and its UTF-8); then one <see cref="StoredRow"/> per task in task order. Task N runs parameter set
-/// N mod P on symbol N / P. Read front to back, so it streams over SFTP as well as from a local disk.
+/// N mod P in lane N / P: symbol N / P, or for a walk-forward of W windows symbol (N / P) / W in window (N / P) mod W.
+/// Read front to back, so it streams over SFTP as well as from a local disk.
 /// </summary>
 internal static class RowsFile
 {
