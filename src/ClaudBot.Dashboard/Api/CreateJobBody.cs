@@ -3,7 +3,8 @@ namespace ClaudBot.Dashboard.Api;
 /// <summary>
 /// The body of <c>POST /api/jobs</c>: <c>{"strategies":"rsi,macd","symbols":["TCS","INFY"],"from":"2021-01-01","to":"2023-12-31","cost_bps":10}</c>,
 /// or with a cost model and execution: <c>"costs":"zerodha-delivery","slippage_bps":5,"size":"pct:10","whole_shares":true</c>,
-/// and exits for every strategy, in percent: <c>"stop":5,"target":12,"trail":8</c>.
+/// and exits for every strategy, in percent: <c>"stop":5,"target":12,"trail":8</c>; a walk-forward of the strategies' grid:
+/// <c>"walk_forward":{"in":"2 years","out":"6 months","step":"6 months","anchored":false,"objective":"sharpe","min_trades":5}</c>.
 /// Dates are ISO <c>YYYY-MM-DD</c>; a missing field takes the configured default; <c>costs</c> and <c>cost_bps</c> exclude each other.
 /// </summary>
 /// <param name="SubmittedBy">Who asked, for the job list and the audit (the bot sends its user); default <c>dashboard</c>.</param>
@@ -22,7 +23,8 @@ public sealed record CreateJobBody(
     bool? WholeShares = null,
     double? Stop = null,
     double? Target = null,
-    double? Trail = null)
+    double? Trail = null,
+    Cluster.Jobs.WalkForwardText? WalkForward = null)
 {
     /// <summary>The exits asked for, as fractions (the body gives percents).</summary>
     public Engine.Simulation.ExitRules Exits => new(Stop / 100, Target / 100, Trail / 100);

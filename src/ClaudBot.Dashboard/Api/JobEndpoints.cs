@@ -178,8 +178,19 @@ internal static class JobEndpoints
             }
         }
 
+        WalkForwardSettings? walkForward;
+        try
+        {
+            walkForward = body.WalkForward?.Parse();
+        }
+        catch (FormatException error)
+        {
+            return Problems.Field("walk_forward", error.Message);
+        }
+
         var request = new JobRequest(body.Strategies ?? string.Empty, body.Symbols ?? [], from, to, body.SubmittedBy ?? "dashboard")
         {
+            WalkForward = walkForward,
             CostBps = body.CostBps,
             Execution = new Backtesting.Execution.ExecutionChoice(body.Costs, body.SlippageBps, body.Size, body.WholeShares) { Exits = body.Exits },
         };

@@ -5,6 +5,7 @@ namespace ClaudBot.Dashboard.Api;
 /// <summary>A job as the API shows it.</summary>
 /// <param name="Progress">Share of tasks finished (done or failed), 0..1.</param>
 /// <param name="ResultsUrl">Where the ranked table is, once the job is finished.</param>
+/// <param name="WalkForwardUrl">Where a finished walk-forward's report is.</param>
 public sealed record JobView(
     string Id,
     JobState State,
@@ -18,12 +19,14 @@ public sealed record JobView(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     IReadOnlyList<string> Notes,
-    string? ResultsUrl)
+    string? ResultsUrl,
+    string? WalkForwardUrl = null)
 {
     public static JobView From(JobStatus job)
     {
         ArgumentNullException.ThrowIfNull(job);
         return new(job.Id, job.State, Math.Round(job.Progress, 4), job.TasksTotal, job.TasksDone, job.TasksFailed, job.ChunksTotal, job.ChunksDone,
-            job.Spec, job.StartedAt, job.FinishedAt, job.Notes, job.State.IsTerminal() && job.ResultsFile is not null ? $"/api/jobs/{job.Id}/results" : null);
+            job.Spec, job.StartedAt, job.FinishedAt, job.Notes, job.State.IsTerminal() && job.ResultsFile is not null ? $"/api/jobs/{job.Id}/results" : null,
+            job.State.IsTerminal() && job.ResultsFile is not null && job.Spec.WalkForward is not null ? $"/api/jobs/{job.Id}/walkforward" : null);
     }
 }

@@ -38,6 +38,7 @@ internal static class DashboardApplication
         // Redacting: ASP.NET Core logs request URLs, and a client may put a token in the query.
         builder.Services.AddSingleton<ILoggerFactory>(new Logging.RedactingLoggerFactory(node.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(node.GetRequiredService<ClusterClient>());
+        builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.WalkForward.WalkForwardReports>()); // one writer of reports with the driver
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Backtesting.BacktestService>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.MarketData.IMarketData>());
         builder.Services.AddSingleton(node.GetRequiredService<RedisConnection>());
@@ -105,6 +106,7 @@ internal static class DashboardApplication
         app.MapJobs();
         app.MapStrategies();
         app.MapEquity();
+        app.MapWalkForward();
         app.MapCluster();
         app.MapData();
         app.Map("/ws", LiveSocket.HandleAsync).ExcludeFromDescription();
