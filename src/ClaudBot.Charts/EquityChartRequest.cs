@@ -10,4 +10,7 @@ public sealed record EquityChartRequest(string Title, IReadOnlyList<EquitySeries
 
     /// <summary>Image height in pixels, 200 to 4000.</summary>
     public int Height { get; init; } = 700;
+
+    /// <summary>Dates marked by a thin vertical line across both panels (a walk-forward's window boundaries); at most 500.</summary>
+    public IReadOnlyList<DateOnly> Markers { get; init; } = [];
 }

@@ -18,6 +18,8 @@ internal static class EquityChartValidation
         }
     }
 
+    private const int MaxMarkers = 500;
+
     private static string? FindProblem(EquityChartRequest request)
     {
         if (request.Title is null)
@@ -48,7 +50,9 @@ internal static class EquityChartValidation
             }
         }
 
-        return null;
+        return request.Markers is null ? "Markers must not be null."
+            : request.Markers.Count > MaxMarkers ? $"The chart marks at most {MaxMarkers} dates; Markers has {request.Markers.Count}."
+            : null;
     }
 
     private static string? SizeProblem(string name, int pixels) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -24,13 +25,19 @@ public readonly partial record struct PeriodLength(int Months, int Days)
 
     /// <summary>Reads "2 years", "2y", "18 months", "6m", "13 weeks", "90 days", "90d" (one number and one unit).</summary>
     /// <exception cref="FormatException">Anything else, with a one-line reason.</exception>
-    public static PeriodLength Parse(string text)
+    public static PeriodLength Parse(string text) =>
+        TryParse(text, out var length, out string? error) ? length : throw new FormatException(error);
+
+    /// <summary>As <see cref="Parse"/>, without an exception: the chat's matcher tries many spans of a phrase.</summary>
+    public static bool TryParse(string text, out PeriodLength length, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
+        length = default;
         var match = Pattern().Match(text.Trim());
         if (!match.Success || !int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n <= 0)
         {
-            throw new FormatException($"'{text}' is not a length: write a whole number and a unit, e.g. '2 years', '6 months', '13 weeks' or '90 days'.");
+            error = $"'{text}' is not a length: write a whole number and a unit, e.g. '2 years', '6 months', '13 weeks' or '90 days'.";
+            return false;
         }
 
         char unit = char.ToLowerInvariant(match.Groups["unit"].Value[0]);
@@ -38,10 +45,12 @@ public readonly partial record struct PeriodLength(int Months, int Days)
         long days = unit == 'w' ? 7L * n : unit == 'd' ? n : 0;
         if (months > MaxMonths || days > MaxMonths * 31L)
         {
-            throw new FormatException($"'{text}' is longer than the 50 years a window may span.");
+            error = $"'{text}' is longer than the 50 years a window may span.";
+            return false;
         }
 
-        return new PeriodLength((int)months, (int)days);
+        (length, error) = (new PeriodLength((int)months, (int)days), null);
+        return true;
     }
 
     /// <summary>As a trader writes it: "2 years", "6 months", "90 days", or "1 year 15 days".</summary>
