@@ -5,6 +5,7 @@ import { dateTime, element, isFinished, number, percent, progressBar, rupees, se
 import { drawChart, resizeCharts } from './chart.js';
 import { renderSurface } from './surface.js';
 import { renderEffects } from './effects.js';
+import { WalkForwardView } from './walkforward.js';
 
 window.claudbotLoadedAt ??= Date.now();
 const id = new URLSearchParams(location.search).get('id') ?? location.pathname.split('/').filter(Boolean).pop();
@@ -15,6 +16,7 @@ let rows = [];
 let sort = { key: 'sharpe', direction: 'descending' };
 let selected = null;
 let resultsLoaded = false;
+const walkForward = new WalkForwardView(document.getElementById('walkforward-section'));
 
 const columns = [
   ['strategy_text', (r) => r.strategy_text ?? r.strategy, 'text'],
@@ -61,7 +63,20 @@ function renderJob() {
   ];
   document.getElementById('spec').replaceChildren(...facts.flatMap(([k, v]) => [element('dt', { textContent: k }), element('dd', { textContent: v })]));
   document.getElementById('notes').textContent = (job.notes ?? []).join(' ');
-  if (isFinished(job.state) && !resultsLoaded) loadResults();
+  if (isFinished(job.state) && !resultsLoaded) {
+    loadResults();
+    loadWalkForward();
+  }
+}
+
+// Only a finished walk-forward job has a report (the job names its URL); any other job's page never asks for one.
+async function loadWalkForward() {
+  if (!job.walk_forward_url) return;
+  try {
+    walkForward.render(await getJson(job.walk_forward_url));
+  } catch (error) {
+    if (!(error instanceof Unauthorized)) showError(error.message);
+  }
 }
 
 // One line where any row skipped entries, worded as the chat's (ResultTables.SkippedEntriesNote); empty where none did.
@@ -163,7 +178,10 @@ for (const th of document.querySelectorAll('#results th[data-key]')) {
 let resizeTimer = 0;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => resizeCharts(document.getElementById('chart')), 150);
+  resizeTimer = setTimeout(() => {
+    resizeCharts(document.getElementById('chart'));
+    walkForward.resize();
+  }, 150);
 });
 
 function onLive(message) {
