@@ -17,10 +17,13 @@ internal static class PageScripts
         }
         """;
 
-    /// <summary>Pixels of the first uPlot canvas close to the strategy line's colour (#2563eb), and all painted pixels.</summary>
+    /// <summary>
+    /// Pixels of a chart's first uPlot canvas (the equity chart's unless a selector names another) close to the strategy
+    /// line's colour (#2563eb), and all painted pixels. Playwright passes null, not undefined, when no argument is given.
+    /// </summary>
     public const string ChartPixels = """
-        () => {
-          const canvas = document.querySelector('#chart canvas');
+        (chart) => {
+          const canvas = document.querySelector(`${chart ?? '#chart'} canvas`);
           if (!canvas || canvas.width === 0 || canvas.height === 0) return { line: 0, painted: 0, width: 0, height: 0 };
           const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
           let line = 0, painted = 0;
@@ -42,6 +45,20 @@ internal static class PageScripts
             direction: headers[column].getAttribute('aria-sort'),
             values: [...document.querySelectorAll('#results tbody tr')].map((tr) => tr.children[column].dataset.value),
           };
+        }
+        """;
+
+    /// <summary>The text of every cell of a table's body, row by row.</summary>
+    public const string TableCells = """
+        (table) => [...document.querySelectorAll(`${table} tbody tr`)].map((tr) => [...tr.cells].map((td) => td.textContent))
+        """;
+
+    /// <summary>Where the walk-forward chart's window markers sit (CSS pixels from the plot's left) and the plot's width.</summary>
+    public const string BoundaryMarkers = """
+        () => {
+          const over = document.querySelector('#wf-chart .u-over');
+          const lefts = [...over.querySelectorAll('.wf-boundary')].map((m) => parseFloat(m.style.left));
+          return { lefts, width: over.clientWidth };
         }
         """;
 }
