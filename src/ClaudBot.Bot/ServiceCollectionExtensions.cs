@@ -64,6 +64,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IClusterTarget>(), sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         services.TryAddSingleton<EquityChartMaker>();
         services.TryAddSingleton<JobSummaryBuilder>();
+        services.TryAddSingleton<WalkForwardSummaryBuilder>();
         services.TryAddSingleton<IntentExecutor>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ConversationEngine>();

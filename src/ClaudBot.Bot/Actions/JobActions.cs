@@ -26,6 +26,7 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
         {
             ["submit_cluster_job"] = (self, context, ct) => self.SubmitStartingAsync(context, ct),
             ["best_strategy"] = (self, context, ct) => self.SubmitOnClusterAsync(context, StrategyCatalog.EveryDefaultGrid, ct),
+            ["walk_forward"] = (self, context, ct) => self.SubmitOnClusterAsync(context, context.Slot("strategies")!.StrategyText!, ct, WalkForwardSlots.Read(context)),
             ["job_status"] = async (self, context, ct) => self.Status(await self.FindAsync(context, ct).ConfigureAwait(false)),
             ["list_jobs"] = (self, _, ct) => self.ListAsync(ct),
             ["job_results"] = async (self, context, ct) => await self.ResultsAsync(await self.FindAsync(context, ct).ConfigureAwait(false), context.Slot("metric")?.Choice, ct).ConfigureAwait(false),
@@ -98,7 +99,7 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
 
     // "which strategy works best" runs every built-in strategy's default grid (StrategyCatalog.EveryDefaultGrid); the
     // summary's verdict line names the winner per symbol.
-    private async Task<Reply> SubmitOnClusterAsync(ActionContext context, string strategiesText, CancellationToken cancellationToken)
+    private async Task<Reply> SubmitOnClusterAsync(ActionContext context, string strategiesText, CancellationToken cancellationToken, WalkForwardSettings? walkForward = null)
     {
         string? started = null;
         Cluster.ClusterClient client;
@@ -112,17 +113,18 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
             client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var reply = await SubmitAsync(context, strategiesText, client, cancellationToken).ConfigureAwait(false);
+        var reply = await SubmitAsync(context, strategiesText, client, walkForward, cancellationToken).ConfigureAwait(false);
         return started is null ? reply : reply with { Parts = [new TextPart(started, ReplyTone.Info), .. reply.Parts] };
     }
 
-    private async Task<Reply> SubmitAsync(ActionContext context, string strategiesText, Cluster.ClusterClient client, CancellationToken cancellationToken)
+    private async Task<Reply> SubmitAsync(ActionContext context, string strategiesText, Cluster.ClusterClient client, WalkForwardSettings? walkForward, CancellationToken cancellationToken)
     {
         var symbols = context.Slot("symbols")!;
         var period = context.Slot("period")!.Period!.Value;
         var request = new JobRequest(strategiesText, symbols.Symbols!, period.From, period.To, context.Requester)
         {
             Execution = context.Slot("execution")?.Execution is { } said ? new ExecutionChoice(said.Costs, said.SlippageBps, said.Size, said.WholeShares) { Exits = said.Exits } : null,
+            WalkForward = walkForward,
         };
         SubmittedJob plan;
         try
@@ -140,7 +142,12 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
         string id = plan.Id;
         // "which strategy works best" has no strategies slot: what it ran (every default grid) is what a follow-up repeats.
         var strategies = context.Slot("strategies") ?? new SlotValue("strategies", SlotType.Strategies, strategiesText) { StrategyText = strategiesText };
-        recentRequests.Remember(context.Message.Chat, new LastRequest(strategies, symbols, context.Slot("period")!, context.Slot("execution"), id));
+        // A follow-up ("same for INFY") repeats a backtest; a walk-forward is not one, so it is not offered as one.
+        if (walkForward is null)
+        {
+            recentRequests.Remember(context.Message.Chat, new LastRequest(strategies, symbols, context.Slot("period")!, context.Slot("execution"), id));
+        }
+
         var parts = new List<ReplyPart>
         {
             new TextPart(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TasksTotal:N0} backtest{(plan.TasksTotal == 1 ? string.Empty : "s")} ({JobText.Request(plan.Spec)})."), ReplyTone.Success),

@@ -24,7 +24,8 @@ public sealed class NodeApiClient(IClusterTarget target, IConfiguration configur
         ArgumentNullException.ThrowIfNull(request);
         var body = new SubmitBody(request.Strategies, request.Symbols, Iso(request.From), Iso(request.To), request.CostBps, request.SubmittedBy,
             request.Execution?.Costs, request.Execution?.SlippageBps, request.Execution?.Size, request.Execution?.WholeShares,
-            InPercent(request.Execution?.Exits.Stop), InPercent(request.Execution?.Exits.Target), InPercent(request.Execution?.Exits.Trail));
+            InPercent(request.Execution?.Exits.Stop), InPercent(request.Execution?.Exits.Target), InPercent(request.Execution?.Exits.Trail),
+            request.WalkForward is { } walkForward ? WalkForwardText.Of(walkForward) : null);
         using var content = JsonContent.Create(body, NodeApiJson.Default.SubmitBody);
         return await SendAsync(HttpMethod.Post, "api/jobs", content, NodeApiJson.Default.SubmittedJob, cancellationToken).ConfigureAwait(false);
     }
@@ -38,6 +39,10 @@ public sealed class NodeApiClient(IClusterTarget target, IConfiguration configur
     /// <summary>One result's daily equity and buy-and-hold's, run again at the node from the job's spec.</summary>
     public Task<NodeEquity> EquityAsync(string jobId, string strategy, string symbol, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"api/jobs/{Uri.EscapeDataString(jobId)}/equity?strategy={Uri.EscapeDataString(strategy)}&symbol={Uri.EscapeDataString(symbol)}", null, NodeApiJson.Default.NodeEquity, cancellationToken);
+
+    /// <summary>A finished walk-forward's report, made by the node from the job's rows and its data.</summary>
+    public Task<Cluster.WalkForward.WalkForwardReport> WalkForwardAsync(string jobId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"api/jobs/{Uri.EscapeDataString(jobId)}/walkforward", null, Cluster.WalkForward.WalkForwardJson.Default.WalkForwardReport, cancellationToken);
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {

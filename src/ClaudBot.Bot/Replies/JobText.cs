@@ -29,7 +29,10 @@ public static class JobText
         string dates = ran is { } run && run != asked
             ? $"{PeriodParser.Describe(run)} (asked {PeriodParser.Describe(asked)})"
             : PeriodParser.Describe(asked);
-        return string.Create(CultureInfo.InvariantCulture, $"{spec.Strategies} on {string.Join(",", spec.Symbols)}, {dates}, {Execution(spec)}");
+        string walkForward = spec.WalkForward is { } settings
+            ? string.Create(CultureInfo.InvariantCulture, $", walk-forward {settings.Describe()} ({spec.Windows?.Count ?? 0} windows)")
+            : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{spec.Strategies} on {string.Join(",", spec.Symbols)}, {dates}, {Execution(spec)}{walkForward}");
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace ClaudBot.Bot.Results;
 /// failures, and the equity chart of the top results against buy-and-hold. The node ranks and stores the summary
 /// when the job finishes, so a 100 MB sweep costs the bot only the rows it shows.
 /// </summary>
-public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeApi, EquityChartMaker charts, IOptions<BotOptions> options)
+public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeApi, EquityChartMaker charts, WalkForwardSummaryBuilder walkForwards, IOptions<BotOptions> options)
 {
     /// <param name="rankBy">A metric of <see cref="RankedMetric.All"/> to rank the table by instead of Sharpe; null for Sharpe.</param>
     public async Task<Reply> BuildAsync(JobStatus job, CancellationToken cancellationToken, string? rankBy = null)
@@ -23,6 +23,12 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
         if (job.State == JobState.Cancelled && job.ResultsFile is null)
         {
             return Reply.Text($"Job {job.Id} was cancelled before any results were written.", ReplyTone.Warning);
+        }
+
+        // A walk-forward's answer is its picks traded out-of-sample, not the in-sample table (that is in its results file).
+        if (job.Spec.WalkForward is not null && job.State != JobState.Cancelled && rankBy is null)
+        {
+            return await walkForwards.BuildAsync(job, cancellationToken).ConfigureAwait(false);
         }
 
         var summary = await SummaryAsync(job, cancellationToken).ConfigureAwait(false);

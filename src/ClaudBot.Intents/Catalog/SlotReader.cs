@@ -20,7 +20,8 @@ internal static class SlotReader
             "name" => SlotType.Name,
             "execution" => SlotType.Execution,
             "parameters" => SlotType.Parameters,
-            var other => throw file.Error(typeNode, $"unknown slot type '{other}' for slot '{name}' (known: strategies, symbols, period, job, integer, enum, name, execution, parameters)"),
+            "length" => SlotType.Length,
+            var other => throw file.Error(typeNode, $"unknown slot type '{other}' for slot '{name}' (known: strategies, symbols, period, job, integer, enum, name, execution, parameters, length)"),
         };
         var values = file.Strings(YamlReader.Optional(node, "values"));
         if (type == SlotType.Enum && values.Count == 0)

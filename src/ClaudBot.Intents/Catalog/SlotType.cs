@@ -18,4 +18,7 @@ public enum SlotType
 
     /// <summary>Strategy parameters without a strategy ("period 10", "fast 20 and slow 100"), applied to strategies said elsewhere.</summary>
     Parameters,
+
+    /// <summary>A calendar length ("2 years", "6 months", "90 days"): a walk-forward's in-sample and out-of-sample parts.</summary>
+    Length,
 }

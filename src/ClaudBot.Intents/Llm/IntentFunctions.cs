@@ -61,6 +61,7 @@ internal static class IntentFunctions
         SlotType.Enum => $"One of: {string.Join(", ", slot.Values)}.",
         SlotType.Name => "The name as the user wrote it, one word, e.g. \"rsi2\".",
         SlotType.Execution => "Costs, slippage or size as the user wrote them, e.g. \"with zerodha delivery charges, 10 bps slippage, size 10%\".",
+        SlotType.Length => "A length as the user wrote it, e.g. \"2 years\", \"6 months\", \"90 days\".",
         SlotType.Parameters => "Strategy parameters as the user wrote them, without a strategy, e.g. \"period 10\" or \"fast 20 and slow 100\".",
         _ => "As the user wrote it.",
     };

@@ -106,6 +106,9 @@ public static class IntentJsonWriter
             case SlotType.WholeNumber when slot.Number is { } number:
                 writer.WriteNumber(slot.Name, number);
                 break;
+            case SlotType.Length when slot.Length is { } length:
+                writer.WriteString(slot.Name, length.ToString());
+                break;
             case SlotType.Enum or SlotType.Name:
                 writer.WriteString(slot.Name, slot.Choice);
                 break;

@@ -132,6 +132,8 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                 return execution.Ok ? new SlotValue(slot.Name, slot.Type, text) { Execution = execution.Phrase } : null;
             case SlotType.Parameters:
                 return ParameterListSlot.TryParse(text, out var settings, out error) ? new SlotValue(slot.Name, slot.Type, text) { Parameters = settings } : null;
+            case SlotType.Length:
+                return Engine.WalkForward.PeriodLength.TryParse(text, out var length, out error) ? new SlotValue(slot.Name, slot.Type, text) { Length = length } : null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(slot), slot.Type, null);
         }

@@ -34,6 +34,9 @@ public sealed record SlotValue(string Name, SlotType Type, string Text)
     /// <summary>For <see cref="SlotType.Parameters"/>: the settings said (<c>period</c>, <c>10</c>), values as written.</summary>
     public IReadOnlyList<(string Name, string Value)>? Parameters { get; init; }
 
+    /// <summary>For <see cref="SlotType.Length"/>: the length said.</summary>
+    public Engine.WalkForward.PeriodLength? Length { get; init; }
+
     /// <summary>For <see cref="SlotType.Enum"/> the value chosen; for <see cref="SlotType.Name"/> the name as typed.</summary>
     public string? Choice { get; init; }
 }

@@ -8,7 +8,7 @@ public sealed class CatalogLoaderTests
 {
     private static readonly string[] IntentNames =
     [
-        "start_cluster", "stop_cluster", "restart_cluster", "monitor_cluster", "submit_cluster_job", "job_status", "best_strategy", "explain_losses", "list_jobs",
+        "start_cluster", "stop_cluster", "restart_cluster", "monitor_cluster", "submit_cluster_job", "job_status", "best_strategy", "walk_forward", "explain_losses", "list_jobs",
         "job_results", "job_json", "cancel_job", "list_strategies", "check_rule", "save_rule", "list_symbols", "update_data", "show_logs",
         "cleanup_results", "follow_up", "show_chart", "help",
     ];
@@ -51,7 +51,7 @@ public sealed class CatalogLoaderTests
         var catalog = CatalogLoader.LoadFile(ShippedMatcher.CatalogFile);
 
         Assert.Equal(
-            ["start_cluster", "stop_cluster", "restart_cluster", "submit_cluster_job", "best_strategy", "cancel_job", "save_rule", "update_data", "cleanup_results", "follow_up"],
+            ["start_cluster", "stop_cluster", "restart_cluster", "submit_cluster_job", "best_strategy", "walk_forward", "cancel_job", "save_rule", "update_data", "cleanup_results", "follow_up"],
             catalog.Intents.Where(i => i.Role == IntentRole.Operator).Select(i => i.Name));
         Assert.Equal(
             ["stop_cluster", "restart_cluster", "cancel_job", "cleanup_results"],
@@ -109,7 +109,7 @@ public sealed class CatalogLoaderTests
     [InlineData("bad YAML", 3, "intents:\n  - name: a\n    description: a: b\n    patterns: [\"a\"]", "not valid YAML: While scanning a plain scalar value, found invalid mapping.")]
     [InlineData("unknown top-level key", 2, "fillers: [please]\nintent:\n  - name: a\n    patterns: [\"a\"]", "unknown key 'intent' (expected one of: fillers, slot_fillers, aliases, intents)")]
     [InlineData("unknown intent key", 3, "intents:\n  - name: a\n    descripton: typo\n    patterns: [\"a\"]", "unknown key 'descripton' (expected one of: name, description, role, confirm, slots, patterns, examples)")]
-    [InlineData("unknown slot type", 4, "intents:\n  - name: a\n    slots:\n      when: {type: date}\n    patterns: [\"a {when}\"]", "unknown slot type 'date' for slot 'when' (known: strategies, symbols, period, job, integer, enum, name, execution, parameters)")]
+    [InlineData("unknown slot type", 4, "intents:\n  - name: a\n    slots:\n      when: {type: date}\n    patterns: [\"a {when}\"]", "unknown slot type 'date' for slot 'when' (known: strategies, symbols, period, job, integer, enum, name, execution, parameters, length)")]
     [InlineData("enum without values", 4, "intents:\n  - name: logs\n    slots:\n      component: {type: enum, default: driver}\n    patterns: [\"logs [{component}]\"]", "enum slot 'component' needs 'values'")]
     [InlineData("duplicate intent", 6, "intents:\n  - name: help\n    patterns: [\"help\"]\n  - name: status\n    patterns: [\"status\"]\n  - name: help\n    patterns: [\"usage\"]", "duplicate intent 'help' (first defined on line 2)")]
     [InlineData("unclosed bracket", 5, "intents:\n  - name: start\n    patterns:\n      - \"start\"\n      - \"start [cluster\"", "pattern \"start [cluster\" of 'start' cannot compile: '[' is never closed")]

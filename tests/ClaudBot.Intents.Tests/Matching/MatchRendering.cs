@@ -14,7 +14,7 @@ namespace ClaudBot.Intents.Tests.Matching;
 /// <item><c>cancel_job error</c>: the intent, with a slot rejected (it must not run; the reason is tested elsewhere).</item>
 /// <item>otherwise the intent, then each slot in the catalogue's order (<c>strategies=rsi(period=10);macd</c> with
 /// only the parameters that differ from the defaults, <c>symbols=TCS,INFY</c> or <c>symbols=@nifty50</c> for a whole
-/// universe, <c>period=2020-01-01..2024-12-31</c>, <c>job=k7m2qz</c>, <c>lines=50</c>, <c>component=worker</c>, <c>name=rsi2</c>, <c>parameters=period=10,lower=25</c>), then
+/// universe, <c>period=2020-01-01..2024-12-31</c>, <c>job=k7m2qz</c>, <c>lines=50</c>, <c>component=worker</c>, <c>name=rsi2</c>, <c>parameters=period=10,lower=25</c>, <c>in=24m0d</c>), then
 /// <c>missing=</c>, <c>defaulted=</c> and <c>alternatives=</c> lists when not empty, then <c>read:typed&gt;meant</c>
 /// for each forgiven typo.</item>
 /// </list>
@@ -67,6 +67,7 @@ internal static partial class MatchRendering
         SlotType.Name => slot.Choice ?? "?",
         SlotType.Execution when slot.Execution is { } execution => Execution(execution),
         SlotType.Parameters => string.Join(',', (slot.Parameters ?? []).Select(p => $"{p.Name}={p.Value}")),
+        SlotType.Length when slot.Length is { } length => string.Create(CultureInfo.InvariantCulture, $"{length.Months}m{length.Days}d"),
         _ => "?",
     };
 
