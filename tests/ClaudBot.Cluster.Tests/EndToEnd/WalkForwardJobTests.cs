@@ -8,7 +8,8 @@ namespace ClaudBot.Cluster.Tests.EndToEnd;
 /// <summary>
 /// Walk-forward jobs on a real cluster (a driver and a worker process, a real Redis): each window's in-sample grid runs
 /// as chunks like any sweep, the driver picks and stitches as the job finishes, and the report it writes agrees with
-/// the independent Python reference (walkforward.json) to 1e-9, for rolling, anchored, gapped and day-length windows.
+/// the independent Python reference (walkforward.json) to 1e-9, for rolling, anchored, gapped and day-length windows,
+/// and still does when a worker is killed mid-run.
 /// </summary>
 [Trait("Category", "RealServer")]
 [Collection(RedisServerGroup.Name)]
@@ -45,6 +46,34 @@ public sealed class WalkForwardJobTests(RedisServerFixture redis) : IDisposable
             {
                 reference.AssertMatches(symbol.Symbol, symbol);
             }
+        }
+    }
+
+    [Fact]
+    public async Task AWorkerKilledMidRun_LosesNothing_TheReportStillAgreesWithTheReference()
+    {
+        await using var cluster = new ClusterHarness(redis.Server.ConnectionString, _scratch.FullName, new Dictionary<string, string>
+        {
+            ["Cluster:ChunkSize"] = "3",
+            ["Cluster:ThrottlePerTask"] = "00:00:00.020",
+        });
+        await cluster.StartNodeAsync("driver");
+        await using var survivor = await cluster.StartNodeAsync("worker");
+        await using var victim = await cluster.StartNodeAsync("worker");
+        var reference = WalkForwardCase.Named("rolling-rsi");
+        var (id, plan) = await cluster.Client.SubmitAsync(reference.Request(), CancellationToken.None);
+
+        await cluster.WaitForProgressAsync(id, 0.4, TimeSpan.FromSeconds(60));
+        victim.Kill();
+        var job = await cluster.WaitForEndAsync(id, TimeSpan.FromSeconds(90));
+
+        Assert.Equal((JobState.Completed, plan.TaskCount, 0), (job.State, job.TasksDone, job.TasksFailed));
+        Assert.Equal(Enumerable.Range(0, plan.TaskCount), ClusterHarness.ReadResults(job).Select(r => r.GetProperty("index").GetInt32()).Order());
+        await using var file = File.OpenRead(WalkForwardReports.PathFor(job.ResultsFile!));
+        var report = await WalkForwardReports.ReadAsync(file, CancellationToken.None);
+        foreach (var symbol in report.Symbols)
+        {
+            reference.AssertMatches(symbol.Symbol, symbol);
         }
     }
 
