@@ -123,8 +123,9 @@ internal sealed partial class JobFinisher(
         {
             await walkForwards.EnsureAsync(job, cancellationToken);
         }
-        catch (Exception failure) when (failure is WalkForwardReportException or IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
+            // Whatever went wrong, the job still finishes: its results are written and the report is made when asked.
             LogWalkForwardLater(job.Id, failure.Message);
         }
     }

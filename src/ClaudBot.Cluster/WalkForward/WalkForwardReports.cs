@@ -84,7 +84,7 @@ public sealed class WalkForwardReports(IMarketData marketData) : IDisposable
             throw new WalkForwardReportException($"Job {job.Id}'s rows ({count}) are not its {sets.Length} parameter sets x {windows.Count} windows x {spec.Symbols.Count} symbols.");
         }
 
-        var grid = sets.Select(set => StrategyParser.Parse(set.Text).Parameters[0]).ToArray();
+        var grid = sets.Select(set => Parse(job, set.Text)).ToArray();
         var analysis = new WalkForwardAnalysis(new Backtester());
         var symbols = new List<SymbolWalkForward>(spec.Symbols.Count);
         byte[] buffer = new byte[RowsPerRead * StoredRow.Size];
@@ -118,6 +118,19 @@ public sealed class WalkForwardReports(IMarketData marketData) : IDisposable
                 : efficiencies.Length % 2 == 1 ? efficiencies[efficiencies.Length / 2]
                 : (efficiencies[(efficiencies.Length / 2) - 1] + efficiencies[efficiencies.Length / 2]) / 2,
         };
+    }
+
+    // A parameter set the workers could not parse never ran, so no window could pick it, but the report needs every one.
+    private static Engine.Strategies.StrategyParameters Parse(JobStatus job, string text)
+    {
+        try
+        {
+            return StrategyParser.Parse(text).Parameters[0];
+        }
+        catch (Engine.Strategies.StrategySpecException refused)
+        {
+            throw new WalkForwardReportException($"Job {job.Id}'s parameter set '{text}' does not parse on this node ({refused.Message}).", refused);
+        }
     }
 
     // The bars the job's workers read, or a clear refusal: a report from other bars would quietly disagree with its picks.
