@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ClaudBot.Backtesting;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.WalkForward;
 using ClaudBot.Commands;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Strategies.Parsing;
@@ -9,7 +10,12 @@ using ClaudBot.Hosting;
 
 namespace ClaudBot.Node.Commands;
 
-/// <summary><c>claudbot-node submit STRATEGIES SYMBOLS FROM TO [--param NAME=VALUE ...] [--costs NAME | --cost-bps N] [--slippage-bps N] [--size S] [--whole-shares | --fractional] [--wait]</c>.</summary>
+/// <summary>
+/// <c>claudbot-node submit STRATEGIES SYMBOLS FROM TO [--param NAME=VALUE ...] [--costs NAME | --cost-bps N] [--slippage-bps N]
+/// [--size S] [--whole-shares | --fractional] [--walkforward --in LENGTH --out LENGTH [--step LENGTH] [--anchored]
+/// [--objective METRIC] [--min-trades N]] [--wait]</c>. A walk-forward job waited for ends with its report's lines
+/// (<see cref="WalkForwardLines"/>).
+/// </summary>
 internal static class SubmitCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -26,9 +32,11 @@ internal static class SubmitCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var by = new Option<string>("--by") { Description = "Who is asking (recorded with the job)", DefaultValueFactory = _ => Environment.UserName };
-        var command = new Command("submit", "Queue a backtest job on the cluster.") { strategies, symbols, from, to, parameters, cost, wait, by };
+        var command = new Command("submit", "Queue a backtest job on the cluster (a sweep, or a walk-forward with --walkforward --in 2y --out 6m).") { strategies, symbols, from, to, parameters, cost, wait, by };
         var execution = new ExecutionOptionSet();
         execution.AddTo(command);
+        var walkForward = new WalkForwardOptionSet();
+        walkForward.AddTo(command);
         command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (client, ct) =>
         {
             var request = new JobRequest(
@@ -40,6 +48,7 @@ internal static class SubmitCommand
             {
                 CostBps = parse.GetValue(cost),
                 Execution = execution.Read(parse),
+                WalkForward = walkForward.Read(parse),
             };
             var (id, plan) = await client.SubmitAsync(request, ct);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TaskCount:N0} backtests in {plan.Chunks.Count} chunks."));
@@ -56,9 +65,36 @@ internal static class SubmitCommand
             var progress = new Progress<JobStatus>(job => output.WriteLine(JobText.Progress(job)));
             var finished = await client.WaitAsync(id, progress, ct);
             await output.WriteLineAsync(JobText.Finished(finished));
+            if (request.WalkForward is not null && finished.ResultsFile is { } results)
+            {
+                await WriteReportAsync(WalkForwardReports.PathFor(results), output, error, ct);
+            }
+
             return finished.State == JobState.Completed ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken));
         return command;
+    }
+
+    // The driver writes the report before it marks the job finished; one missing here was not made then (it is made
+    // when first asked, e.g. by the dashboard) or lies on another machine than this command's.
+    private static async Task WriteReportAsync(string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"Note: no walk-forward report at {path} on this machine; the dashboard's job page makes and shows it.");
+            return;
+        }
+
+        WalkForwardReport report;
+        await using (var file = File.OpenRead(path))
+        {
+            report = await WalkForwardReports.ReadAsync(file, cancellationToken);
+        }
+
+        foreach (string line in WalkForwardLines.Of(report))
+        {
+            await output.WriteLineAsync(line);
+        }
     }
 
     private static (string Name, string Value) Setting(string text)
