@@ -2,8 +2,9 @@ namespace ClaudBot.Node.Tests;
 
 /// <summary>
 /// <c>claudbot-node data</c> in this process, with the home (where the bar cache goes) in a temporary folder. The
-/// variable is process-wide: this class is the only one in this assembly, and its tests run one at a time.
+/// variable is process-wide: these tests run one at a time, apart from the others (<see cref="ProcessEnvironment"/>).
 /// </summary>
+[Collection(ProcessEnvironment.Name)]
 public sealed class DataCommandTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("claudbot-node-tests-");
