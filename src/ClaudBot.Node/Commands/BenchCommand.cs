@@ -10,11 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaudBot.Node.Commands;
 
 /// <summary>
-/// <c>claudbot-node bench [--workers N]</c>: end-to-end figures of the cluster on this machine. This
-/// process hosts the embedded queue server and the driver; N worker processes are started beside it.
+/// <c>claudbot-node bench [--workers N] [--sweep 1m|10m | --walkforward]</c>: end-to-end figures of the cluster on this
+/// machine. This process hosts the embedded queue server and the driver; N worker processes are started beside it.
 /// Prints the submit-to-result time of a one-backtest job (median of 20) and the wall time,
 /// backtests per second and peak memory of a sweep of every bundled symbol x 600 parameter sets
-/// (29,400 backtests), run twice: the first after the workers start, then warm.
+/// (29,400 backtests), run twice: the first after the workers start, then warm. <c>--sweep</c> runs one large sweep
+/// instead, <c>--walkforward</c> one walk-forward (<see cref="WalkForwardBench"/>).
 /// </summary>
 internal static class BenchCommand
 {
@@ -41,7 +42,15 @@ internal static class BenchCommand
         var workers = new Option<int>("--workers") { Description = "Worker processes to start", DefaultValueFactory = _ => 1 };
         var sweep = new Option<string>("--sweep") { Description = "'1m' runs one job of about a million backtests instead (rsi, 100 periods x 40 lower x 5 upper bands = 20,000 parameter sets, x 49 symbols), '10m' one of about ten million (x 50 upper bands), and reports its time, the driver's and each worker's peak memory, and its results' size", DefaultValueFactory = _ => "default" };
         sweep.AcceptOnlyFromAmong(["default", .. LargeSweeps.Keys]);
-        var command = new Command("bench", "Measure the cluster end to end: job latency and a full sweep.") { workers, sweep };
+        var walkForward = new Option<bool>("--walkforward") { Description = $"Run one walk-forward instead: every bundled symbol x 6 windows (2021-2025, 2 years in, 6 months out) x 600 parameter sets ({WalkForwardBench.Grid}), 176,400 in-sample backtests; reports its time, its report's time and size, and peak memory" };
+        var command = new Command("bench", "Measure the cluster end to end: job latency and a full sweep.") { workers, sweep, walkForward };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(walkForward) && result.GetValue(sweep) is { } asked && asked != "default")
+            {
+                result.AddError("--sweep and --walkforward each run their own job: give one");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             // The driver runs in this process: it runs as a started node's does (NodeRuntimeSettings), or the figures
@@ -72,7 +81,9 @@ internal static class BenchCommand
             {
                 var client = host.Services.GetRequiredService<ClusterClient>();
                 var symbols = host.Services.GetRequiredService<IMarketData>().Symbols.ToArray();
-                await (LargeSweeps.TryGetValue(parse.GetValue(sweep)!, out string? large)
+                await (parse.GetValue(walkForward)
+                    ? WalkForwardBench.RunAsync(client, host.Services.GetRequiredService<IMarketData>(), symbols, processes, output, cancellationToken)
+                    : LargeSweeps.TryGetValue(parse.GetValue(sweep)!, out string? large)
                     ? RunLargeAsync(client, parse.GetValue(sweep)!, large, symbols, processes, output, cancellationToken)
                     : RunAsync(client, symbols, processes, output, cancellationToken));
             }
