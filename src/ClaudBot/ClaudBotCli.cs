@@ -24,6 +24,7 @@ internal static class ClaudBotCli
         root.Subcommands.Add(TelegramCommand.Create(consoles));
         root.Subcommands.Add(SetupCommand.Create(consoles));
         root.Subcommands.Add(DoctorCommand.Create(consoles));
+        root.Subcommands.Add(WalkForwardCommand.Create(consoles));
         foreach (var verb in ClusterVerbCommands.Create(consoles))
         {
             root.Subcommands.Add(verb);

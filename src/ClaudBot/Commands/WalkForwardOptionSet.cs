@@ -8,7 +8,8 @@ namespace ClaudBot.Commands;
 /// a walk-forward as the command line asks for it, read through <see cref="WalkForwardText"/> (the one text form every
 /// channel parses) into <see cref="WalkForwardSettings"/>; docs/walk-forward.md has the rules.
 /// </summary>
-internal sealed class WalkForwardOptionSet
+/// <param name="implied">For a command that is a walk-forward (<c>claudbot walkforward</c>): no <c>--walkforward</c> flag.</param>
+internal sealed class WalkForwardOptionSet(bool implied = false)
 {
     private readonly Option<bool> _walkForward = new("--walkforward") { Description = "Walk forward: pick the grid's best on each window's in-sample part, trade it on the out-of-sample part that follows (needs --in and --out)" };
     private readonly Option<string?> _in = new("--in") { Description = "In-sample length: 2y, 18 months, 12w, 90 days" };
@@ -18,7 +19,9 @@ internal sealed class WalkForwardOptionSet
     private readonly Option<string?> _objective = new("--objective") { Description = "Metric a window's pick is ranked by: sharpe (default), cagr, total_return, max_drawdown, ..." };
     private readonly Option<int?> _minTrades = new("--min-trades") { Description = $"Least in-sample trades a parameter set needs to be picked (default {WalkForwardSettings.DefaultMinTrades})" };
 
-    public IEnumerable<Option> All => [_walkForward, _in, _out, _step, _anchored, _objective, _minTrades];
+    public IEnumerable<Option> All => implied ? Settings : [_walkForward, .. Settings];
+
+    private IEnumerable<Option> Settings => [_in, _out, _step, _anchored, _objective, _minTrades];
 
     public void AddTo(Command command)
     {
@@ -33,10 +36,10 @@ internal sealed class WalkForwardOptionSet
     public WalkForwardSettings? Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        if (!parse.GetValue(_walkForward))
+        if (!implied && !parse.GetValue(_walkForward))
         {
             // Quietly running a plain backtest when the user typed walk-forward settings would answer another question.
-            string[] given = [.. All.Skip(1).Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name)];
+            string[] given = [.. Settings.Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name)];
             return given.Length == 0 ? null
                 : throw new FormatException($"{string.Join(", ", given)} {(given.Length == 1 ? "is a walk-forward setting" : "are walk-forward settings")}: add --walkforward to run a walk-forward.");
         }
