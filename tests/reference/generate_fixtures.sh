@@ -90,6 +90,12 @@ python3 "$root/tests/reference/generate_rule_fixtures.py" "$root/data" "$out/rul
 python3 "$root/tests/reference/walkforward_reference.py" selftest
 python3 "$root/tests/reference/walkforward_reference.py" run "$root/tests/reference/walkforward_cases.json" "$root/data" \
   > "$out/walkforward.json"
+
+# Portfolio backtests (issue #18, docs/portfolio.md): the selftest's hand cases (bars inline), then the cases of
+# portfolio_cases.json: settings, per-day equity/cash/exposure/positions, metrics, benchmark, contribution, trades.
+python3 "$root/tests/reference/portfolio_reference.py" selftest
+python3 "$root/tests/reference/portfolio_reference.py" fixture "$root/tests/reference/portfolio_cases.json" "$root/data" \
+  > "$out/portfolio.json"
 echo "fixtures written to $out"
 
 # Splits and bonuses (issue #15): a raw INFY with a split and a bonus unadjusted into it, its actions.csv, and the
