@@ -288,7 +288,8 @@ def simulate(case, symbols, legs, calendar):
         value = pos["shares"] * last_close[s]
         book.fees += pos["buy_fee"]
         still_open.append({"symbol": s, "entry_date": pos["entry_date"], "entry_price": pos["entry_price"],
-                           "exit_date": calendar[-1], "exit_price": last_close[s], "shares": pos["shares"],
+                           "exit_date": legs[s]["bars"][legs[s]["last"]]["date"], "exit_price": last_close[s],
+                           "shares": pos["shares"],
                            "fees": pos["buy_fee"], "return": value / pos["cost"] - 1.0,
                            "pnl": value - pos["cost"], "reason": "open"})
     return {"days": days, "trades": closed + still_open, "fees": book.fees, "turnover": book.traded / capital,
