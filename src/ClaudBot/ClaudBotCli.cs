@@ -24,11 +24,12 @@ internal static class ClaudBotCli
         root.Subcommands.Add(TelegramCommand.Create(consoles));
         root.Subcommands.Add(SetupCommand.Create(consoles));
         root.Subcommands.Add(DoctorCommand.Create(consoles));
-        root.Subcommands.Add(WalkForwardCommand.Create(consoles));
         foreach (var verb in ClusterVerbCommands.Create(consoles))
         {
             root.Subcommands.Add(verb);
         }
+
+        root.Subcommands.Add(WalkForwardCommand.Create(consoles));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -10,7 +10,7 @@ namespace ClaudBot.Bot.Tests.Actions;
 /// <summary>JobActions maps each intent to its own handler: nothing falls through to the cleanup, which deletes results.</summary>
 public sealed class JobActionsTableTests
 {
-    private static readonly string[] Claimed = ["submit_cluster_job", "best_strategy", "job_status", "list_jobs", "job_results", "job_json", "cancel_job", "cleanup_results"];
+    private static readonly string[] Claimed = ["submit_cluster_job", "best_strategy", "walk_forward", "job_status", "list_jobs", "job_results", "job_json", "cancel_job", "cleanup_results"];
 
     private readonly RecordingTarget _target = new();
 
