@@ -40,6 +40,9 @@ internal readonly struct FillCharges
     /// <summary>Today's model: <paramref name="bps"/> basis points of the value on each side.</summary>
     public static FillCharges Bps(double bps) => new(bps / 10_000);
 
+    /// <summary>The charges <paramref name="settings"/> execute with: its cost model, or bps:N of its cost.</summary>
+    public static FillCharges Of(SimulationSettings settings) => settings.Costs is { } model ? new FillCharges(model) : Bps(settings.CostBps);
+
     /// <summary>Charges of a buy of value <paramref name="value"/> rupees.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Buy(double value) => (_buyLinear * value) + (_gstFactor * Math.Min(_brokerageFlat, _brokeragePercent * value));
@@ -59,5 +62,18 @@ internal readonly struct FillCharges
         double percentLine = budget / (1 + _buyLinear + (_gstFactor * _brokeragePercent));
         double flatLine = (budget - (_gstFactor * _brokerageFlat)) / (1 + _buyLinear);
         return Math.Max(Math.Max(percentLine, flatLine), 0);
+    }
+
+    /// <summary>
+    /// The most whole shares at <paramref name="price"/> whose value plus <see cref="Buy"/> charges fit <paramref name="budget"/>
+    /// (at least 0 for a budget of at least 0). The solve is exact but the division can round up to the next whole share, so
+    /// the floor is checked and stepped back once if it does not fit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double WholeSharesWithin(double budget, double price)
+    {
+        double bought = Math.Floor(MaxBuyValue(budget) / price);
+        double value = bought * price;
+        return value + Buy(value) > budget ? bought - 1 : bought;
     }
 }

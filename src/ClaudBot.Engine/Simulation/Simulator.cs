@@ -45,7 +45,7 @@ internal static class Simulator
         double[] high = bars.High;
         double[] low = bars.Low;
         double[] close = bars.Close;
-        var charges = settings.Costs is { } model ? new FillCharges(model) : FillCharges.Bps(settings.CostBps);
+        var charges = FillCharges.Of(settings);
         double slippage = settings.SlippageBps / 10_000;
         bool wholeShares = settings.EffectiveWholeShares;
         var sizing = settings.Sizing;
@@ -88,14 +88,8 @@ internal static class Simulator
                     double bought = value / price;
                     if (wholeShares)
                     {
-                        // The solve is exact but the division can round up to the next whole share: check it fits.
-                        bought = Math.Floor(bought);
+                        bought = charges.WholeSharesWithin(budget, price);
                         value = bought * price;
-                        if (value + charges.Buy(value) > budget)
-                        {
-                            bought -= 1;
-                            value = bought * price;
-                        }
                     }
 
                     if (bought > 0)
@@ -143,12 +137,9 @@ internal static class Simulator
             {
                 // From the entry bar on; the trail from the bar after it (stopLevel only rises once a close is seen).
                 double barOpen = open[i];
-                if (Math.Min(barOpen, low[i]) <= stopLevel || Math.Max(barOpen, high[i]) >= targetLevel)
+                if (IntrabarExit.Reached(barOpen, high[i], low[i], stopLevel, targetLevel))
                 {
-                    // A gap fills at the open; when one bar reaches both, the stop wins.
-                    bool stopped = Math.Min(barOpen, low[i]) <= stopLevel && !(barOpen >= targetLevel && barOpen > stopLevel);
-                    double level = stopped ? Math.Min(barOpen, stopLevel) : Math.Max(barOpen, targetLevel);
-                    var reason = !stopped ? ExitReason.Target : stopLevel > entryPrice * stopFactor ? ExitReason.Trail : ExitReason.Stop;
+                    double level = IntrabarExit.Level(barOpen, low[i], stopLevel, targetLevel, entryPrice * stopFactor, out var reason);
                     double price = level * (1 - slippage);
                     double value = shares * price;
                     double fee = charges.Sell(value);
@@ -195,9 +186,25 @@ internal static class Simulator
     /// <summary>A run's metrics from its equity curve (one point per bar of [start, end]) and trades.</summary>
     internal static BacktestMetrics Summarise(BarSeries bars, int start, int end, double initial, ReadOnlySpan<double> curve, ReadOnlySpan<Trade> trades)
     {
+        int barsHeld = 0;
+        foreach (var trade in trades)
+        {
+            // Held at the close from the entry bar up to the bar before the exit fill (the exit bar too if still open there).
+            barsHeld += trade.ExitIndex - trade.EntryIndex + (trade.HeldThroughExit ? 1 : 0);
+        }
+
+        return Summarise(initial, bars.Days[end] - bars.Days[start], curve, trades, barsHeld / (double)(end - start + 1));
+    }
+
+    /// <summary>
+    /// The metrics of an equity curve spanning <paramref name="calendarDays"/> and its trades (wins, profit factor), with the
+    /// share of points held (<paramref name="exposure"/>) as the caller counts it: one definition for a single backtest and
+    /// a portfolio.
+    /// </summary>
+    internal static BacktestMetrics Summarise(double initial, int calendarDays, ReadOnlySpan<double> curve, ReadOnlySpan<Trade> trades, double exposure)
+    {
         double final = curve[^1];
         double totalReturn = (final / initial) - 1;
-        int calendarDays = bars.Days[end] - bars.Days[start];
         double cagr = calendarDays > 0 ? Math.Pow(final / initial, 365.25 / calendarDays) - 1 : 0;
         double maxDrawdown = MaxDrawdown(curve);
         var returns = ReturnStatistics.FromEquity(curve);
@@ -205,7 +212,6 @@ internal static class Simulator
         double downside = returns.DownsideDeviation;
 
         int wins = 0;
-        int barsHeld = 0;
         double gains = 0;
         double losses = 0;
         foreach (var trade in trades)
@@ -213,9 +219,6 @@ internal static class Simulator
             wins += trade.Return > 0 ? 1 : 0;
             gains += Math.Max(trade.ProfitLoss, 0);
             losses -= Math.Min(trade.ProfitLoss, 0);
-
-            // Held at the close from the entry bar up to the bar before the exit fill (the exit bar too if still open there).
-            barsHeld += trade.ExitIndex - trade.EntryIndex + (trade.HeldThroughExit ? 1 : 0);
         }
 
         return new BacktestMetrics(
@@ -229,7 +232,7 @@ internal static class Simulator
             Trades: trades.Length,
             WinRate: trades.Length > 0 ? wins / (double)trades.Length : 0,
             ProfitFactor: losses > 0 ? gains / losses : null,
-            Exposure: barsHeld / (double)(end - start + 1),
+            Exposure: exposure,
             FinalEquity: final);
     }
 
