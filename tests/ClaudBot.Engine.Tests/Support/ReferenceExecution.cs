@@ -7,7 +7,11 @@ namespace ClaudBot.Engine.Tests.Support;
 /// <summary>A reference case's "execution" object (exec_backtests.json, walkforward.json) as the engine's settings and exits.</summary>
 internal static class ReferenceExecution
 {
-    public static SimulationSettings Settings(JsonElement execution)
+    public static SimulationSettings Settings(JsonElement execution) =>
+        Execution(execution) with { Sizing = Sizing(execution.TryGetProperty("size", out var size) ? size.GetString()! : "all") };
+
+    /// <summary>Charges, slippage and whole shares alone: a portfolio case's size is its own (slots, pct:P, amount:A).</summary>
+    public static SimulationSettings Execution(JsonElement execution)
     {
         string costs = execution.GetProperty("costs").GetString()!;
         var model = costs switch
@@ -20,7 +24,6 @@ internal static class ReferenceExecution
         {
             Costs = model,
             SlippageBps = Number(execution, "slippage_bps") ?? 0,
-            Sizing = Sizing(execution.TryGetProperty("size", out var size) ? size.GetString()! : "all"),
             WholeShares = execution.TryGetProperty("whole_shares", out var whole) ? whole.GetBoolean() : null,
         };
     }
