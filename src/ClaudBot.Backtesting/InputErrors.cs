@@ -18,7 +18,8 @@ public static class InputErrors
         or ArgumentOutOfRangeException
         or OptionsValidationException
         or FormatException
-        or Costs.CostModelException;
+        or Costs.CostModelException
+        or Engine.Portfolio.PortfolioException;
 
     public static string Describe(Exception error) => error switch
     {

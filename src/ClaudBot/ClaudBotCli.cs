@@ -13,6 +13,7 @@ internal static class ClaudBotCli
     {
         var root = new RootCommand("ClaudBot: chat-ops for a home backtesting cluster. Backtest NSE strategies from the terminal.");
         root.Subcommands.Add(BacktestCommand.Create(consoles));
+        root.Subcommands.Add(PortfolioCommand.Create(consoles));
         root.Subcommands.Add(StrategiesCommand.Create(consoles));
         root.Subcommands.Add(SymbolsCommand.Create(consoles));
         root.Subcommands.Add(DataCommand.Create(consoles));

@@ -14,7 +14,7 @@ public sealed class ListingTests
             .SkipWhile(line => line != "Commands:").Skip(1)
             .TakeWhile(line => line.Length > 0)
             .Select(line => line.Trim().Split(' ')[0])];
-        Assert.Equal(["backtest", "strategies", "symbols", "data", "costs", "bench", "intent", "chat", "say", "telegram", "setup", "doctor", "start", "stop", "monitor", "submit", "walkforward"], commands);
+        Assert.Equal(["backtest", "portfolio", "strategies", "symbols", "data", "costs", "bench", "intent", "chat", "say", "telegram", "setup", "doctor", "start", "stop", "monitor", "submit", "walkforward"], commands);
     }
 
     [Fact]

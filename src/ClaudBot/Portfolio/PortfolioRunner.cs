@@ -1,0 +1,42 @@
+using ClaudBot.Backtesting;
+using ClaudBot.Backtesting.Execution;
+using ClaudBot.Engine.Portfolio;
+using ClaudBot.MarketData;
+
+namespace ClaudBot.Portfolio;
+
+/// <summary>
+/// A portfolio backtest on this machine's data (docs/portfolio.md): the request checked as any backtest is (strategy,
+/// symbols and universes, dates, costs), its one strategy on every symbol sharing one account.
+/// </summary>
+internal sealed class PortfolioRunner(IMarketData marketData, BacktestOptions options)
+{
+    /// <param name="execution">Costs, slippage, whole shares and exits as for a backtest; its size is the portfolio's (slots, pct:P, amount:A).</param>
+    /// <exception cref="PortfolioException">Settings the portfolio cannot run, in one line (the backtest's own errors for the rest).</exception>
+    public async Task<(PortfolioResult Result, IReadOnlyList<string> Notes)> RunAsync(
+        string strategy, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, int maxPositions, string? rank, ExecutionChoice? execution, CancellationToken cancellationToken)
+    {
+        var size = PortfolioSizing.Parse(execution?.Size ?? "slots");
+        var prepared = RequestPreparation.Prepare(marketData, options, strategy, symbols, from, to, costBps: null, execution: execution is null ? null : execution with { Size = null });
+        if (prepared.Selection.Parameters.Count != 1)
+        {
+            throw new PortfolioException($"A portfolio runs one parameter set on every symbol; '{strategy}' is {prepared.Selection.Parameters.Count} (run the grid as a sweep, or give one value each).");
+        }
+
+        var parameters = prepared.Selection.Parameters[0];
+        var bars = new List<Engine.Data.BarSeries>(prepared.Symbols.Count);
+        foreach (var symbol in prepared.Symbols)
+        {
+            bars.Add((await marketData.LoadAsync(symbol.Symbol, cancellationToken: cancellationToken).ConfigureAwait(false)).Bars);
+        }
+
+        var settings = new PortfolioSettings(bars, from, to, parameters, maxPositions)
+        {
+            Rank = rank is null ? PortfolioRanking.Strength : PortfolioRanking.Parse(rank),
+            Size = size,
+            Execution = prepared.Settings,
+            Exits = parameters.Exits,
+        };
+        return (PortfolioSimulator.Run(settings), prepared.Notes);
+    }
+}
