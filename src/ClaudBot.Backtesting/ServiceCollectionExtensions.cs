@@ -17,6 +17,7 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<Market.MarketIndexCache>();
         services.AddSingleton<BacktestService>();
+        services.AddSingleton<PortfolioRunner>();
         return services;
     }
 }

@@ -40,6 +40,15 @@ public sealed class NodeApiClient(IClusterTarget target, IConfiguration configur
     public Task<NodeEquity> EquityAsync(string jobId, string strategy, string symbol, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"api/jobs/{Uri.EscapeDataString(jobId)}/equity?strategy={Uri.EscapeDataString(strategy)}&symbol={Uri.EscapeDataString(symbol)}", null, NodeApiJson.Default.NodeEquity, cancellationToken);
 
+    /// <summary>A portfolio backtest, run by the node with its data and answered at once (milliseconds).</summary>
+    public async Task<Backtesting.PortfolioView> PortfolioAsync(string strategy, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, int maxPositions, Backtesting.Execution.ExecutionChoice? execution, CancellationToken cancellationToken)
+    {
+        var body = new PortfolioRequestBody(strategy, symbols, Iso(from), Iso(to), maxPositions, execution?.Costs, execution?.SlippageBps, execution?.Size, execution?.WholeShares,
+            InPercent(execution?.Exits.Stop), InPercent(execution?.Exits.Target), InPercent(execution?.Exits.Trail));
+        using var content = JsonContent.Create(body, NodeApiJson.Default.PortfolioRequestBody);
+        return await SendAsync(HttpMethod.Post, "api/portfolio", content, NodeApiJson.Default.PortfolioView, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A finished walk-forward's report, made by the node from the job's rows and its data.</summary>
     public Task<Cluster.WalkForward.WalkForwardReport> WalkForwardAsync(string jobId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"api/jobs/{Uri.EscapeDataString(jobId)}/walkforward", null, Cluster.WalkForward.WalkForwardJson.Default.WalkForwardReport, cancellationToken);

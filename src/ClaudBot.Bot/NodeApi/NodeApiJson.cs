@@ -7,6 +7,11 @@ internal sealed record SubmitBody(
     string Strategies, IReadOnlyList<string> Symbols, string From, string To, double? CostBps, string SubmittedBy, string? Costs, double? SlippageBps, string? Size, bool? WholeShares,
     double? Stop = null, double? Target = null, double? Trail = null, Cluster.Jobs.WalkForwardText? WalkForward = null);
 
+/// <summary>The body of <c>POST /api/portfolio</c>; exits in percent.</summary>
+internal sealed record PortfolioRequestBody(
+    string Strategy, IReadOnlyList<string> Symbols, string From, string To, int MaxPositions, string? Costs, double? SlippageBps, string? Size, bool? WholeShares,
+    double? Stop, double? Target, double? Trail);
+
 /// <summary>An RFC 7807 problem as the node writes it.</summary>
 internal sealed record Problem(string? Title, string? Detail);
 
@@ -16,4 +21,6 @@ internal sealed record Problem(string? Title, string? Detail);
 [JsonSerializable(typeof(SubmittedJob))]
 [JsonSerializable(typeof(NodeEquity))]
 [JsonSerializable(typeof(Problem))]
+[JsonSerializable(typeof(PortfolioRequestBody))]
+[JsonSerializable(typeof(Backtesting.PortfolioView))]
 internal sealed partial class NodeApiJson : JsonSerializerContext;

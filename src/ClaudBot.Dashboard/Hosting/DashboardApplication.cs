@@ -40,6 +40,7 @@ internal static class DashboardApplication
         builder.Services.AddSingleton(node.GetRequiredService<ClusterClient>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.WalkForward.WalkForwardReports>()); // one writer of reports with the driver
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Backtesting.BacktestService>());
+        builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Backtesting.PortfolioRunner>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.MarketData.IMarketData>());
         builder.Services.AddSingleton(node.GetRequiredService<RedisConnection>());
         builder.Services.AddSingleton(node.GetRequiredService<TimeProvider>());
@@ -107,6 +108,7 @@ internal static class DashboardApplication
         app.MapStrategies();
         app.MapEquity();
         app.MapWalkForward();
+        app.MapPortfolio();
         app.MapCluster();
         app.MapData();
         app.Map("/ws", LiveSocket.HandleAsync).ExcludeFromDescription();

@@ -4,10 +4,8 @@ using ClaudBot.Backtesting;
 using ClaudBot.Charts;
 using ClaudBot.Engine.Portfolio;
 using ClaudBot.Hosting;
-using ClaudBot.MarketData;
 using ClaudBot.Portfolio;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace ClaudBot.Commands;
@@ -36,8 +34,7 @@ internal static class PortfolioCommand
         execution.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), async (services, ct) =>
         {
-            var runner = new PortfolioRunner(services.GetRequiredService<IMarketData>(), services.GetRequiredService<IOptions<BacktestOptions>>().Value);
-            var (result, notes) = await runner.RunAsync(
+            var (result, notes) = await services.GetRequiredService<PortfolioRunner>().RunAsync(
                 parse.GetValue(strategy)!,
                 Universe(services.GetRequiredService<Intents.Catalog.IntentCatalog>(), parse.GetValue(symbols)!),
                 InputDates.Parse(parse.GetValue(from)!, "from"),

@@ -8,7 +8,7 @@ public sealed class CatalogLoaderTests
 {
     private static readonly string[] IntentNames =
     [
-        "start_cluster", "stop_cluster", "restart_cluster", "monitor_cluster", "submit_cluster_job", "job_status", "best_strategy", "walk_forward", "explain_losses", "list_jobs",
+        "start_cluster", "stop_cluster", "restart_cluster", "monitor_cluster", "submit_cluster_job", "job_status", "best_strategy", "walk_forward", "portfolio_backtest", "explain_losses", "list_jobs",
         "job_results", "job_json", "cancel_job", "list_strategies", "check_rule", "save_rule", "list_symbols", "update_data", "show_logs",
         "cleanup_results", "follow_up", "show_chart", "help",
     ];
@@ -51,7 +51,7 @@ public sealed class CatalogLoaderTests
         var catalog = CatalogLoader.LoadFile(ShippedMatcher.CatalogFile);
 
         Assert.Equal(
-            ["start_cluster", "stop_cluster", "restart_cluster", "submit_cluster_job", "best_strategy", "walk_forward", "cancel_job", "save_rule", "update_data", "cleanup_results", "follow_up"],
+            ["start_cluster", "stop_cluster", "restart_cluster", "submit_cluster_job", "best_strategy", "walk_forward", "portfolio_backtest", "cancel_job", "save_rule", "update_data", "cleanup_results", "follow_up"],
             catalog.Intents.Where(i => i.Role == IntentRole.Operator).Select(i => i.Name));
         Assert.Equal(
             ["stop_cluster", "restart_cluster", "cancel_job", "cleanup_results"],

@@ -1,15 +1,15 @@
-using ClaudBot.Backtesting;
 using ClaudBot.Backtesting.Execution;
 using ClaudBot.Engine.Portfolio;
 using ClaudBot.MarketData;
 
-namespace ClaudBot.Portfolio;
+namespace ClaudBot.Backtesting;
 
 /// <summary>
 /// A portfolio backtest on this machine's data (docs/portfolio.md): the request checked as any backtest is (strategy,
-/// symbols and universes, dates, costs), its one strategy on every symbol sharing one account.
+/// symbols and aliases, dates, costs), its one strategy on every symbol sharing one account. Milliseconds for a
+/// universe of 50 over five years, so it runs where it is asked (the CLI, the node's API), not as a queued job.
 /// </summary>
-internal sealed class PortfolioRunner(IMarketData marketData, BacktestOptions options)
+public sealed class PortfolioRunner(IMarketData marketData, Microsoft.Extensions.Options.IOptions<BacktestOptions> options)
 {
     /// <param name="execution">Costs, slippage, whole shares and exits as for a backtest; its size is the portfolio's (slots, pct:P, amount:A).</param>
     /// <exception cref="PortfolioException">Settings the portfolio cannot run, in one line (the backtest's own errors for the rest).</exception>
@@ -17,7 +17,7 @@ internal sealed class PortfolioRunner(IMarketData marketData, BacktestOptions op
         string strategy, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, int maxPositions, string? rank, ExecutionChoice? execution, CancellationToken cancellationToken)
     {
         var size = PortfolioSizing.Parse(execution?.Size ?? "slots");
-        var prepared = RequestPreparation.Prepare(marketData, options, strategy, symbols, from, to, costBps: null, execution: execution is null ? null : execution with { Size = null });
+        var prepared = RequestPreparation.Prepare(marketData, options.Value, strategy, symbols, from, to, costBps: null, execution: execution is null ? null : execution with { Size = null });
         if (prepared.Selection.Parameters.Count != 1)
         {
             throw new PortfolioException($"A portfolio runs one parameter set on every symbol; '{strategy}' is {prepared.Selection.Parameters.Count} (run the grid as a sweep, or give one value each).");
@@ -38,5 +38,14 @@ internal sealed class PortfolioRunner(IMarketData marketData, BacktestOptions op
             Exits = parameters.Exits,
         };
         return (PortfolioSimulator.Run(settings), prepared.Notes);
+    }
+
+    /// <summary>As <see cref="RunAsync"/>, as the API sends it.</summary>
+    public async Task<PortfolioView> ViewAsync(
+        string strategy, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, int maxPositions, string? rank, ExecutionChoice? execution, CancellationToken cancellationToken)
+    {
+        var (result, notes) = await RunAsync(strategy, symbols, from, to, maxPositions, rank, execution, cancellationToken).ConfigureAwait(false);
+        string ran = result.Strategies.Count > 0 ? result.Strategies[0].Strategy.ToString() : strategy;
+        return PortfolioView.Of(ran, maxPositions, result, rank is null ? PortfolioRanking.Strength : PortfolioRanking.Parse(rank), PortfolioSizing.Parse(execution?.Size ?? "slots"), notes);
     }
 }

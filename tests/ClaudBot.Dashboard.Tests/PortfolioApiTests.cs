@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json;
+
+namespace ClaudBot.Dashboard.Tests;
+
+/// <summary><c>POST /api/portfolio</c>: answered at once with the engine's portfolio; what it cannot run is a 400 naming the field.</summary>
+[Trait("Category", "RealServer")]
+[Collection(NodeTests.Name)]
+public sealed class PortfolioApiTests(NodeFixture fixture)
+{
+    private DashboardNode Node => fixture.Node;
+
+    [Fact]
+    public async Task APortfolio_IsAnsweredWithTheAccountTheBenchmarkAndEachSymbol()
+    {
+        using var response = await Node.Client.PostAsync("/api/portfolio", DashboardNode.Json(new { strategy = "rsi", symbols = new[] { "TCS", "INFY", "SBIN" }, from = "2021-01-01", to = "2024-12-31", max_positions = 2, costs = "bps:10" }));
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var view = JsonDocument.Parse(body).RootElement;
+
+        Assert.Equal((3, 2, "strength", "slots"), (view.GetProperty("symbols").GetInt32(), view.GetProperty("max_positions").GetInt32(), view.GetProperty("rank").GetString(), view.GetProperty("size").GetString()));
+        int days = view.GetProperty("dates").GetArrayLength();
+        Assert.Equal(days, view.GetProperty("equity").GetArrayLength());
+        Assert.Equal(days, view.GetProperty("buy_hold_equity").GetArrayLength());
+        Assert.True(view.GetProperty("positions").EnumerateArray().All(p => p.GetInt32() is >= 0 and <= 2));
+        Assert.Equal(["INFY", "SBIN", "TCS"], view.GetProperty("contribution").EnumerateArray().Select(c => c.GetProperty("symbol").GetString()));
+        Assert.Equal(view.GetProperty("portfolio").GetProperty("trades").GetInt32(), view.GetProperty("trades").GetArrayLength());
+        Assert.Equal(view.GetProperty("equity")[days - 1].GetDouble(), view.GetProperty("portfolio").GetProperty("final_equity").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("{\"strategy\":\"rsi\",\"symbols\":[\"TCS\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\",\"max_positions\":0}", "portfolio")]
+    [InlineData("{\"strategy\":\"rsi(period=7|14)\",\"symbols\":[\"TCS\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\"}", "portfolio")]
+    [InlineData("{\"strategy\":\"rsi\",\"symbols\":[\"NOPE\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\"}", "symbols")]
+    [InlineData("{\"strategy\":\"nonsense(x=1)\",\"symbols\":[\"TCS\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\"}", "strategy")]
+    public async Task WhatItCannotRun_IsA400NamingTheField(string json, string field)
+    {
+        using var response = await Node.Client.PostAsync("/api/portfolio", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"\"field\":\"{field}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
