@@ -61,4 +61,21 @@ internal static class PageScripts
           return { lefts, width: over.clientWidth };
         }
         """;
+
+    /// <summary>
+    /// Pixels of the first canvas under a selector close to an RGB colour (within 40 on each channel, mostly opaque):
+    /// what one series of a chart painted, where <see cref="ChartPixels"/> counts only the strategy line's blue.
+    /// </summary>
+    public const string ColourPixels = """
+        ({ selector, rgb }) => {
+          const canvas = document.querySelector(`${selector} canvas`);
+          if (!canvas || canvas.width === 0 || canvas.height === 0) return 0;
+          const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+          let count = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 3] > 128 && Math.abs(data[i] - rgb[0]) < 40 && Math.abs(data[i + 1] - rgb[1]) < 40 && Math.abs(data[i + 2] - rgb[2]) < 40) count++;
+          }
+          return count;
+        }
+        """;
 }

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using ClaudBot.Backtesting.Execution;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace ClaudBot.Dashboard.Tests.Browser;
+
+/// <summary>
+/// The overview's Portfolio section in a real headless chromium on a real node: rsi on TCS, INFY and SBIN with at most
+/// two positions shows the API's figures as the page formats them, draws both equity curves and the positions held,
+/// lists the traded symbols' contribution largest P&amp;L first; max positions 0 says the API's one line under its field
+/// and shows no results.
+/// </summary>
+[Trait("Category", "RealServer")]
+public sealed class PortfolioSectionTests(ITestOutputHelper output)
+{
+    private const string Dash = "–";
+
+    [ChromiumFact]
+    public async Task PortfolioForm_ShowsTheApisFiguresChartAndContribution_AndMaxPositionsZeroUnderItsField()
+    {
+        await using var node = await DashboardNode.StartAsync();
+        var view = await PortfolioAsync(node, 2, HttpStatusCode.OK);
+        string refused = (await PortfolioAsync(node, 0, HttpStatusCode.BadRequest)).GetProperty("detail").GetString()!;
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.Contains("400", StringComparison.Ordinal))
+            {
+                errors.Add(message.Text); // a CSP violation is reported here; the refused portfolio's 400 is expected
+            }
+        };
+        await page.GotoAsync($"http://127.0.0.1:{node.Port.ToString(CultureInfo.InvariantCulture)}/");
+        await page.FillAsync("#pf-strategy", "rsi");
+        await page.FillAsync("#pf-symbols", "TCS, INFY, SBIN");
+        await page.FillAsync("#pf-from", "2021-01-01");
+        await page.FillAsync("#pf-to", "2024-12-31");
+        await page.FillAsync("#pf-max-positions", "2");
+        await page.ClickAsync("#pf-run");
+        await page.WaitForSelectorAsync("#pf-chart[data-drawn] canvas");
+
+        var portfolio = view.GetProperty("portfolio");
+        var hold = view.GetProperty("buy_hold");
+        Assert.Equal(
+            $"Portfolio of {view.GetProperty("strategy").GetString()} on 3 symbols, at most 2 positions ({view.GetProperty("size").GetString()}, ranked by {view.GetProperty("rank").GetString()}), {view.GetProperty("from").GetString()} to {view.GetProperty("to").GetString()}: "
+            + $"return {Percent(portfolio, "total_return")} {Verdict(portfolio, hold)} the equal-weight buy and hold's {Percent(hold, "total_return")}.",
+            await page.TextContentAsync("#pf-summary"));
+        string[][] figures = await page.EvaluateAsync<string[][]>(PageScripts.TableCells, "#pf-figures");
+        Assert.Equal([FigureRow("portfolio", portfolio, own: true), FigureRow("buy & hold", hold, own: false)], figures);
+        Assert.True(portfolio.GetProperty("trades").GetInt32() > 0, "rsi traded nothing: the figures prove little");
+
+        var equity = await page.EvaluateAsync<ChartPixels>(PageScripts.ChartPixels, "#pf-chart");
+        Assert.True(equity.Line > 100, $"the portfolio's equity line is not drawn: {equity}");
+        int positions = await page.EvaluateAsync<int>(PageScripts.ColourPixels, new { selector = "#pf-chart .uplot:nth-child(2)", rgb = new[] { 217, 119, 6 } });
+        Assert.True(positions > 100, $"the positions held are not drawn: {positions} pixels");
+
+        var traded = view.GetProperty("contribution").EnumerateArray().Where(c => c.GetProperty("trades").GetInt32() > 0)
+            .OrderByDescending(c => c.GetProperty("profit_loss").GetDouble()).ToArray();
+        Assert.NotEmpty(traded);
+        string[][] contribution = await page.EvaluateAsync<string[][]>(PageScripts.TableCells, "#pf-contribution");
+        Assert.Equal(traded.Select(c => c.GetProperty("symbol").GetString()), contribution.Select(r => r[0]));
+        Assert.Equal(traded.Select(c => RupeesText.Compact(c.GetProperty("profit_loss").GetDouble())), contribution.Select(r => r[1]));
+
+        int trades = view.GetProperty("trades").GetArrayLength();
+        Assert.Equal(Math.Min(50, trades), await page.Locator("#pf-trades tbody tr").CountAsync());
+        Assert.StartsWith($"Trades: {trades.ToString(CultureInfo.InvariantCulture)}", await page.TextContentAsync("#pf-trades-count"), StringComparison.Ordinal);
+        await Chromium.ScreenshotAsync(page, "overview-portfolio");
+        output.WriteLine($"portfolio {Percent(portfolio, "total_return")} vs {Percent(hold, "total_return")}; {trades} trades; contribution {string.Join(", ", contribution.Select(r => $"{r[0]} {r[1]}"))}");
+
+        await page.FillAsync("#pf-max-positions", "0");
+        await page.ClickAsync("#pf-run");
+        await Assertions.Expect(page.Locator("#pf-portfolio-error")).ToHaveTextAsync(refused);
+        Assert.Equal("true", await page.GetAttributeAsync("#pf-max-positions", "aria-invalid"));
+        Assert.True(await page.Locator("#pf-result").IsHiddenAsync(), "a refused portfolio still shows the last results");
+        Assert.False(await page.IsVisibleAsync("#pf-status"));
+        await Chromium.ScreenshotAsync(page, "overview-portfolio-error");
+        Assert.Empty(errors);
+    }
+
+    private static async Task<JsonElement> PortfolioAsync(DashboardNode node, int maxPositions, HttpStatusCode expected)
+    {
+        using var response = await node.Client.PostAsync("/api/portfolio", DashboardNode.Json(new { strategy = "rsi", symbols = new[] { "TCS", "INFY", "SBIN" }, from = "2021-01-01", to = "2024-12-31", max_positions = maxPositions }));
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, body);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>A figures row as the page formats it (format.js): percents to one decimal, Sharpe to two, fees as rupees; buy and hold has no trades or turnover.</summary>
+    private static string[] FigureRow(string name, JsonElement f, bool own) =>
+    [
+        name,
+        Percent(f, "total_return"),
+        Percent(f, "cagr"),
+        Value(f, "sharpe") is { } sharpe ? sharpe.ToString("F2", CultureInfo.InvariantCulture) : Dash,
+        Percent(f, "max_drawdown"),
+        own ? f.GetProperty("trades").GetInt32().ToString(CultureInfo.InvariantCulture) : Dash,
+        RupeesText.Compact(f.GetProperty("fees").GetDouble()),
+        own ? f.GetProperty("turnover").GetDouble().ToString("F2", CultureInfo.InvariantCulture) + "×" : Dash,
+    ];
+
+    private static string Verdict(JsonElement portfolio, JsonElement hold) =>
+        Value(portfolio, "total_return") is { } mine && Value(hold, "total_return") is { } theirs && mine >= theirs ? "beat" : "trailed";
+
+    private static string Percent(JsonElement owner, string name) =>
+        Value(owner, name) is { } v ? (v * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : Dash;
+
+    private static double? Value(JsonElement owner, string name) =>
+        owner.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+}
