@@ -45,6 +45,7 @@ public sealed class PortfolioSectionTests(ITestOutputHelper output)
         await page.FillAsync("#pf-max-positions", "2");
         await page.ClickAsync("#pf-run");
         await page.WaitForSelectorAsync("#pf-chart[data-drawn] canvas");
+        Assert.False(await page.IsVisibleAsync("#pf-status"), "the page said the portfolio failed");
 
         var portfolio = view.GetProperty("portfolio");
         var hold = view.GetProperty("buy_hold");
