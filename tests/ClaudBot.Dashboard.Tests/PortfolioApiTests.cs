@@ -32,6 +32,7 @@ public sealed class PortfolioApiTests(NodeFixture fixture)
     [InlineData("{\"strategy\":\"rsi\",\"symbols\":[\"TCS\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\",\"max_positions\":0}", "portfolio")]
     [InlineData("{\"strategy\":\"rsi(period=7|14)\",\"symbols\":[\"TCS\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\"}", "portfolio")]
     [InlineData("{\"strategy\":\"rsi\",\"symbols\":[\"NOPE\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\"}", "symbols")]
+    [InlineData("{\"strategy\":\"rsi\",\"symbols\":[\"TCS\"],\"from\":\"2022-01-01\",\"to\":\"2023-13-45\"}", "to")]
     [InlineData("{\"strategy\":\"nonsense(x=1)\",\"symbols\":[\"TCS\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\"}", "strategy")]
     public async Task WhatItCannotRun_IsA400NamingTheField(string json, string field)
     {

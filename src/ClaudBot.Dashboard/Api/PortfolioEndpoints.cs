@@ -37,11 +37,19 @@ internal static class PortfolioEndpoints
         try
         {
             from = InputDates.Parse(body.From ?? string.Empty, "from");
-            to = InputDates.Parse(body.To ?? string.Empty, "to");
         }
         catch (FormatException error)
         {
             return Problems.Field("from", error.Message);
+        }
+
+        try
+        {
+            to = InputDates.Parse(body.To ?? string.Empty, "to");
+        }
+        catch (FormatException error)
+        {
+            return Problems.Field("to", error.Message);
         }
 
         foreach (string exit in Engine.Simulation.ExitRules.Names)
