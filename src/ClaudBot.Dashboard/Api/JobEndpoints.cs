@@ -1,4 +1,3 @@
-using ClaudBot.Backtesting;
 using ClaudBot.Cluster;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results;
@@ -146,23 +145,9 @@ internal static class JobEndpoints
             return Problems.Field(null, "The body must be a JSON object with strategies, symbols, from and to.");
         }
 
-        DateOnly from, to;
-        try
+        if (RequestFields.Dates(body.From, body.To, out var from, out var to) is { } badDate)
         {
-            from = InputDates.Parse(body.From ?? string.Empty, "from");
-        }
-        catch (FormatException error)
-        {
-            return Problems.Field("from", error.Message);
-        }
-
-        try
-        {
-            to = InputDates.Parse(body.To ?? string.Empty, "to");
-        }
-        catch (FormatException error)
-        {
-            return Problems.Field("to", error.Message);
+            return badDate;
         }
 
         if (body.SubmittedBy is { } by && (by.Length is 0 or > 100 || by.Any(char.IsControl)))
@@ -170,12 +155,9 @@ internal static class JobEndpoints
             return Problems.Field("submitted_by", "submitted_by must be 1 to 100 printable characters.");
         }
 
-        foreach (string exit in Engine.Simulation.ExitRules.Names)
+        if (RequestFields.Exits(body.Exits) is { } badExit)
         {
-            if (Engine.Simulation.ExitRules.Check(exit, body.Exits[exit]) is { } outOfRange)
-            {
-                return Problems.Field(exit, outOfRange);
-            }
+            return badExit;
         }
 
         WalkForwardSettings? walkForward;

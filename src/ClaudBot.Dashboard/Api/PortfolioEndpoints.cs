@@ -33,31 +33,14 @@ internal static class PortfolioEndpoints
             return Problems.Field(null, "The body must be a JSON object with strategy, symbols, from, to and max_positions.");
         }
 
-        DateOnly from, to;
-        try
+        if (RequestFields.Dates(body.From, body.To, out var from, out var to) is { } badDate)
         {
-            from = InputDates.Parse(body.From ?? string.Empty, "from");
-        }
-        catch (FormatException error)
-        {
-            return Problems.Field("from", error.Message);
+            return badDate;
         }
 
-        try
+        if (RequestFields.Exits(body.Exits) is { } badExit)
         {
-            to = InputDates.Parse(body.To ?? string.Empty, "to");
-        }
-        catch (FormatException error)
-        {
-            return Problems.Field("to", error.Message);
-        }
-
-        foreach (string exit in Engine.Simulation.ExitRules.Names)
-        {
-            if (Engine.Simulation.ExitRules.Check(exit, body.Exits[exit]) is { } outOfRange)
-            {
-                return Problems.Field(exit, outOfRange);
-            }
+            return badExit;
         }
 
         try
