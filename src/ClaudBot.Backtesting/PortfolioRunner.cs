@@ -13,7 +13,7 @@ public sealed class PortfolioRunner(IMarketData marketData, Microsoft.Extensions
 {
     /// <param name="execution">Costs, slippage, whole shares and exits as for a backtest; its size is the portfolio's (slots, pct:P, amount:A).</param>
     /// <exception cref="PortfolioException">Settings the portfolio cannot run, in one line (the backtest's own errors for the rest).</exception>
-    public async Task<(PortfolioResult Result, IReadOnlyList<string> Notes)> RunAsync(
+    public async Task<(PortfolioResult Result, PortfolioSettings Settings, IReadOnlyList<string> Notes)> RunAsync(
         string strategy, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, int maxPositions, string? rank, ExecutionChoice? execution, CancellationToken cancellationToken)
     {
         var size = PortfolioSizing.Parse(execution?.Size ?? "slots");
@@ -37,15 +37,14 @@ public sealed class PortfolioRunner(IMarketData marketData, Microsoft.Extensions
             Execution = prepared.Settings,
             Exits = parameters.Exits,
         };
-        return (PortfolioSimulator.Run(settings), prepared.Notes);
+        return (PortfolioSimulator.Run(settings), settings, prepared.Notes);
     }
 
     /// <summary>As <see cref="RunAsync"/>, as the API sends it.</summary>
     public async Task<PortfolioView> ViewAsync(
         string strategy, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, int maxPositions, string? rank, ExecutionChoice? execution, CancellationToken cancellationToken)
     {
-        var (result, notes) = await RunAsync(strategy, symbols, from, to, maxPositions, rank, execution, cancellationToken).ConfigureAwait(false);
-        string ran = result.Strategies.Count > 0 ? result.Strategies[0].Strategy.ToString() : strategy;
-        return PortfolioView.Of(ran, maxPositions, result, rank is null ? PortfolioRanking.Strength : PortfolioRanking.Parse(rank), PortfolioSizing.Parse(execution?.Size ?? "slots"), notes);
+        var (result, settings, notes) = await RunAsync(strategy, symbols, from, to, maxPositions, rank, execution, cancellationToken).ConfigureAwait(false);
+        return PortfolioView.Of(settings.Strategy.ToString(), maxPositions, result, settings.Rank, settings.Size, notes);
     }
 }

@@ -85,7 +85,7 @@ internal sealed class ParameterSurfaceBuilder
         var median = ys.Select(_ => new double?[xs.Length]).ToArray();
         foreach (var (values, sharpes) in sets)
         {
-            median[Array.IndexOf(ys, Value(values, y))][Array.IndexOf(xs, Value(values, x))] = Median(sharpes);
+            median[Array.IndexOf(ys, Value(values, y))][Array.IndexOf(xs, Value(values, x))] = Median.Of(sharpes);
         }
 
         return new ParameterSurface(_strategy, x, y, xs, ys, median, _symbols.Count);
@@ -105,16 +105,4 @@ internal sealed class ParameterSurfaceBuilder
     }
 
     private static double Value(List<(string Name, double Value)> values, string name) => values.First(v => v.Name == name).Value;
-
-    private static double? Median(List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-
-        values.Sort();
-        int middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
 }

@@ -111,12 +111,9 @@ public sealed class WalkForwardReports(IMarketData marketData) : IDisposable
             symbols.Add(analysis.Analyse(bars, windows, grid, picks, spec.Settings()));
         }
 
-        double[] efficiencies = [.. symbols.Where(s => s.Efficiency is not null).Select(s => s.Efficiency!.Value).Order()];
         return new WalkForwardReport(job.Id, spec.Strategies, settings, windows, symbols)
         {
-            MedianEfficiency = efficiencies.Length == 0 ? null
-                : efficiencies.Length % 2 == 1 ? efficiencies[efficiencies.Length / 2]
-                : (efficiencies[(efficiencies.Length / 2) - 1] + efficiencies[efficiencies.Length / 2]) / 2,
+            MedianEfficiency = Median.Of([.. symbols.Where(s => s.Efficiency is not null).Select(s => s.Efficiency!.Value)]),
         };
     }
 

@@ -28,7 +28,7 @@ public static class OutOfSampleStitcher
         var curve = new double[last - first + 1];
         var trades = new List<Trade>();
         var figures = new List<BacktestMetrics?>(segments.Count);
-        var charges = settings.Costs is { } model ? new FillCharges(model) : FillCharges.Bps(settings.CostBps);
+        var charges = FillCharges.Of(settings);
         double capital = settings.InitialCapital;
         double traded = 0;
         double fees = 0;

@@ -34,7 +34,7 @@ internal static class PortfolioCommand
         execution.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), async (services, ct) =>
         {
-            var (result, notes) = await services.GetRequiredService<PortfolioRunner>().RunAsync(
+            var (result, _, notes) = await services.GetRequiredService<PortfolioRunner>().RunAsync(
                 parse.GetValue(strategy)!,
                 Universe(services.GetRequiredService<Intents.Catalog.IntentCatalog>(), parse.GetValue(symbols)!),
                 InputDates.Parse(parse.GetValue(from)!, "from"),
