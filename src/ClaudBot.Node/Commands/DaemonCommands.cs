@@ -38,7 +38,7 @@ internal static class DaemonCommands
                 await output.WriteLineAsync($"Started driver (PID: {pid})");
                 if (!await NodeReadiness.WaitForQueueAsync(cancellationToken))
                 {
-                    await error.WriteLineAsync("Error: the driver started but its queue server did not answer within 20 s; see cluster_driver.log in the node's log folder ('claudbot-node logs --component driver').");
+                    await error.WriteLineAsync($"Error: the driver started but its queue server did not answer within {NodeReadiness.QueueTimeout.TotalSeconds:0} s; see cluster_driver.log in the node's log folder ('claudbot-node logs --component driver').");
                     return ExitCodes.Failed;
                 }
             }

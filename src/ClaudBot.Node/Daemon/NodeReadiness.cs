@@ -13,7 +13,8 @@ namespace ClaudBot.Node.Daemon;
 /// </summary>
 internal static class NodeReadiness
 {
-    public static readonly TimeSpan QueueTimeout = TimeSpan.FromSeconds(20);
+    // A few seconds on a quiet machine; CI once saw the embedded queue server take over 20 s on a box busy with tests.
+    public static readonly TimeSpan QueueTimeout = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan WorkersTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 

@@ -25,7 +25,9 @@ public sealed class LocalNodeTarget(
     IProcessProbe probe,
     TimeProvider time) : IClusterTarget
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(40);
+    // Longer than 'claudbot-node start' may take by its own limits (queue 30 s, then workers 30 s), so its own one-line
+    // reason is what the user reads, not this wait running out first.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(75);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private readonly NodePidFiles _pids = new(options.Value.ResolveRunDirectory(), probe);
 
