@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<WorkQueue>();
         services.TryAddSingleton<ClusterClient>();
         services.TryAddSingleton<WalkForward.WalkForwardReports>();
+        services.TryAddSingleton<Portfolio.PortfolioJobReports>();
         return services;
     }
 

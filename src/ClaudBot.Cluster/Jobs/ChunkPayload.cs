@@ -42,6 +42,9 @@ public sealed record ChunkPayload(
     /// </summary>
     public int? ParameterBlock { get; init; }
 
+    /// <summary>Set in a portfolio job's chunks: <see cref="Symbol"/> then names the lane, and each task is a portfolio of these symbols.</summary>
+    public PortfolioChunk? Portfolio { get; init; }
+
     /// <summary>What the engine runs this chunk with.</summary>
     public Engine.Simulation.SimulationSettings Settings() => new(CostBps, InitialCapital)
     {

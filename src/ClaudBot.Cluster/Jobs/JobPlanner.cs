@@ -10,7 +10,7 @@ namespace ClaudBot.Cluster.Jobs;
 /// <summary>
 /// Validates a job completely before anything is queued (strategies, grid size, symbols, dates, cost,
 /// data coverage, the memory its results will take) and expands it into tasks grouped in chunks: one lane per chunk (a
-/// symbol, or a symbol and a walk-forward window), at most <see cref="ClusterOptions.ChunkSize"/> tasks each.
+/// symbol, a symbol and a walk-forward window, or a portfolio job's positions value), at most <see cref="ClusterOptions.ChunkSize"/> tasks each.
 /// </summary>
 /// <param name="saved">Rules saved under a name in this home, runnable by name (each task then carries the rule's text).</param>
 public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> cluster, IOptions<BacktestOptions> backtest, TimeProvider time, Engine.Strategies.ISavedRules? saved = null)
@@ -22,19 +22,29 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
         try
         {
             // The size check is the one every way of asking shares (the CLI's too); a job keeps its own exception type.
-            prepared = RequestPreparation.Prepare(marketData, backtest.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, maxTasks: cluster.Value.MaxTasks, saved: saved, execution: request.Execution);
+            // A portfolio's size is its own (slots, pct:P, amount:A): the execution's is checked by the portfolio's planning.
+            var execution = request.Portfolio is null ? request.Execution : request.Execution is { } asked ? asked with { Size = null } : null;
+            prepared = RequestPreparation.Prepare(marketData, backtest.Value, request.Strategies, request.Symbols, request.From, request.To, request.CostBps, maxTasks: cluster.Value.MaxTasks, saved: saved, execution: execution);
         }
         catch (RequestTooLargeException tooLarge)
         {
             throw new JobTooLargeException(tooLarge.Message, tooLarge);
         }
 
-        var walkForward = request.WalkForward is { } asked ? WalkForwardPlanning.Resolve(asked) : null;
+        if (request.WalkForward is not null && request.Portfolio is not null)
+        {
+            throw new Engine.Portfolio.PortfolioException("A job is a walk-forward or a portfolio, not both: ask for them one at a time.");
+        }
+
+        var walkForward = request.WalkForward is { } wanted ? WalkForwardPlanning.Resolve(wanted) : null;
         var windows = walkForward is null ? null : WalkForwardPlanning.Windows(request.From, request.To, walkForward);
-        long taskCount = (long)prepared.Selection.Parameters.Count * prepared.Symbols.Count * (windows?.Count ?? 1);
+        var portfolio = request.Portfolio is { } held ? PortfolioPlanning.Resolve(held, prepared.Settings.InitialCapital, request.Execution?.Size) : null;
+        long taskCount = (long)prepared.Selection.Parameters.Count * (portfolio?.MaxPositions.Count ?? (prepared.Symbols.Count * (windows?.Count ?? 1)));
         if (taskCount > cluster.Value.MaxTasks)
         {
-            throw new JobTooLargeException(WalkForwardPlanning.TooLarge(prepared.Selection.Parameters.Count, prepared.Symbols.Count, windows?.Count ?? 1, cluster.Value.MaxTasks));
+            throw new JobTooLargeException(portfolio is null
+                ? WalkForwardPlanning.TooLarge(prepared.Selection.Parameters.Count, prepared.Symbols.Count, windows?.Count ?? 1, cluster.Value.MaxTasks)
+                : PortfolioPlanning.TooLarge(prepared.Selection.Parameters.Count, portfolio.MaxPositions.Count, cluster.Value.MaxTasks));
         }
 
         // Catches a period with no data now, with a clear error, instead of as failed tasks later.
@@ -71,11 +81,14 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
             WholeShares = settings.WholeShares ?? false,
             WalkForward = walkForward,
             Windows = windows,
+            Portfolio = portfolio,
         };
         var strategies = prepared.Selection.Parameters.Select(p => p.ToString()).ToArray();
         var notes = prepared.Notes.Concat(RequestPreparation.ClippingNotes(ranges)).ToList();
         var blocks = strategies.Chunk(cluster.Value.ChunkSize).ToArray();
-        var lanes = windows is null ? Lanes(spec) : WalkForwardPlanning.Lanes(spec, ranges.Select(r => r.Item1).ToList(), windows);
+        var lanes = portfolio is not null ? PortfolioPlanning.Lanes(spec, portfolio)
+            : windows is null ? Lanes(spec)
+            : WalkForwardPlanning.Lanes(spec, ranges.Select(r => r.Item1).ToList(), windows);
         return new JobPlan(spec, Chunk(spec, lanes, blocks, settings), (int)taskCount, notes, blocks);
     }
 
@@ -90,6 +103,7 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
         int task = 0;
         foreach (var (symbol, from, to, fingerprint) in lanes)
         {
+            var portfolio = spec.Portfolio is { } asked ? PortfolioPlanning.Chunk(spec, asked, symbol) : null;
             for (int block = 0; block < blocks.Length; block++)
             {
                 var slice = blocks[block];
@@ -101,6 +115,7 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
                     Size = SizingText.Format(settings.Sizing),
                     WholeShares = settings.WholeShares ?? false,
                     DataFingerprint = fingerprint,
+                    Portfolio = portfolio,
                 });
                 task += slice.Length;
             }

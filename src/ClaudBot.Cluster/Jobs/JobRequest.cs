@@ -10,4 +10,7 @@ public sealed record JobRequest(string Strategies, IReadOnlyList<string> Symbols
 
     /// <summary>Set for a walk-forward: the strategies' grid is ranked on each window's in-sample part.</summary>
     public WalkForwardSettings? WalkForward { get; init; }
+
+    /// <summary>Set for a portfolio job: each parameter set runs as one portfolio of all the symbols, per positions value.</summary>
+    public PortfolioJobSettings? Portfolio { get; init; }
 }

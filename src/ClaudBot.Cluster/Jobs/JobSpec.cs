@@ -49,16 +49,21 @@ public sealed record JobSpec(
     /// <summary>A walk-forward's windows, in order: its tasks run the grid on each window's in-sample part.</summary>
     public IReadOnlyList<Engine.WalkForward.WalkForwardWindow>? Windows { get; init; }
 
+    /// <summary>Set for a portfolio job: each parameter set runs as one portfolio of all <see cref="Symbols"/> per positions value.</summary>
+    public PortfolioJobSettings? Portfolio { get; init; }
+
     /// <summary>
     /// The symbol of each lane of the job's tasks, in task order: task N runs parameter set N mod P on lane N / P. A
-    /// lane is a symbol, or in a walk-forward a symbol and a window (lane L is symbol L / W, window L mod W).
+    /// lane is a symbol, or in a walk-forward a symbol and a window (lane L is symbol L / W, window L mod W), or in a
+    /// portfolio job a positions value over all the symbols, named as <see cref="PortfolioJobSettings.LaneLabel"/> says.
     /// </summary>
-    public IReadOnlyList<string> LaneSymbols() => Windows is { Count: > 0 } windows
-        ? [.. Symbols.SelectMany(symbol => Enumerable.Repeat(symbol, windows.Count))]
+    public IReadOnlyList<string> LaneSymbols() =>
+        Portfolio is { } portfolio ? [.. portfolio.MaxPositions.Select(PortfolioJobSettings.LaneLabel)]
+        : Windows is { Count: > 0 } windows ? [.. Symbols.SelectMany(symbol => Enumerable.Repeat(symbol, windows.Count))]
         : Symbols;
 
-    /// <summary>How many lanes the tasks run in: symbols, times windows for a walk-forward.</summary>
-    public int LaneCount() => Symbols.Count * Math.Max(1, Windows?.Count ?? 0);
+    /// <summary>How many lanes the tasks run in: symbols, times windows for a walk-forward; positions values for a portfolio job.</summary>
+    public int LaneCount() => Portfolio is { } portfolio ? portfolio.MaxPositions.Count : Symbols.Count * Math.Max(1, Windows?.Count ?? 0);
 
     /// <summary>
     /// What a chart's rerun of a result asks for: the job's execution with the model's recorded components, so the rerun

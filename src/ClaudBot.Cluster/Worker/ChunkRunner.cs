@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
 using ClaudBot.Backtesting.Market;
 using ClaudBot.Cluster.Jobs;
 using ClaudBot.Cluster.Results.Store;
@@ -25,9 +22,17 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
     private readonly MarketIndexCache _marketIndex = marketIndex ?? new MarketIndexCache(marketData);
     private readonly FingerprintCache _fingerprints = fingerprints ?? new FingerprintCache();
     private readonly ParsedStrategies _strategies = new();
+    private PortfolioChunkRunner? _portfolios;
 
     public async Task<ChunkOutput> RunAsync(ChunkPayload chunk, CancellationToken cancellationToken)
     {
+        if (chunk.Portfolio is { } portfolio)
+        {
+            // A portfolio job's chunk runs every symbol of its universe together (made on a worker's first such chunk).
+            _portfolios ??= new PortfolioChunkRunner(marketData, retry, options, time, _fingerprints);
+            return await _portfolios.RunAsync(chunk, portfolio, cancellationToken);
+        }
+
         BarSeries? bars = null;
         string? loadError = null;
         try
@@ -49,7 +54,7 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
         var comparer = new MarketComparer(await _marketIndex.GetAsync(cancellationToken), settings);
         var rows = new ChunkRows.Builder(chunk.FirstTask, chunk.Strategies.Count, comparer.IndexLabel);
         var errors = new List<string>();
-        var best = new Best();
+        var best = new ChunkLeader();
         var backtester = new Backtester();
 
         // What every task of the chunk shares is worked out once: the range (or why there is none) and the parsed strategies.
@@ -97,7 +102,7 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
             }
         }
 
-        return new ChunkOutput(rows.ToArray(), Summary(chunk, errors.Count, best), chunk.Strategies.Count, errors.Count, errors);
+        return new ChunkOutput(rows.ToArray(), best.Summary(chunk, errors.Count), chunk.Strategies.Count, errors.Count, errors);
     }
 
     private static BarRange ResolveRange(BarSeries bars, ChunkPayload chunk, ref string? error)
@@ -145,48 +150,5 @@ internal sealed class ChunkRunner(IMarketData marketData, ResiliencePipeline ret
         var metrics = backtester.RunMetrics(parameters, bars, range, settings);
         var market = comparer.Compare(backtester, metrics, backtester.LastEquity, bars, range);
         return StoredRow.Of(metrics, market.Benchmark, bars.DateAt(range.Start), bars.DateAt(range.End), range.Count, market.ExcessReturn, market.Beta, market.Alpha);
-    }
-
-    private static string Summary(ChunkPayload chunk, int failed, Best best)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("symbol", chunk.Symbol);
-            writer.WriteNumber("tasks", chunk.Strategies.Count);
-            writer.WriteNumber("failed", failed);
-            if (best.Row is { } row)
-            {
-                writer.WriteStartObject("best");
-                writer.WriteNumber("index", best.Index);
-                writer.WriteString("strategy", best.Strategy);
-                writer.WriteString("symbol", chunk.Symbol);
-                StoredRowJson.WriteMetrics(writer, row);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>The chunk's best result by Sharpe (the first of equals), which its summary names.</summary>
-    private sealed class Best
-    {
-        public int Index { get; private set; } = -1;
-
-        public string Strategy { get; private set; } = string.Empty;
-
-        public StoredRow? Row { get; private set; }
-
-        public void Offer(int index, string strategy, in StoredRow row)
-        {
-            if (Row is null || row.Sharpe.CompareTo(Row.Value.Sharpe) > 0)
-            {
-                (Index, Strategy, Row) = (index, strategy, row);
-            }
-        }
     }
 }

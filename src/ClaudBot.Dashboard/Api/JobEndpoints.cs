@@ -170,9 +170,20 @@ internal static class JobEndpoints
             return Problems.Field("walk_forward", error.Message);
         }
 
+        PortfolioJobSettings? portfolio;
+        try
+        {
+            portfolio = body.Portfolio?.Parse();
+        }
+        catch (FormatException error)
+        {
+            return Problems.Field("portfolio", error.Message);
+        }
+
         var request = new JobRequest(body.Strategies ?? string.Empty, body.Symbols ?? [], from, to, body.SubmittedBy ?? "dashboard")
         {
             WalkForward = walkForward,
+            Portfolio = portfolio,
             CostBps = body.CostBps,
             Execution = new Backtesting.Execution.ExecutionChoice(body.Costs, body.SlippageBps, body.Size, body.WholeShares) { Exits = body.Exits },
         };

@@ -22,6 +22,7 @@ internal static class JobRequestErrors
         ArgumentOutOfRangeException { ParamName: "SlippageBps" } => "slippage_bps",
         ArgumentOutOfRangeException { ParamName: "Sizing" } or Backtesting.Execution.SizeFormatException => "size",
         Backtesting.Costs.CostModelException => "costs",
+        Engine.Portfolio.PortfolioException => "portfolio",
         _ => null,
     };
 }

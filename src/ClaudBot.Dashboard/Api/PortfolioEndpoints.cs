@@ -1,7 +1,12 @@
 using ClaudBot.Backtesting;
+using System.Globalization;
 using ClaudBot.Backtesting.Execution;
+using ClaudBot.Cluster;
+using ClaudBot.Cluster.Portfolio;
+using ClaudBot.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +15,7 @@ namespace ClaudBot.Dashboard.Api;
 /// <summary>
 /// <c>POST /api/portfolio</c>: a portfolio backtest (docs/portfolio.md) run at the node with the node's data and answered
 /// at once: milliseconds for a universe of 50 over five years, so it is not queued. Bad input is a 400 naming the field.
+/// <c>GET /api/jobs/{id}/portfolio</c>: the same report for a setting of a portfolio job (a grid run on the cluster).
 /// </summary>
 internal static class PortfolioEndpoints
 {
@@ -17,7 +23,49 @@ internal static class PortfolioEndpoints
     {
         app.MapPost("/api/portfolio", RunAsync).WithTags("portfolio").WithName("RunPortfolio").Accepts<PortfolioBody>("application/json").Produces<PortfolioView>().ProducesProblem(400).ProducesProblem(413)
             .WithSummary("One strategy on the symbols sharing one account, at most max_positions open: its figures beside the equal-weight buy and hold's, daily curves, contribution, trades.");
+        app.MapGet("/api/jobs/{id}/portfolio", JobReportAsync).WithTags("jobs").WithName("GetJobPortfolio").Produces<PortfolioView>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("A portfolio job's report for its best setting, or for the strategy and positions named: the same report as POST /api/portfolio, run again from the job's spec.");
         return app;
+    }
+
+    private static async Task<IResult> JobReportAsync(
+        ClusterClient cluster, PortfolioJobReports reports, string id, [FromQuery] string? strategy, [FromQuery] string? positions, CancellationToken cancellationToken)
+    {
+        if (!JobId.IsValid(id))
+        {
+            return Problems.Field("id", JobId.Rule);
+        }
+
+        int? maxPositions = null;
+        if (positions is not null)
+        {
+            if (!int.TryParse(positions, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed))
+            {
+                return Problems.Field("positions", $"'{Engine.Text.UserText.Excerpt(positions)}' is not a positions count: use one of the job's, e.g. 5.");
+            }
+
+            maxPositions = parsed;
+        }
+
+        // A result's strategy is at most a rule's length: the workers parsed the same text under the same bound.
+        if (strategy is not null && (string.IsNullOrWhiteSpace(strategy) || strategy.Length > Engine.Rules.Syntax.RuleBounds.MaxLength))
+        {
+            return Problems.Field("strategy", "Give the result's strategy as the results show it, e.g. rsi(period=14, lower=30, upper=70).");
+        }
+
+        if (await cluster.GetAsync(id, cancellationToken) is not { } job)
+        {
+            return Problems.NotFound($"There is no job '{id}'.");
+        }
+
+        try
+        {
+            return Results.Ok(await reports.RunAsync(job, strategy, maxPositions, cancellationToken));
+        }
+        catch (PortfolioReportException unavailable)
+        {
+            return Problems.Conflict(unavailable.Message);
+        }
     }
 
     private static async Task<IResult> RunAsync(HttpContext context, PortfolioRunner runner, IOptions<DashboardOptions> options, CancellationToken cancellationToken)
