@@ -39,6 +39,7 @@ internal static class DashboardApplication
         builder.Services.AddSingleton<ILoggerFactory>(new Logging.RedactingLoggerFactory(node.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(node.GetRequiredService<ClusterClient>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.WalkForward.WalkForwardReports>()); // one writer of reports with the driver
+        builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.Portfolio.PortfolioJobReports>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Backtesting.BacktestService>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Backtesting.PortfolioRunner>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.MarketData.IMarketData>());
