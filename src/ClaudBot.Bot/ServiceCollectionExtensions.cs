@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<TargetLifetime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, ClusterActions>());
         // One JobActions: a follow-up submits through the very one that runs typed backtests.
+        services.TryAddSingleton<ClusterJobSubmitter>();
         services.TryAddSingleton<JobActions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, JobActions>(sp => sp.GetRequiredService<JobActions>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, FollowUpActions>());

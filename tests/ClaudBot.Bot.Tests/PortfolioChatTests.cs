@@ -8,7 +8,8 @@ namespace ClaudBot.Bot.Tests;
 /// <summary>
 /// "portfolio backtest ... with at most N positions" in chat, answered by a real node's API: the issue's 5-symbol, 2-slot
 /// rsi case shows the independent reference's figures (tests/reference/portfolio_reference.py) beside the equal-weight
-/// buy and hold, each symbol's contribution and the chart; with the node stopped, the same answer from this machine.
+/// buy and hold, each symbol's contribution and the chart; with the node stopped, the same answer from this machine. A grid or
+/// several position counts run as a portfolio job: ranked, best per count, the best setting's report.
 /// </summary>
 [Trait("Category", "RealServer")]
 public sealed class PortfolioChatTests
@@ -46,14 +47,48 @@ public sealed class PortfolioChatTests
     }
 
     [Fact]
-    public async Task AGrid_IsRefusedInOneLine_BecauseAPortfolioRunsOneParameterSet()
+    public async Task AGridWithSeveralPositionCounts_RunsAsAPortfolioJob_RankedWithTheBestSettingsReport()
+    {
+        await using var bot = await StartAsync();
+        Assert.Contains("Cluster started", Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
+
+        var queued = await bot.SayAsync("portfolio backtest rsi(period=7|14|21) on TCS, INFY, RELIANCE, SBIN, ITC with 1, 2 or 3 positions 2021-2024");
+
+        Assert.True(queued.Succeeded, Text(queued));
+        Assert.Contains("9 portfolio backtests", Text(queued), StringComparison.Ordinal);
+        Assert.Contains("each setting as one portfolio with at most 1, 2 or 3 positions, sized by slots, ranked by strength", Text(queued), StringComparison.Ordinal);
+        string job = queued.FollowJob!;
+        var summary = await bot.Engine.FollowAsync(job, new Progress<ClaudBot.Cluster.Jobs.JobStatus>(), CancellationToken.None);
+        var best = await bot.Get<ClaudBot.Bot.NodeApi.NodeApiClient>().PortfolioJobAsync(job, CancellationToken.None);
+
+        var tables = summary.Parts.OfType<TablePart>().ToList();
+        var ranked = tables[0];
+        Assert.Equal(9, ranked.Rows.Count);
+        Assert.All(ranked.Rows, r => Assert.Matches("^[123] positions?$", r[2]));
+        Assert.Equal((best.Strategy, $"{best.MaxPositions} position{(best.MaxPositions == 1 ? string.Empty : "s")}"), (ranked.Rows[0][1], ranked.Rows[0][2]));
+        var lanes = tables.Single(t => t.Title == "Best per positions count");
+        Assert.Equal(["Positions", "Strategy", "Return", "Sharpe", "Max DD"], lanes.Columns);
+        Assert.Equal(3, lanes.Rows.Count);
+
+        // The best setting in full, as the single portfolio reply shows it: figures beside buy and hold, and the chart.
+        Assert.Contains(summary.Parts.OfType<TextPart>(), p => p.Text == $"The best setting in full: {best.Strategy} with at most {best.MaxPositions} positions.");
+        var figures = tables.Single(t => t.Title == "Portfolio vs equal-weight buy and hold");
+        Assert.Equal(ClaudBot.Bot.Results.PortfolioSummary.Of(best).Parts.OfType<TablePart>().First().Rows, figures.Rows);
+        var chart = Assert.Single(summary.Parts.OfType<ImagePart>());
+        Assert.Equal(ClaudBot.Bot.Results.PortfolioSummary.Chart(best), chart.Png.ToArray());
+    }
+
+    [Fact]
+    public async Task APositionCountGivenTwice_IsRefusedInOneLine_AndQueuesNothing()
     {
         await using var bot = await StartAsync();
 
-        var reply = await bot.SayAsync("portfolio backtest rsi(period=7|14) on TCS, INFY with at most 2 positions 2022-2024");
+        var reply = await bot.SayAsync("portfolio backtest rsi(period=7|14) on TCS, INFY with 2|2 positions 2022-2024");
 
         Assert.False(reply.Succeeded);
-        Assert.Contains("A portfolio runs one parameter set on every symbol", Text(reply), StringComparison.Ordinal);
+        Assert.Contains("2 is given twice", Text(reply), StringComparison.Ordinal);
+        // Refused while reading the phrase: nothing was started, so nothing can have been queued.
+        Assert.Contains("The cluster is not running", Text(await bot.SayAsync("list jobs")), StringComparison.Ordinal);
     }
 
     private static string Percent(JsonElement metrics, string name) =>

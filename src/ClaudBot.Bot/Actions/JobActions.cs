@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Globalization;
 using ClaudBot.Backtesting.Execution;
 using ClaudBot.Bot.FollowUps;
-using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Results;
 using ClaudBot.Bot.Rules;
@@ -15,7 +14,7 @@ using ClaudBot.Targets;
 namespace ClaudBot.Bot.Actions;
 
 /// <summary>Submit a job, follow it, list jobs, read results, cancel, clean up.</summary>
-public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, JobSummaryBuilder summaries, RecentRules recentRules, RecentRequests recentRequests, TimeProvider time) : IIntentAction
+public sealed class JobActions(IClusterTarget target, ClusterJobSubmitter submitter, JobSummaryBuilder summaries, RecentRules recentRules, RecentRequests recentRequests, TimeProvider time) : IIntentAction
 {
     /// <summary>Above this a results file is not sent as a chat document (Telegram's bots may send up to 50 MB).</summary>
     public const long MaxDocumentBytes = 45 * 1024 * 1024;
@@ -101,24 +100,6 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
     // summary's verdict line names the winner per symbol.
     private async Task<Reply> SubmitOnClusterAsync(ActionContext context, string strategiesText, CancellationToken cancellationToken, WalkForwardSettings? walkForward = null)
     {
-        string? started = null;
-        Cluster.ClusterClient client;
-        try
-        {
-            client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (ClusterDownException)
-        {
-            started = await target.StartAsync(cancellationToken).ConfigureAwait(false);
-            client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var reply = await SubmitAsync(context, strategiesText, client, walkForward, cancellationToken).ConfigureAwait(false);
-        return started is null ? reply : reply with { Parts = [new TextPart(started, ReplyTone.Info), .. reply.Parts] };
-    }
-
-    private async Task<Reply> SubmitAsync(ActionContext context, string strategiesText, Cluster.ClusterClient client, WalkForwardSettings? walkForward, CancellationToken cancellationToken)
-    {
         var symbols = context.Slot("symbols")!;
         var period = context.Slot("period")!.Period!.Value;
         var request = new JobRequest(strategiesText, symbols.Symbols!, period.From, period.To, context.Requester)
@@ -126,20 +107,8 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
             Execution = context.Slot("execution")?.Execution is { } said ? new ExecutionChoice(said.Costs, said.SlippageBps, said.Size, said.WholeShares) { Exits = said.Exits } : null,
             WalkForward = walkForward,
         };
-        SubmittedJob plan;
-        try
-        {
-            // Validated and planned by the node, with the node's data.
-            plan = await nodeApi.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NodeApiUnavailableException)
-        {
-            // A node running without its API (port taken): the queue still takes jobs, planned here.
-            var (queued, local) = await client.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
-            plan = new SubmittedJob(queued, local.TaskCount, local.Spec, local.Notes);
-        }
+        var (reply, id) = await submitter.SubmitAsync(context, request, cancellationToken).ConfigureAwait(false);
 
-        string id = plan.Id;
         // "which strategy works best" has no strategies slot: what it ran (every default grid) is what a follow-up repeats.
         var strategies = context.Slot("strategies") ?? new SlotValue("strategies", SlotType.Strategies, strategiesText) { StrategyText = strategiesText };
         // A follow-up ("same for INFY") repeats a backtest; a walk-forward is not one, so it is not offered as one.
@@ -148,16 +117,7 @@ public sealed class JobActions(IClusterTarget target, NodeApiClient nodeApi, Job
             recentRequests.Remember(context.Message.Chat, new LastRequest(strategies, symbols, context.Slot("period")!, context.Slot("execution"), id));
         }
 
-        var parts = new List<ReplyPart>
-        {
-            new TextPart(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TasksTotal:N0} backtest{(plan.TasksTotal == 1 ? string.Empty : "s")} ({JobText.Request(plan.Spec)})."), ReplyTone.Success),
-        };
-        foreach (string note in context.Match.Notes.Concat(plan.Notes).Distinct())
-        {
-            parts.Add(new TextPart(note, ReplyTone.Warning));
-        }
-
-        return new Reply(parts) { FollowJob = id };
+        return reply;
     }
 
     private Reply Status(JobStatus job)

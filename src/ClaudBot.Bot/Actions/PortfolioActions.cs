@@ -3,35 +3,49 @@ using ClaudBot.Backtesting.Execution;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Results;
+using ClaudBot.Cluster.Jobs;
 using ClaudBot.Targets;
 
 namespace ClaudBot.Bot.Actions;
 
 /// <summary>
 /// "portfolio backtest rsi on nifty50 with at most 10 positions 2021-2025": one strategy on the symbols sharing one account
-/// (docs/portfolio.md). Run by the node with its data and answered at once (milliseconds, so not queued); on this
-/// machine's data when the node's API does not answer (the local node stopped).
+/// (docs/portfolio.md). One setting is run by the node with its data and answered at once (milliseconds, so not queued; on
+/// this machine's data when the node's API does not answer). A grid, or several position counts ("with 5|10|20 positions"),
+/// is a portfolio job on the cluster: every setting ranked, the best one's report when it finishes.
 /// </summary>
-public sealed class PortfolioActions(NodeApiClient nodeApi, PortfolioRunner runner) : IIntentAction
+public sealed class PortfolioActions(NodeApiClient nodeApi, PortfolioRunner runner, ClusterJobSubmitter submitter) : IIntentAction
 {
     public IReadOnlyList<string> Intents { get; } = ["portfolio_backtest"];
 
     public async Task<Reply> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        string strategy = context.Slot("strategies")!.StrategyText!;
+        var strategies = context.Slot("strategies")!;
         var symbols = context.Slot("symbols")!.Symbols!;
         var period = context.Slot("period")!.Period!.Value;
-        int maxPositions = context.Slot("max_positions")?.Number ?? 10;
-        var execution = context.Slot("execution")?.Execution is { } said ? new ExecutionChoice(said.Costs, said.SlippageBps, said.Size, said.WholeShares) { Exits = said.Exits } : null;
+        IReadOnlyList<int> positions = context.Slot("max_positions")?.Numbers ?? [10];
+        var said = context.Slot("execution")?.Execution;
+        var execution = said is null ? null : new ExecutionChoice(said.Costs, said.SlippageBps, said.Size, said.WholeShares) { Exits = said.Exits };
+        if (positions.Count > 1 || strategies.Strategies is { Count: > 1 })
+        {
+            var request = new JobRequest(strategies.StrategyText!, symbols, period.From, period.To, context.Requester)
+            {
+                // The portfolio's size is its own: a size said in words sizes each entry (pct:P, amount:A).
+                Execution = execution is null ? null : execution with { Size = null },
+                Portfolio = new PortfolioJobSettings(positions) { Size = said?.Size ?? "slots" },
+            };
+            return (await submitter.SubmitAsync(context, request, cancellationToken).ConfigureAwait(false)).Reply;
+        }
+
         PortfolioView view;
         try
         {
-            view = await nodeApi.PortfolioAsync(strategy, symbols, period.From, period.To, maxPositions, execution, cancellationToken).ConfigureAwait(false);
+            view = await nodeApi.PortfolioAsync(strategies.StrategyText!, symbols, period.From, period.To, positions[0], execution, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception away) when (away is NodeApiUnavailableException or ClusterDownException)
         {
-            view = await runner.ViewAsync(strategy, symbols, period.From, period.To, maxPositions, rank: null, execution, cancellationToken).ConfigureAwait(false);
+            view = await runner.ViewAsync(strategies.StrategyText!, symbols, period.From, period.To, positions[0], rank: null, execution, cancellationToken).ConfigureAwait(false);
         }
 
         return PortfolioSummary.Of(view);

@@ -25,7 +25,8 @@ public sealed class NodeApiClient(IClusterTarget target, IConfiguration configur
         var body = new SubmitBody(request.Strategies, request.Symbols, Iso(request.From), Iso(request.To), request.CostBps, request.SubmittedBy,
             request.Execution?.Costs, request.Execution?.SlippageBps, request.Execution?.Size, request.Execution?.WholeShares,
             InPercent(request.Execution?.Exits.Stop), InPercent(request.Execution?.Exits.Target), InPercent(request.Execution?.Exits.Trail),
-            request.WalkForward is { } walkForward ? WalkForwardText.Of(walkForward) : null);
+            request.WalkForward is { } walkForward ? WalkForwardText.Of(walkForward) : null,
+            request.Portfolio is { } portfolio ? PortfolioJobText.Of(portfolio) : null);
         using var content = JsonContent.Create(body, NodeApiJson.Default.SubmitBody);
         return await SendAsync(HttpMethod.Post, "api/jobs", content, NodeApiJson.Default.SubmittedJob, cancellationToken).ConfigureAwait(false);
     }
@@ -48,6 +49,10 @@ public sealed class NodeApiClient(IClusterTarget target, IConfiguration configur
         using var content = JsonContent.Create(body, NodeApiJson.Default.PortfolioRequestBody);
         return await SendAsync(HttpMethod.Post, "api/portfolio", content, NodeApiJson.Default.PortfolioView, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A finished portfolio job's report of its best setting, run again by the node from the job's spec.</summary>
+    public Task<Backtesting.PortfolioView> PortfolioJobAsync(string jobId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"api/jobs/{Uri.EscapeDataString(jobId)}/portfolio", null, NodeApiJson.Default.PortfolioView, cancellationToken);
 
     /// <summary>A finished walk-forward's report, made by the node from the job's rows and its data.</summary>
     public Task<Cluster.WalkForward.WalkForwardReport> WalkForwardAsync(string jobId, CancellationToken cancellationToken) =>

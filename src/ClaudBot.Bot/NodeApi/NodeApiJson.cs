@@ -5,7 +5,7 @@ namespace ClaudBot.Bot.NodeApi;
 /// <summary>The body of <c>POST /api/jobs</c>; exits in percent.</summary>
 internal sealed record SubmitBody(
     string Strategies, IReadOnlyList<string> Symbols, string From, string To, double? CostBps, string SubmittedBy, string? Costs, double? SlippageBps, string? Size, bool? WholeShares,
-    double? Stop = null, double? Target = null, double? Trail = null, Cluster.Jobs.WalkForwardText? WalkForward = null);
+    double? Stop = null, double? Target = null, double? Trail = null, Cluster.Jobs.WalkForwardText? WalkForward = null, Cluster.Jobs.PortfolioJobText? Portfolio = null);
 
 /// <summary>The body of <c>POST /api/portfolio</c>; exits in percent.</summary>
 internal sealed record PortfolioRequestBody(

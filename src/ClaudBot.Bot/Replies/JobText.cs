@@ -32,7 +32,8 @@ public static class JobText
         string walkForward = spec.WalkForward is { } settings
             ? string.Create(CultureInfo.InvariantCulture, $", walk-forward {settings.Describe()} ({spec.Windows?.Count ?? 0} windows)")
             : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"{spec.Strategies} on {string.Join(",", spec.Symbols)}, {dates}, {Execution(spec)}{walkForward}");
+        string portfolio = spec.Portfolio is { } held ? $", each setting as one portfolio with {held.Describe()}" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{spec.Strategies} on {string.Join(",", spec.Symbols)}, {dates}, {Execution(spec)}{walkForward}{portfolio}");
     }
 
     /// <summary>

@@ -33,6 +33,10 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
 
         var summary = await SummaryAsync(job, cancellationToken).ConfigureAwait(false);
 
+        // A portfolio job's rows are whole portfolios (a lane per positions count, not a symbol): its picture is the best
+        // setting's own report, not per-symbol equity curves.
+        bool portfolio = job.Spec.Portfolio is not null;
+
         var parts = new List<ReplyPart>
         {
             new TextPart(Headline(job, summary), job.State == JobState.Completed ? ReplyTone.Success : ReplyTone.Warning),
@@ -47,7 +51,7 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
 
             if (summary.BestBySymbol.Count > 1)
             {
-                parts.Add(ResultTables.BestBySymbol(summary.BestBySymbol));
+                parts.Add(portfolio ? ResultTables.BestBySymbol(summary.BestBySymbol, "Best per positions count", "Positions") : ResultTables.BestBySymbol(summary.BestBySymbol));
             }
 
             if (Verdict.Of(summary) is { } verdict)
@@ -61,7 +65,11 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
             parts.Add(new TextPart(FailureLine.Of(summary), ReplyTone.Warning));
         }
 
-        if (summary.Top.Count > 0 && await charts.TryRenderAsync(job, summary.Top, cancellationToken).ConfigureAwait(false) is { } png)
+        if (portfolio && summary.Top.Count > 0)
+        {
+            parts.AddRange(await BestPortfolioAsync(job, cancellationToken).ConfigureAwait(false));
+        }
+        else if (summary.Top.Count > 0 && await charts.TryRenderAsync(job, summary.Top, cancellationToken).ConfigureAwait(false) is { } png)
         {
             parts.Add(new ImagePart($"job_{job.Id}_equity.png", png, $"Job {job.Id}: equity of the top {Math.Min(options.Value.ChartResults, summary.Top.Count)} against buy-and-hold"));
         }
@@ -79,6 +87,20 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
 
         parts.Add(new TextPart($"Full results (every backtest's metrics): type 'json of job {job.Id}'."));
         return new Reply(parts) { Succeeded = job.State != JobState.Cancelled };
+    }
+
+    // The best setting run again by the node (curves and trades are not kept per row); without the node's API, said why.
+    private async Task<IReadOnlyList<ReplyPart>> BestPortfolioAsync(JobStatus job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var view = await nodeApi.PortfolioJobAsync(job.Id, cancellationToken).ConfigureAwait(false);
+            return [new TextPart($"The best setting in full: {view.Strategy} with at most {view.MaxPositions} positions.", ReplyTone.Info), .. PortfolioSummary.Of(view).Parts];
+        }
+        catch (Exception unavailable) when (unavailable is NodeApiUnavailableException or ClusterTargetException)
+        {
+            return [new TextPart($"The best setting's curve and trades were not made: {unavailable.Message}", ReplyTone.Warning)];
+        }
     }
 
     // By Sharpe (the one ranking), or by the metric asked for from the leaders the summary keeps for each metric.

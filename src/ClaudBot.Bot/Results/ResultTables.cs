@@ -47,8 +47,9 @@ internal static class ResultTables
         return who + ": the size bought zero whole shares (a larger size, or fractional shares, takes them).";
     }
 
-    public static TablePart BestBySymbol(IReadOnlyList<ResultRow> rows) =>
-        new("Best per symbol", ["Symbol", "Strategy", "Return", "Sharpe", "Max DD"], [.. rows.Select(r => (IReadOnlyList<string>)
+    /// <param name="lane">What a row's symbol names: a symbol, or in a portfolio job its positions count.</param>
+    public static TablePart BestBySymbol(IReadOnlyList<ResultRow> rows, string title = "Best per symbol", string lane = "Symbol") =>
+        new(title, [lane, "Strategy", "Return", "Sharpe", "Max DD"], [.. rows.Select(r => (IReadOnlyList<string>)
         [
             r.Symbol,
             r.StrategyText,

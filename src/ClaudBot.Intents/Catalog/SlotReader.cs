@@ -16,12 +16,13 @@ internal static class SlotReader
             "period" => SlotType.Period,
             "job" => SlotType.Job,
             "integer" => SlotType.WholeNumber,
+            "integers" => SlotType.WholeNumbers,
             "enum" => SlotType.Enum,
             "name" => SlotType.Name,
             "execution" => SlotType.Execution,
             "parameters" => SlotType.Parameters,
             "length" => SlotType.Length,
-            var other => throw file.Error(typeNode, $"unknown slot type '{other}' for slot '{name}' (known: strategies, symbols, period, job, integer, enum, name, execution, parameters, length)"),
+            var other => throw file.Error(typeNode, $"unknown slot type '{other}' for slot '{name}' (known: strategies, symbols, period, job, integer, integers, enum, name, execution, parameters, length)"),
         };
         var values = file.Strings(YamlReader.Optional(node, "values"));
         if (type == SlotType.Enum && values.Count == 0)

@@ -8,6 +8,9 @@ public enum SlotType
     Period,
     Job,
     WholeNumber,
+
+    /// <summary>One whole number or a few to try ("5", "5|10|20", "5, 10 or 20"), each within the slot's bounds.</summary>
+    WholeNumbers,
     Enum,
 
     /// <summary>A name the user gives something (a saved rule); checked by whatever keeps it.</summary>

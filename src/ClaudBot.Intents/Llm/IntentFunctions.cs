@@ -58,6 +58,7 @@ internal static class IntentFunctions
         SlotType.Period => "The period as the user wrote it, e.g. \"2020-2024\", \"FY2023\", \"last 3 years\".",
         SlotType.Job => "A job id, or \"last\".",
         SlotType.WholeNumber => $"A whole number from {slot.Min} to {slot.Max}.",
+        SlotType.WholeNumbers => $"One whole number from {slot.Min} to {slot.Max}, or several to try separated by '|', e.g. \"5|10|20\".",
         SlotType.Enum => $"One of: {string.Join(", ", slot.Values)}.",
         SlotType.Name => "The name as the user wrote it, one word, e.g. \"rsi2\".",
         SlotType.Execution => "Costs, slippage or size as the user wrote them, e.g. \"with zerodha delivery charges, 10 bps slippage, size 10%\".",

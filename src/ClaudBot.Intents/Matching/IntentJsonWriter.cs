@@ -106,6 +106,15 @@ public static class IntentJsonWriter
             case SlotType.WholeNumber when slot.Number is { } number:
                 writer.WriteNumber(slot.Name, number);
                 break;
+            case SlotType.WholeNumbers when slot.Numbers is { } numbers:
+                writer.WriteStartArray(slot.Name);
+                foreach (int number in numbers)
+                {
+                    writer.WriteNumberValue(number);
+                }
+
+                writer.WriteEndArray();
+                break;
             case SlotType.Length when slot.Length is { } length:
                 writer.WriteString(slot.Name, length.ToString());
                 break;

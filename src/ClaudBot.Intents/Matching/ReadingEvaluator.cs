@@ -86,7 +86,7 @@ internal sealed class ReadingEvaluator(IReadOnlyList<Token> tokens, SlotParser p
     private static double Weight(SlotValue? value, SlotDefinition slot, string text) => value switch
     {
         { Type: SlotType.Job, Job: { } job } when job != "last" && !job.Any(char.IsAsciiDigit) => 0.6,
-        null when slot.Type is SlotType.WholeNumber or SlotType.Length && !text.Any(char.IsAsciiDigit) => 0.5,
+        null when slot.Type is SlotType.WholeNumber or SlotType.WholeNumbers or SlotType.Length && !text.Any(char.IsAsciiDigit) => 0.5,
 
         // The execution slot trails a phrase, so it is offered the end of every period ("to 2019-01-01"): words that say
         // nothing of costs must not outscore the period's own error.

@@ -16,7 +16,7 @@ internal sealed class SlotKinds
         var numbered = new Dictionary<(SlotType Type, string Name, SlotDefinition? Bounds), int>();
         foreach (var slot in catalog.Intents.SelectMany(i => i.Slots))
         {
-            var bounds = slot.Type is SlotType.WholeNumber or SlotType.Enum ? slot : null;
+            var bounds = slot.Type is SlotType.WholeNumber or SlotType.WholeNumbers or SlotType.Enum ? slot : null;
             if (!numbered.TryGetValue((slot.Type, slot.Name, bounds), out int kind))
             {
                 kind = numbered.Count;

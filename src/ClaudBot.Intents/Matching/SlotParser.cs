@@ -108,6 +108,8 @@ internal sealed class SlotParser(IntentCatalog catalog, IMarketData marketData, 
                 return null;
             case SlotType.WholeNumber:
                 return IntegerSlot.TryParse(text, slot.Min, slot.Max, out int number, out error) ? new SlotValue(slot.Name, slot.Type, text) { Number = number } : null;
+            case SlotType.WholeNumbers:
+                return IntegerListSlot.TryParse(text, slot.Min, slot.Max, out var numbers, out error) ? new SlotValue(slot.Name, slot.Type, text) { Number = numbers[0], Numbers = numbers } : null;
             case SlotType.Enum:
                 if (EnumSlot.TryParse(text, slot.Values, out string choice))
                 {

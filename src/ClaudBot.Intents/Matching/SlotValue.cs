@@ -26,7 +26,11 @@ public sealed record SlotValue(string Name, SlotType Type, string Text)
     /// <summary>A job id, or <c>last</c>.</summary>
     public string? Job { get; init; }
 
+    /// <summary>For <see cref="SlotType.WholeNumber"/> the number; for <see cref="SlotType.WholeNumbers"/> the first of them.</summary>
     public int? Number { get; init; }
+
+    /// <summary>For <see cref="SlotType.WholeNumbers"/>: every number said, in the order said.</summary>
+    public IReadOnlyList<int>? Numbers { get; init; }
 
     /// <summary>For <see cref="SlotType.Execution"/>: the costs, slippage, size and whole shares said.</summary>
     public ExecutionPhrase? Execution { get; init; }

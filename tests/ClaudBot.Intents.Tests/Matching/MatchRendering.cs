@@ -63,6 +63,7 @@ internal static partial class MatchRendering
         SlotType.Period when slot.Period is { } period => string.Create(CultureInfo.InvariantCulture, $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}"),
         SlotType.Job => slot.Job ?? "?",
         SlotType.WholeNumber => slot.Number?.ToString(CultureInfo.InvariantCulture) ?? "?",
+        SlotType.WholeNumbers => slot.Numbers is { } numbers ? string.Join("|", numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))) : "?",
         SlotType.Enum => slot.Choice ?? "?",
         SlotType.Name => slot.Choice ?? "?",
         SlotType.Execution when slot.Execution is { } execution => Execution(execution),
