@@ -15,7 +15,11 @@ namespace ClaudBot.Node.Commands;
 /// </summary>
 internal static class ClusterCommandRunner
 {
-    public static async Task<int> RunAsync(TextWriter error, Func<ClusterClient, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(TextWriter error, Func<ClusterClient, CancellationToken, Task<int>> work, CancellationToken cancellationToken) =>
+        RunAsync(error, (services, ct) => work(services.GetRequiredService<ClusterClient>(), ct), cancellationToken);
+
+    /// <summary>As the client's overload, for a command that needs more of the cluster's services than its client.</summary>
+    public static async Task<int> RunAsync(TextWriter error, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
         try
         {
@@ -25,7 +29,7 @@ internal static class ClusterCommandRunner
             await host.StartAsync(cancellationToken);
             try
             {
-                return await work(host.Services.GetRequiredService<ClusterClient>(), cancellationToken);
+                return await work(host.Services, cancellationToken);
             }
             finally
             {

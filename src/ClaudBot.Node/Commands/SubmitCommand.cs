@@ -2,19 +2,21 @@ using System.CommandLine;
 using System.Globalization;
 using ClaudBot.Backtesting;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Portfolio;
 using ClaudBot.Cluster.WalkForward;
 using ClaudBot.Commands;
 using ClaudBot.Engine.Strategies;
 using ClaudBot.Engine.Strategies.Parsing;
 using ClaudBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaudBot.Node.Commands;
 
 /// <summary>
 /// <c>claudbot-node submit STRATEGIES SYMBOLS FROM TO [--param NAME=VALUE ...] [--costs NAME | --cost-bps N] [--slippage-bps N]
 /// [--size S] [--whole-shares | --fractional] [--walkforward --in LENGTH --out LENGTH [--step LENGTH] [--anchored]
-/// [--objective METRIC] [--min-trades N]] [--wait]</c>. A walk-forward job waited for ends with its report's lines
-/// (<see cref="WalkForwardLines"/>).
+/// [--objective METRIC] [--min-trades N]] [--portfolio COUNTS [--rank R]] [--wait]</c>. A walk-forward job waited for ends
+/// with its report's lines (<see cref="WalkForwardLines"/>); a portfolio job with its best setting's (<see cref="PortfolioLines"/>).
 /// </summary>
 internal static class SubmitCommand
 {
@@ -32,13 +34,17 @@ internal static class SubmitCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var by = new Option<string>("--by") { Description = "Who is asking (recorded with the job)", DefaultValueFactory = _ => Environment.UserName };
-        var command = new Command("submit", "Queue a backtest job on the cluster (a sweep, or a walk-forward with --walkforward --in 2y --out 6m).") { strategies, symbols, from, to, parameters, cost, wait, by };
-        var execution = new ExecutionOptionSet();
-        execution.AddTo(command);
+        var command = new Command("submit", "Queue a backtest job on the cluster (a sweep; a walk-forward with --walkforward --in 2y --out 6m; portfolios with --portfolio 5,10,20).") { strategies, symbols, from, to, parameters, cost, wait, by };
+        var executionOptions = new ExecutionOptionSet();
+        executionOptions.AddTo(command);
         var walkForward = new WalkForwardOptionSet();
         walkForward.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (client, ct) =>
+        var portfolios = new PortfolioOptionSet();
+        portfolios.AddTo(command);
+        command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (IServiceProvider services, CancellationToken ct) =>
         {
+            var client = services.GetRequiredService<Cluster.ClusterClient>();
+            var (portfolio, execution) = portfolios.Read(parse, executionOptions.Read(parse));
             var request = new JobRequest(
                 StrategyParser.ApplyParameters(parse.GetValue(strategies)!, [.. (parse.GetValue(parameters) ?? []).Select(Setting)]),
                 [.. parse.GetValue(symbols)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
@@ -47,11 +53,13 @@ internal static class SubmitCommand
                 parse.GetValue(by)!)
             {
                 CostBps = parse.GetValue(cost),
-                Execution = execution.Read(parse),
+                Execution = execution,
                 WalkForward = walkForward.Read(parse),
+                Portfolio = portfolio,
             };
             var (id, plan) = await client.SubmitAsync(request, ct);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TaskCount:N0} backtests in {plan.Chunks.Count} chunks."));
+            string what = portfolio is null ? "backtests" : "portfolio backtests";
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Job {id} queued: {plan.TaskCount:N0} {what} in {plan.Chunks.Count} chunks."));
             foreach (string note in plan.Notes)
             {
                 await error.WriteLineAsync("Note: " + note);
@@ -68,6 +76,11 @@ internal static class SubmitCommand
             if (request.WalkForward is not null && finished.ResultsFile is { } results)
             {
                 await WriteReportAsync(WalkForwardReports.PathFor(results), output, error, ct);
+            }
+
+            if (request.Portfolio is not null && finished.ResultsFile is not null)
+            {
+                await WriteBestPortfolioAsync(services.GetRequiredService<PortfolioJobReports>(), finished, output, error, ct);
             }
 
             return finished.State == JobState.Completed ? ExitCodes.Success : ExitCodes.Failed;
@@ -94,6 +107,22 @@ internal static class SubmitCommand
         foreach (string line in WalkForwardLines.Of(report))
         {
             await output.WriteLineAsync(line);
+        }
+    }
+
+    // Run again here from the job's spec with this machine's data: the node's box has it; elsewhere its fingerprints may differ.
+    private static async Task WriteBestPortfolioAsync(PortfolioJobReports reports, JobStatus job, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (string line in PortfolioLines.Of(await reports.RunAsync(job, null, null, cancellationToken)))
+            {
+                await output.WriteLineAsync(line);
+            }
+        }
+        catch (PortfolioReportException unavailable)
+        {
+            await error.WriteLineAsync($"Note: the best setting's report was not made here: {unavailable.Message}");
         }
     }
 

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using ClaudBot.Backtesting.Execution;
+using ClaudBot.Cluster.Jobs;
+
+namespace ClaudBot.Commands;
+
+/// <summary>
+/// <c>--portfolio COUNTS [--rank strength|momentum(N)]</c>: a portfolio job as the command line asks for it (docs/portfolio.md):
+/// each parameter set of the grid runs as one portfolio of all the symbols, once per positions count (<c>5,10,20</c>). The
+/// execution's <c>--size</c> sizes each entry (slots when absent), as in <c>claudbot portfolio</c>.
+/// </summary>
+internal sealed class PortfolioOptionSet
+{
+    private readonly Option<string?> _portfolio = new("--portfolio") { Description = "Run each parameter set as one portfolio of all the symbols, with at most N positions; several counts to compare: 5,10,20" };
+    private readonly Option<string?> _rank = new("--rank") { Description = "Who gets a free slot: strength (each strategy's own signal strength, the default) or momentum(N)" };
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(_portfolio);
+        command.Options.Add(_rank);
+    }
+
+    /// <returns>The portfolio settings (null without <c>--portfolio</c>) and the execution the job runs with (its size moved to the portfolio).</returns>
+    /// <exception cref="FormatException"><c>--rank</c> without <c>--portfolio</c>, or counts that are not whole numbers.</exception>
+    public (PortfolioJobSettings? Portfolio, ExecutionChoice Execution) Read(ParseResult parse, ExecutionChoice execution)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(execution);
+        if (parse.GetValue(_portfolio) is not { } counts)
+        {
+            return parse.GetValue(_rank) is null ? (null, execution) : throw new FormatException("--rank ranks a portfolio's entries: add --portfolio COUNTS to run a portfolio.");
+        }
+
+        var positions = counts.Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n
+                : throw new FormatException($"--portfolio takes position counts, e.g. 5 or 5,10,20, not '{Engine.Text.UserText.Excerpt(text)}'."))
+            .ToArray();
+        var portfolio = new PortfolioJobText(positions, parse.GetValue(_rank), execution.Size).Parse();
+        return (portfolio, execution with { Size = null });
+    }
+}
