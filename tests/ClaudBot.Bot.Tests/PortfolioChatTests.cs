@@ -52,11 +52,11 @@ public sealed class PortfolioChatTests
         await using var bot = await StartAsync();
         Assert.Contains("Cluster started", Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
 
-        var queued = await bot.SayAsync("portfolio backtest rsi(period=7|14|21) on TCS, INFY, RELIANCE, SBIN, ITC with 1, 2 or 3 positions 2021-2024");
+        var queued = await bot.SayAsync("portfolio backtest rsi(period=7|14|21) on TCS, INFY, RELIANCE, SBIN, ITC with 1, 2 or 3 positions ranked by momentum 2021-2024");
 
         Assert.True(queued.Succeeded, Text(queued));
         Assert.Contains("9 portfolio backtests", Text(queued), StringComparison.Ordinal);
-        Assert.Contains("each setting as one portfolio with at most 1, 2 or 3 positions, sized by slots, ranked by strength", Text(queued), StringComparison.Ordinal);
+        Assert.Contains("each setting as one portfolio with at most 1, 2 or 3 positions, sized by slots, ranked by momentum(63)", Text(queued), StringComparison.Ordinal);
         string job = queued.FollowJob!;
         var summary = await bot.Engine.FollowAsync(job, new Progress<ClaudBot.Cluster.Jobs.JobStatus>(), CancellationToken.None);
         var best = await bot.Get<ClaudBot.Bot.NodeApi.NodeApiClient>().PortfolioJobAsync(job, CancellationToken.None);

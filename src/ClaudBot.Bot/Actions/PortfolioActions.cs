@@ -16,6 +16,9 @@ namespace ClaudBot.Bot.Actions;
 /// </summary>
 public sealed class PortfolioActions(NodeApiClient nodeApi, PortfolioRunner runner, ClusterJobSubmitter submitter) : IIntentAction
 {
+    /// <summary>"ranked by momentum" in chat: the 63-day momentum traders mean by it (a quarter of trading days); other lookbacks through the API and CLIs.</summary>
+    public const string MomentumRank = "momentum(63)";
+
     public IReadOnlyList<string> Intents { get; } = ["portfolio_backtest"];
 
     public async Task<Reply> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
@@ -25,6 +28,7 @@ public sealed class PortfolioActions(NodeApiClient nodeApi, PortfolioRunner runn
         var symbols = context.Slot("symbols")!.Symbols!;
         var period = context.Slot("period")!.Period!.Value;
         IReadOnlyList<int> positions = context.Slot("max_positions")?.Numbers ?? [10];
+        string? rank = context.Slot("rank")?.Choice == "momentum" ? MomentumRank : null;
         var said = context.Slot("execution")?.Execution;
         var execution = said is null ? null : new ExecutionChoice(said.Costs, said.SlippageBps, said.Size, said.WholeShares) { Exits = said.Exits };
         if (positions.Count > 1 || strategies.Strategies is { Count: > 1 })
@@ -33,7 +37,7 @@ public sealed class PortfolioActions(NodeApiClient nodeApi, PortfolioRunner runn
             {
                 // The portfolio's size is its own: a size said in words sizes each entry (pct:P, amount:A).
                 Execution = execution is null ? null : execution with { Size = null },
-                Portfolio = new PortfolioJobSettings(positions) { Size = said?.Size ?? "slots" },
+                Portfolio = new PortfolioJobSettings(positions) { Size = said?.Size ?? "slots", Rank = rank ?? "strength" },
             };
             return (await submitter.SubmitAsync(context, request, cancellationToken).ConfigureAwait(false)).Reply;
         }
@@ -41,11 +45,11 @@ public sealed class PortfolioActions(NodeApiClient nodeApi, PortfolioRunner runn
         PortfolioView view;
         try
         {
-            view = await nodeApi.PortfolioAsync(strategies.StrategyText!, symbols, period.From, period.To, positions[0], execution, cancellationToken).ConfigureAwait(false);
+            view = await nodeApi.PortfolioAsync(strategies.StrategyText!, symbols, period.From, period.To, positions[0], rank, execution, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception away) when (away is NodeApiUnavailableException or ClusterDownException)
         {
-            view = await runner.ViewAsync(strategies.StrategyText!, symbols, period.From, period.To, positions[0], rank: null, execution, cancellationToken).ConfigureAwait(false);
+            view = await runner.ViewAsync(strategies.StrategyText!, symbols, period.From, period.To, positions[0], rank, execution, cancellationToken).ConfigureAwait(false);
         }
 
         return PortfolioSummary.Of(view);

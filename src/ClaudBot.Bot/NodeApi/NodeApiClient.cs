@@ -42,10 +42,11 @@ public sealed class NodeApiClient(IClusterTarget target, IConfiguration configur
         SendAsync(HttpMethod.Get, $"api/jobs/{Uri.EscapeDataString(jobId)}/equity?strategy={Uri.EscapeDataString(strategy)}&symbol={Uri.EscapeDataString(symbol)}", null, NodeApiJson.Default.NodeEquity, cancellationToken);
 
     /// <summary>A portfolio backtest, run by the node with its data and answered at once (milliseconds).</summary>
-    public async Task<Backtesting.PortfolioView> PortfolioAsync(string strategy, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, int maxPositions, Backtesting.Execution.ExecutionChoice? execution, CancellationToken cancellationToken)
+    /// <param name="rank"><c>strength</c> or <c>momentum(N)</c>; null for the node's default (strength).</param>
+    public async Task<Backtesting.PortfolioView> PortfolioAsync(string strategy, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, int maxPositions, string? rank, Backtesting.Execution.ExecutionChoice? execution, CancellationToken cancellationToken)
     {
         var body = new PortfolioRequestBody(strategy, symbols, Iso(from), Iso(to), maxPositions, execution?.Costs, execution?.SlippageBps, execution?.Size, execution?.WholeShares,
-            InPercent(execution?.Exits.Stop), InPercent(execution?.Exits.Target), InPercent(execution?.Exits.Trail));
+            InPercent(execution?.Exits.Stop), InPercent(execution?.Exits.Target), InPercent(execution?.Exits.Trail), rank);
         using var content = JsonContent.Create(body, NodeApiJson.Default.PortfolioRequestBody);
         return await SendAsync(HttpMethod.Post, "api/portfolio", content, NodeApiJson.Default.PortfolioView, cancellationToken).ConfigureAwait(false);
     }

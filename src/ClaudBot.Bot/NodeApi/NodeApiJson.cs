@@ -10,7 +10,7 @@ internal sealed record SubmitBody(
 /// <summary>The body of <c>POST /api/portfolio</c>; exits in percent.</summary>
 internal sealed record PortfolioRequestBody(
     string Strategy, IReadOnlyList<string> Symbols, string From, string To, int MaxPositions, string? Costs, double? SlippageBps, string? Size, bool? WholeShares,
-    double? Stop, double? Target, double? Trail);
+    double? Stop, double? Target, double? Trail, string? Rank = null);
 
 /// <summary>An RFC 7807 problem as the node writes it.</summary>
 internal sealed record Problem(string? Title, string? Detail);
