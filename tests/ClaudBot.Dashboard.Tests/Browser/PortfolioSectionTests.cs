@@ -16,8 +16,6 @@ namespace ClaudBot.Dashboard.Tests.Browser;
 [Trait("Category", "RealServer")]
 public sealed class PortfolioSectionTests(ITestOutputHelper output)
 {
-    private const string Dash = "–";
-
     [ChromiumFact]
     public async Task PortfolioForm_ShowsTheApisFiguresChartAndContribution_AndMaxPositionsZeroUnderItsField()
     {
@@ -49,12 +47,9 @@ public sealed class PortfolioSectionTests(ITestOutputHelper output)
 
         var portfolio = view.GetProperty("portfolio");
         var hold = view.GetProperty("buy_hold");
-        Assert.Equal(
-            $"Portfolio of {view.GetProperty("strategy").GetString()} on 3 symbols, at most 2 positions ({view.GetProperty("size").GetString()}, ranked by {view.GetProperty("rank").GetString()}), {view.GetProperty("from").GetString()} to {view.GetProperty("to").GetString()}: "
-            + $"return {Percent(portfolio, "total_return")} {Verdict(portfolio, hold)} the equal-weight buy and hold's {Percent(hold, "total_return")}.",
-            await page.TextContentAsync("#pf-summary"));
-        string[][] figures = await page.EvaluateAsync<string[][]>(PageScripts.TableCells, "#pf-figures");
-        Assert.Equal([FigureRow("portfolio", portfolio, own: true), FigureRow("buy & hold", hold, own: false)], figures);
+        Assert.Equal((3, 2), (view.GetProperty("symbols").GetInt32(), view.GetProperty("max_positions").GetInt32()));
+        Assert.Equal(PortfolioReportText.Summary(view), await page.TextContentAsync("#pf-summary"));
+        Assert.Equal(PortfolioReportText.Figures(view), await page.EvaluateAsync<string[][]>(PageScripts.TableCells, "#pf-figures"));
         Assert.True(portfolio.GetProperty("trades").GetInt32() > 0, "rsi traded nothing: the figures prove little");
 
         var equity = await page.EvaluateAsync<ChartPixels>(PageScripts.ChartPixels, "#pf-chart");
@@ -73,7 +68,7 @@ public sealed class PortfolioSectionTests(ITestOutputHelper output)
         Assert.Equal(Math.Min(50, trades), await page.Locator("#pf-trades tbody tr").CountAsync());
         Assert.StartsWith($"Trades: {trades.ToString(CultureInfo.InvariantCulture)}", await page.TextContentAsync("#pf-trades-count"), StringComparison.Ordinal);
         await Chromium.ScreenshotAsync(page, "overview-portfolio");
-        output.WriteLine($"portfolio {Percent(portfolio, "total_return")} vs {Percent(hold, "total_return")}; {trades} trades; contribution {string.Join(", ", contribution.Select(r => $"{r[0]} {r[1]}"))}");
+        output.WriteLine($"portfolio {PortfolioReportText.Percent(portfolio, "total_return")} vs {PortfolioReportText.Percent(hold, "total_return")}; {trades} trades; contribution {string.Join(", ", contribution.Select(r => $"{r[0]} {r[1]}"))}");
 
         await page.FillAsync("#pf-max-positions", "0");
         await page.ClickAsync("#pf-run");
@@ -92,26 +87,4 @@ public sealed class PortfolioSectionTests(ITestOutputHelper output)
         Assert.True(response.StatusCode == expected, body);
         return JsonDocument.Parse(body).RootElement.Clone();
     }
-
-    /// <summary>A figures row as the page formats it (format.js): percents to one decimal, Sharpe to two, fees as rupees; buy and hold has no trades or turnover.</summary>
-    private static string[] FigureRow(string name, JsonElement f, bool own) =>
-    [
-        name,
-        Percent(f, "total_return"),
-        Percent(f, "cagr"),
-        Value(f, "sharpe") is { } sharpe ? sharpe.ToString("F2", CultureInfo.InvariantCulture) : Dash,
-        Percent(f, "max_drawdown"),
-        own ? f.GetProperty("trades").GetInt32().ToString(CultureInfo.InvariantCulture) : Dash,
-        RupeesText.Compact(f.GetProperty("fees").GetDouble()),
-        own ? f.GetProperty("turnover").GetDouble().ToString("F2", CultureInfo.InvariantCulture) + "×" : Dash,
-    ];
-
-    private static string Verdict(JsonElement portfolio, JsonElement hold) =>
-        Value(portfolio, "total_return") is { } mine && Value(hold, "total_return") is { } theirs && mine >= theirs ? "beat" : "trailed";
-
-    private static string Percent(JsonElement owner, string name) =>
-        Value(owner, name) is { } v ? (v * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : Dash;
-
-    private static double? Value(JsonElement owner, string name) =>
-        owner.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 }

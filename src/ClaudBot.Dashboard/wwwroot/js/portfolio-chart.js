@@ -1,18 +1,19 @@
 // A portfolio's account against the equal-weight buy and hold of its symbols, each relative to its first day, and
 // below it the positions held each day (a stepped line up to max positions), drawn with uPlot (vendored, global uPlot)
-// as the job page's equity chart is.
+// as the job page's equity chart is. Each container keeps its own charts, so the overview's form and a portfolio job's
+// page draw with the same code.
 const day = (iso) => Date.parse(`${iso}T00:00:00Z`) / 1000;
 const relative = (equity) => equity.map((v) => (v == null ? null : v / equity[0]));
 const change = (u, v) => (v == null ? '–' : `${((v - 1) * 100).toFixed(1)}%`);
 
-let charts = [];
+const drawn = new Map(); // container -> its two uPlot charts
 let resizeTimer = 0;
 
 const width = (container) => Math.max(260, container.clientWidth - 10);
 
 export function clearPortfolioChart(container) {
-  for (const chart of charts) chart.destroy();
-  charts = [];
+  for (const chart of drawn.get(container) ?? []) chart.destroy();
+  drawn.delete(container);
   container.replaceChildren();
   delete container.dataset.drawn;
 }
@@ -39,15 +40,16 @@ export function drawPortfolioChart(container, view) {
     scales: { x: { time: true }, y: { range: () => [0, Math.max(1, view.max_positions)] } },
     axes: [{}, { size: 52, incrs: [1, 2, 5, 10, 20, 50, 100] }],
   }, [xs, view.positions], container);
-  charts = [equity, positions];
+  drawn.set(container, [equity, positions]);
   container.dataset.drawn = 'true';
-  return charts;
+  return [equity, positions];
 }
 
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => {
-    const container = document.getElementById('pf-chart');
-    for (const chart of charts) chart.setSize({ width: width(container), height: chart.height });
+    for (const [container, charts] of drawn) {
+      for (const chart of charts) chart.setSize({ width: width(container), height: chart.height });
+    }
   }, 150);
 });

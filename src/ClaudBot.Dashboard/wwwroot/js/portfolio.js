@@ -3,11 +3,12 @@
 // names (its problem's "field"; "portfolio" is the portfolio's own settings, said under Max positions), else beside Run.
 // Every server text goes in through textContent.
 import { postJson, Unauthorized } from './api.js';
-import { renderPortfolio, clearPortfolio } from './portfolio-view.js';
+import { PortfolioReport } from './portfolio-view.js';
 
 const form = document.getElementById('portfolio-form');
 const button = document.getElementById('pf-run');
 const outcome = document.getElementById('pf-status');
+const report = new PortfolioReport(document.getElementById('pf-result'), 'pf-');
 const value = (id) => document.getElementById(id).value.trim();
 
 // The API's field names that have a place of their own, with the input each marks.
@@ -58,7 +59,7 @@ function request() {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors();
-  clearPortfolio();
+  report.clear();
   const { body, error } = request();
   if (error) {
     showError(...error);
@@ -67,7 +68,7 @@ form.addEventListener('submit', async (event) => {
   button.disabled = true;
   try {
     const answer = await postJson('/api/portfolio', body);
-    if (answer.status === 200 && answer.body) renderPortfolio(answer.body);
+    if (answer.status === 200 && answer.body) report.render(answer.body);
     else showError(answer.body?.field, answer.body?.detail ?? `The portfolio failed: HTTP ${answer.status}`);
   } catch (failure) {
     if (!(failure instanceof Unauthorized)) showError(null, `The portfolio failed: ${failure.message}`);
