@@ -6,6 +6,7 @@ import { drawChart, resizeCharts } from './chart.js';
 import { renderSurface } from './surface.js';
 import { renderEffects } from './effects.js';
 import { WalkForwardView } from './walkforward.js';
+import { laneLabel, PortfolioJobView } from './portfolio-job.js';
 
 window.claudbotLoadedAt ??= Date.now();
 const id = new URLSearchParams(location.search).get('id') ?? location.pathname.split('/').filter(Boolean).pop();
@@ -17,6 +18,12 @@ let sort = { key: 'sharpe', direction: 'descending' };
 let selected = null;
 let resultsLoaded = false;
 const walkForward = new WalkForwardView(document.getElementById('walkforward-section'));
+// A portfolio job's rows are lanes, not symbols: choosing one shows its portfolio there instead of charting a symbol.
+const portfolio = new PortfolioJobView(document.getElementById('portfolio-section'), {
+  onShown: (view) => markSelected(rows.find((r) => (r.strategy_text ?? r.strategy) === view.strategy && r.symbol === laneLabel(view.max_positions))),
+  onError: showError,
+});
+const isPortfolioJob = () => job?.spec.portfolio != null;
 
 const columns = [
   ['strategy_text', (r) => r.strategy_text ?? r.strategy, 'text'],
@@ -108,7 +115,8 @@ async function loadResults() {
     if (summary.surface) renderSurface(summary.surface, document.getElementById('surface'), document.getElementById('surface-title'));
     document.getElementById('effects-section').hidden = !summary.parameters;
     if (summary.parameters) renderEffects(summary.parameters, document.getElementById('effects'));
-    if (rows.length) select(rows[0]);
+    if (isPortfolioJob() && job.portfolio_url) showPortfolioJob(summary);
+    else if (rows.length) select(rows[0]);
   } catch (error) {
     if (!(error instanceof Unauthorized)) showError(error.message);
   }
@@ -147,9 +155,26 @@ function renderRows() {
   }));
 }
 
+// The results table says what its rows are in a portfolio job, and the section shows the best setting's report.
+function showPortfolioJob(summary) {
+  document.querySelector('#results th[data-key="symbol"]').textContent = 'Positions';
+  document.querySelector('#results th[data-key="excess_return"]').title = "Return over the equal-weight buy and hold of the job's symbols";
+  document.getElementById('results-hint').textContent = 'Click a column to sort; click a row to show its portfolio above.';
+  portfolio.render(job, summary);
+}
+
+function markSelected(row) {
+  selected = row ?? null;
+  for (const tr of document.querySelectorAll('#results tbody tr')) tr.classList.toggle('selected', tr.dataset.index === String(row?.index));
+}
+
 async function select(row) {
-  selected = row;
-  for (const tr of document.querySelectorAll('#results tbody tr')) tr.classList.toggle('selected', tr.dataset.index === String(row.index));
+  markSelected(row);
+  if (isPortfolioJob()) {
+    const positions = portfolio.positionsOf(row.symbol);
+    if (positions != null) portfolio.show(row.strategy_text ?? row.strategy, positions);
+    return;
+  }
   let result;
   try {
     const query = new URLSearchParams({ strategy: row.strategy_text ?? row.strategy, symbol: row.symbol });
@@ -181,6 +206,7 @@ window.addEventListener('resize', () => {
   resizeTimer = setTimeout(() => {
     resizeCharts(document.getElementById('chart'));
     walkForward.resize();
+    // The portfolio's chart follows the width by itself (portfolio-chart.js).
   }, 150);
 });
 
