@@ -71,7 +71,7 @@ public sealed class PortfolioChatTests
         Assert.Equal(3, lanes.Rows.Count);
 
         // The best setting in full, as the single portfolio reply shows it: figures beside buy and hold, and the chart.
-        Assert.Contains(summary.Parts.OfType<TextPart>(), p => p.Text == $"The best setting in full: {best.Strategy} with at most {best.MaxPositions} positions.");
+        Assert.Contains(summary.Parts.OfType<TextPart>(), p => p.Text == $"The best setting in full: {best.Strategy} with at most {ClaudBot.Cluster.Jobs.PortfolioJobSettings.LaneLabel(best.MaxPositions)}.");
         var figures = tables.Single(t => t.Title == "Portfolio vs equal-weight buy and hold");
         Assert.Equal(ClaudBot.Bot.Results.PortfolioSummary.Of(best).Parts.OfType<TablePart>().First().Rows, figures.Rows);
         var chart = Assert.Single(summary.Parts.OfType<ImagePart>());

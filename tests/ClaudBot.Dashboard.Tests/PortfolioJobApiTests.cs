@@ -63,6 +63,14 @@ public sealed class PortfolioJobApiTests(NodeFixture fixture)
         Assert.Equal((HttpStatusCode.BadRequest, "positions", "'abc' is not a positions count: use one of the job's, e.g. 5."), notANumber);
         var notTried = await ProblemAsync(await Node.Client.GetAsync($"/api/jobs/{id}/portfolio?strategy={Uri.EscapeDataString(strategy)}&positions=7"));
         Assert.Equal((HttpStatusCode.Conflict, null, $"Job {id} tried 1, 2, 3 positions, not 7."), notTried);
+        var noCount = await ProblemAsync(await Node.Client.GetAsync($"/api/jobs/{id}/portfolio?strategy={Uri.EscapeDataString(strategy)}"));
+        Assert.Equal((HttpStatusCode.Conflict, null, $"Job {id} tried 1, 2, 3 positions: say which one with the strategy."), noCount);
+
+        // A count alone: the best setting of that count, as the results' best per lane names it.
+        var bestPerLane = (await Node.GetJsonAsync($"/api/jobs/{id}/results?top=100")).GetProperty("best_by_symbol").EnumerateArray().Single(r => r.GetProperty("symbol").GetString() == LaneOf(positions));
+        var laneBest = await Node.GetJsonAsync($"/api/jobs/{id}/portfolio?positions={positions}");
+        Assert.Equal((bestPerLane.GetProperty("strategy_text").GetString(), positions), (laneBest.GetProperty("strategy").GetString(), laneBest.GetProperty("max_positions").GetInt32()));
+        AssertIsTheRow(bestPerLane, laneBest);
     }
 
     [Fact]

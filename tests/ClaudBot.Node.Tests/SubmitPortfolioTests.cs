@@ -63,7 +63,7 @@ public sealed class SubmitPortfolioTests : IAsyncLifetime
         var best = await _node!.Services.GetRequiredService<PortfolioJobReports>().RunAsync(job, null, null, CancellationToken.None);
 
         string[] lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains($"Best setting: {best.Strategy} with at most {best.MaxPositions} positions (pct:25, ranked by momentum(63)), 4 symbols, {best.From} to {best.To}", lines);
+        Assert.Contains($"Best setting: {best.Strategy} with at most {Cluster.Jobs.PortfolioJobSettings.LaneLabel(best.MaxPositions)} (pct:25, ranked by momentum(63)), 4 symbols, {best.From} to {best.To}", lines);
         string portfolio = Assert.Single(lines, l => l.StartsWith("portfolio ", StringComparison.Ordinal));
         Assert.Contains(Invariant($"return {best.Portfolio.TotalReturn:0.0%}, CAGR {best.Portfolio.Cagr:0.0%}, Sharpe {best.Portfolio.Sharpe:0.00}, max drawdown {best.Portfolio.MaxDrawdown:0.0%}, {best.Portfolio.Trades} trades"), portfolio, StringComparison.Ordinal);
         string hold = Assert.Single(lines, l => l.StartsWith("buy & hold ", StringComparison.Ordinal));

@@ -95,7 +95,7 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
         try
         {
             var view = await nodeApi.PortfolioJobAsync(job.Id, cancellationToken).ConfigureAwait(false);
-            return [new TextPart($"The best setting in full: {view.Strategy} with at most {view.MaxPositions} positions.", ReplyTone.Info), .. PortfolioSummary.Of(view).Parts];
+            return [new TextPart($"The best setting in full: {view.Strategy} with at most {PortfolioJobSettings.LaneLabel(view.MaxPositions)}.", ReplyTone.Info), .. PortfolioSummary.Of(view).Parts];
         }
         catch (Exception unavailable) when (unavailable is NodeApiUnavailableException or ClusterTargetException)
         {

@@ -18,7 +18,7 @@ public static class PortfolioSummary
         string verdict = (view.Portfolio.TotalReturn ?? double.NaN) >= (view.BuyHold.TotalReturn ?? double.NaN) ? "beat" : "trailed";
         var parts = new List<ReplyPart>
         {
-            new TextPart(string.Create(CultureInfo.InvariantCulture, $"Portfolio of {view.Strategy} on {view.Symbols} symbols, at most {view.MaxPositions} positions ({view.Size}, ranked by {view.Rank}), {view.From} to {view.To}: return {Percent(view.Portfolio.TotalReturn)} {verdict} the equal-weight buy and hold's {Percent(view.BuyHold.TotalReturn)}."), ReplyTone.Success),
+            new TextPart(string.Create(CultureInfo.InvariantCulture, $"Portfolio of {view.Strategy} on {view.Symbols} symbols, at most {Cluster.Jobs.PortfolioJobSettings.LaneLabel(view.MaxPositions)} ({view.Size}, ranked by {view.Rank}), {view.From} to {view.To}: return {Percent(view.Portfolio.TotalReturn)} {verdict} the equal-weight buy and hold's {Percent(view.BuyHold.TotalReturn)}."), ReplyTone.Success),
             new TablePart("Portfolio vs equal-weight buy and hold", ["", "Return", "CAGR", "Sharpe", "Max DD", "Trades", "Fees", "Turnover"], [Row("portfolio", view.Portfolio), Row("buy & hold", view.BuyHold)])
             {
                 NumericColumns = new HashSet<int> { 1, 2, 3, 4, 5, 6, 7 },
@@ -51,7 +51,7 @@ public static class PortfolioSummary
         ArgumentNullException.ThrowIfNull(view);
         var dates = view.Dates.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
         return EquityChart.RenderPng(new EquityChartRequest(
-            string.Create(CultureInfo.InvariantCulture, $"Portfolio: {view.Strategy}, {view.Symbols} symbols, at most {view.MaxPositions} positions"),
+            string.Create(CultureInfo.InvariantCulture, $"Portfolio: {view.Strategy}, {view.Symbols} symbols, at most {Cluster.Jobs.PortfolioJobSettings.LaneLabel(view.MaxPositions)}"),
             [new EquitySeries("portfolio", dates, view.Equity), new EquitySeries("equal-weight buy & hold", dates, view.BuyHoldEquity) { IsBenchmark = true }]));
     }
 

@@ -18,6 +18,8 @@ namespace ClaudBot.Cluster.Portfolio;
 /// </summary>
 public sealed class PortfolioJobReports(IMarketData marketData)
 {
+    /// <param name="strategy">A parameter set as the results show it; null for the best.</param>
+    /// <param name="positions">A positions count the job tried: with no strategy, the best of that count.</param>
     /// <exception cref="PortfolioReportException">Not a portfolio job, no best yet, a setting not of this job, or data changed since.</exception>
     public async Task<PortfolioView> RunAsync(JobStatus job, string? strategy, int? positions, CancellationToken cancellationToken)
     {
@@ -28,14 +30,17 @@ public sealed class PortfolioJobReports(IMarketData marketData)
             throw new PortfolioReportException($"Job {job.Id} is not a portfolio job; its results are a ranked table ('results of job {job.Id}').");
         }
 
-        var (text, maxPositions) = strategy is null
-            ? await BestAsync(job, portfolio, cancellationToken).ConfigureAwait(false)
-            : (strategy, positions ?? portfolio.MaxPositions[0]);
-        if (!portfolio.MaxPositions.Contains(maxPositions))
+        if (positions is { } asked && !portfolio.MaxPositions.Contains(asked))
         {
-            throw new PortfolioReportException(string.Create(CultureInfo.InvariantCulture, $"Job {job.Id} tried {string.Join(", ", portfolio.MaxPositions)} positions, not {maxPositions}."));
+            throw new PortfolioReportException(string.Create(CultureInfo.InvariantCulture, $"Job {job.Id} tried {Counts(portfolio)} positions, not {asked}."));
         }
 
+        // No strategy: the best setting (of the positions count named, if one is). A strategy alone names a setting only
+        // where the job tried one count.
+        var (text, maxPositions) = strategy is null ? await BestAsync(job, portfolio, positions, cancellationToken).ConfigureAwait(false)
+            : positions is { } named ? (strategy, named)
+            : portfolio.MaxPositions.Count == 1 ? (strategy, portfolio.MaxPositions[0])
+            : throw new PortfolioReportException($"Job {job.Id} tried {Counts(portfolio)} positions: say which one with the strategy.");
         var parameters = Parse(text);
         var bars = new List<BarSeries>(spec.Symbols.Count);
         foreach (string symbol in spec.Symbols)
@@ -51,8 +56,11 @@ public sealed class PortfolioJobReports(IMarketData marketData)
         return PortfolioView.Of(parameters.ToString(), maxPositions, PortfolioSimulator.Run(settings), rank, size, []);
     }
 
-    // The best row of the stored summary names the parameter set and, by its lane, the positions.
-    private static async Task<(string Strategy, int Positions)> BestAsync(JobStatus job, PortfolioJobSettings portfolio, CancellationToken cancellationToken)
+    private static string Counts(PortfolioJobSettings portfolio) => string.Join(", ", portfolio.MaxPositions.Select(n => n.ToString(CultureInfo.InvariantCulture)));
+
+    // The best row of the stored summary names the parameter set and, by its lane, the positions; the best of one lane is
+    // that lane's row of the summary's best per symbol (here per lane), ranked by the same rule.
+    private static async Task<(string Strategy, int Positions)> BestAsync(JobStatus job, PortfolioJobSettings portfolio, int? positions, CancellationToken cancellationToken)
     {
         if (job.ResultsFile is not { } results || !File.Exists(results))
         {
@@ -62,12 +70,15 @@ public sealed class PortfolioJobReports(IMarketData marketData)
         }
 
         var summary = await StoredSummary.ReadAsync(results, 1, cancellationToken).ConfigureAwait(false);
-        if (summary.Top is not [var best, ..] || portfolio.PositionsOf(best.Symbol) is not int positions)
+        var best = positions is { } lane
+            ? summary.BestBySymbol.FirstOrDefault(row => row.Symbol == PortfolioJobSettings.LaneLabel(lane))
+            : summary.Top.Count > 0 ? summary.Top[0] : null;
+        if (best is null || portfolio.PositionsOf(best.Symbol) is not int bestPositions)
         {
-            throw new PortfolioReportException($"Job {job.Id} has no successful portfolio to show; see its failures ('results of job {job.Id}').");
+            throw new PortfolioReportException($"Job {job.Id} has no successful portfolio {(positions is null ? string.Empty : $"with {positions} positions ")}to show; see its failures ('results of job {job.Id}').");
         }
 
-        return (best.StrategyText, positions);
+        return (best.StrategyText, bestPositions);
     }
 
     private static StrategyParameters Parse(string text)

@@ -12,7 +12,7 @@ internal static class PortfolioLines
     public static IEnumerable<string> Of(PortfolioView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        yield return Invariant($"Best setting: {view.Strategy} with at most {view.MaxPositions} positions ({view.Size}, ranked by {view.Rank}), {view.Symbols} symbols, {view.From} to {view.To}");
+        yield return Invariant($"Best setting: {view.Strategy} with at most {Cluster.Jobs.PortfolioJobSettings.LaneLabel(view.MaxPositions)} ({view.Size}, ranked by {view.Rank}), {view.Symbols} symbols, {view.From} to {view.To}");
         yield return Figures("portfolio", view.Portfolio);
         yield return Figures("buy & hold", view.BuyHold);
         yield return Invariant($"invested {view.MeanExposure:0.0%} of the time on average; {view.MeanPositions:0.0} positions on average, at most {view.MaxPositionsHeld}");

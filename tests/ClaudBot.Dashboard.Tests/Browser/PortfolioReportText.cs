@@ -18,7 +18,7 @@ internal static class PortfolioReportText
         var portfolio = view.GetProperty("portfolio");
         var hold = view.GetProperty("buy_hold");
         string verdict = Value(portfolio, "total_return") is { } mine && Value(hold, "total_return") is { } theirs && mine >= theirs ? "beat" : "trailed";
-        return $"Portfolio of {Text(view, "strategy")} on {Whole(view, "symbols")} symbols, at most {Whole(view, "max_positions")} positions ({Text(view, "size")}, ranked by {Text(view, "rank")}), {Text(view, "from")} to {Text(view, "to")}: "
+        return $"Portfolio of {Text(view, "strategy")} on {Whole(view, "symbols")} symbols, at most {Cluster.Jobs.PortfolioJobSettings.LaneLabel(view.GetProperty("max_positions").GetInt32())} ({Text(view, "size")}, ranked by {Text(view, "rank")}), {Text(view, "from")} to {Text(view, "to")}: "
             + $"return {Percent(portfolio, "total_return")} {verdict} the equal-weight buy and hold's {Percent(hold, "total_return")}.";
     }
 

@@ -56,7 +56,7 @@ function summary(view) {
   const mine = view.portfolio.total_return;
   const hold = view.buy_hold.total_return;
   const verdict = mine != null && hold != null && mine >= hold ? 'beat' : 'trailed';
-  return `Portfolio of ${view.strategy} on ${view.symbols} symbols, at most ${view.max_positions} positions (${view.size}, ranked by ${view.rank}), `
+  return `Portfolio of ${view.strategy} on ${view.symbols} symbols, at most ${view.max_positions} position${view.max_positions === 1 ? '' : 's'} (${view.size}, ranked by ${view.rank}), `
     + `${view.from} to ${view.to}: return ${percent(mine)} ${verdict} the equal-weight buy and hold's ${percent(hold)}.`;
 }
 
