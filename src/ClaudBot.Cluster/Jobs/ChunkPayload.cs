@@ -37,8 +37,8 @@ public sealed record ChunkPayload(
     public string? DataFingerprint { get; init; }
 
     /// <summary>
-    /// Which block of the job's parameter sets this chunk runs (block <c>b</c> holds sets <c>b * ChunkSize</c> on, in
-    /// task order). Null: <see cref="Strategies"/> holds the texts themselves (chunks queued before blocks).
+    /// Which block of the job's parameter sets this chunk runs (block <c>b</c> holds the sets from <c>b</c> times the job's
+    /// block size on, in task order). Null: <see cref="Strategies"/> holds the texts themselves (chunks queued before blocks).
     /// </summary>
     public int? ParameterBlock { get; init; }
 

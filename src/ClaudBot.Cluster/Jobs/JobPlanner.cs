@@ -10,7 +10,8 @@ namespace ClaudBot.Cluster.Jobs;
 /// <summary>
 /// Validates a job completely before anything is queued (strategies, grid size, symbols, dates, cost,
 /// data coverage, the memory its results will take) and expands it into tasks grouped in chunks: one lane per chunk (a
-/// symbol, a symbol and a walk-forward window, or a portfolio job's positions value), at most <see cref="ClusterOptions.ChunkSize"/> tasks each.
+/// symbol, a symbol and a walk-forward window, or a portfolio job's positions value), at most <see cref="ClusterOptions.ChunkSize"/> tasks each
+/// (a portfolio job's, that over its number of symbols).
 /// </summary>
 /// <param name="saved">Rules saved under a name in this home, runnable by name (each task then carries the rule's text).</param>
 public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> cluster, IOptions<BacktestOptions> backtest, TimeProvider time, Engine.Strategies.ISavedRules? saved = null)
@@ -85,7 +86,10 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
         };
         var strategies = prepared.Selection.Parameters.Select(p => p.ToString()).ToArray();
         var notes = prepared.Notes.Concat(RequestPreparation.ClippingNotes(ranges)).ToList();
-        var blocks = strategies.Chunk(cluster.Value.ChunkSize).ToArray();
+        // A portfolio task runs every symbol of the universe, as much work as a backtest per symbol: its chunks hold as
+        // many symbols' worth of work as a plain chunk, so a portfolio grid spreads over the slots as a sweep does.
+        int chunkSize = portfolio is null ? cluster.Value.ChunkSize : Math.Max(1, cluster.Value.ChunkSize / prepared.Symbols.Count);
+        var blocks = strategies.Chunk(chunkSize).ToArray();
         var lanes = portfolio is not null ? PortfolioPlanning.Lanes(spec, portfolio)
             : windows is null ? Lanes(spec)
             : WalkForwardPlanning.Lanes(spec, ranges.Select(r => r.Item1).ToList(), windows);

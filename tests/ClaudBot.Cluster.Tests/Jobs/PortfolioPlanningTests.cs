@@ -15,8 +15,9 @@ public sealed class PortfolioPlanningTests : IDisposable
     [Fact]
     public async Task Lanes_ArePositionCounts_EachChunkCarriesTheUniverseWithItsFingerprints()
     {
-        var plan = await PlanAsync(Request("rsi(period=7|14|21)", "TCS,INFY,SBIN", new PortfolioJobSettings([10, 2]) { Rank = "momentum( 63 )", Size = "pct:20" }), new Dictionary<string, string?> { ["Cluster:ChunkSize"] = "2" });
+        var plan = await PlanAsync(Request("rsi(period=7|14|21)", "TCS,INFY,SBIN", new PortfolioJobSettings([10, 2]) { Rank = "momentum( 63 )", Size = "pct:20" }), new Dictionary<string, string?> { ["Cluster:ChunkSize"] = "7" });
 
+        // A portfolio task is a backtest per symbol: 7 / 3 symbols = 2 tasks a chunk.
         Assert.Equal(3 * 2, plan.TaskCount);
         Assert.Equal([2, 10], plan.Spec.Portfolio!.MaxPositions);
         Assert.Equal(("momentum(63)", "pct:20"), (plan.Spec.Portfolio.Rank, plan.Spec.Portfolio.Size));
