@@ -10,12 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaudBot.Node.Commands;
 
 /// <summary>
-/// <c>claudbot-node bench [--workers N] [--sweep 1m|10m | --walkforward]</c>: end-to-end figures of the cluster on this
+/// <c>claudbot-node bench [--workers N] [--sweep 1m|10m | --walkforward | --portfolio]</c>: end-to-end figures of the cluster on this
 /// machine. This process hosts the embedded queue server and the driver; N worker processes are started beside it.
 /// Prints the submit-to-result time of a one-backtest job (median of 20) and the wall time,
 /// backtests per second and peak memory of a sweep of every bundled symbol x 600 parameter sets
 /// (29,400 backtests), run twice: the first after the workers start, then warm. <c>--sweep</c> runs one large sweep
-/// instead, <c>--walkforward</c> one walk-forward (<see cref="WalkForwardBench"/>).
+/// instead, <c>--walkforward</c> one walk-forward (<see cref="WalkForwardBench"/>), <c>--portfolio</c> one portfolio job (<see cref="PortfolioBench"/>).
 /// </summary>
 internal static class BenchCommand
 {
@@ -43,12 +43,14 @@ internal static class BenchCommand
         var sweep = new Option<string>("--sweep") { Description = "'1m' runs one job of about a million backtests instead (rsi, 100 periods x 40 lower x 5 upper bands = 20,000 parameter sets, x 49 symbols), '10m' one of about ten million (x 50 upper bands), and reports its time, the driver's and each worker's peak memory, and its results' size", DefaultValueFactory = _ => "default" };
         sweep.AcceptOnlyFromAmong(["default", .. LargeSweeps.Keys]);
         var walkForward = new Option<bool>("--walkforward") { Description = $"Run one walk-forward instead: every bundled symbol x 6 windows (2021-2025, 2 years in, 6 months out) x 600 parameter sets ({WalkForwardBench.Grid}), 176,400 in-sample backtests; reports its time, its report's time and size, and peak memory" };
-        var command = new Command("bench", "Measure the cluster end to end: job latency and a full sweep.") { workers, sweep, walkForward };
+        var portfolio = new Option<bool>("--portfolio") { Description = $"Run one portfolio job instead: every bundled symbol as one universe, {PortfolioBench.Grid} (240 parameter sets) x 5, 10 and 20 positions; reports its time, peak memory and the best setting's report alone" };
+        var command = new Command("bench", "Measure the cluster end to end: job latency and a full sweep.") { workers, sweep, walkForward, portfolio };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(walkForward) && result.GetValue(sweep) is { } asked && asked != "default")
+            int jobs = (result.GetValue(walkForward) ? 1 : 0) + (result.GetValue(portfolio) ? 1 : 0) + (result.GetValue(sweep) is { } asked && asked != "default" ? 1 : 0);
+            if (jobs > 1)
             {
-                result.AddError("--sweep and --walkforward each run their own job: give one");
+                result.AddError("--sweep, --walkforward and --portfolio each run their own job: give one");
             }
         });
         command.SetAction(async (parse, cancellationToken) =>
@@ -81,7 +83,9 @@ internal static class BenchCommand
             {
                 var client = host.Services.GetRequiredService<ClusterClient>();
                 var symbols = host.Services.GetRequiredService<IMarketData>().Symbols.ToArray();
-                await (parse.GetValue(walkForward)
+                await (parse.GetValue(portfolio)
+                    ? PortfolioBench.RunAsync(client, host.Services.GetRequiredService<Cluster.Portfolio.PortfolioJobReports>(), symbols, processes, output, cancellationToken)
+                    : parse.GetValue(walkForward)
                     ? WalkForwardBench.RunAsync(client, host.Services.GetRequiredService<IMarketData>(), symbols, processes, output, cancellationToken)
                     : LargeSweeps.TryGetValue(parse.GetValue(sweep)!, out string? large)
                     ? RunLargeAsync(client, parse.GetValue(sweep)!, large, symbols, processes, output, cancellationToken)
