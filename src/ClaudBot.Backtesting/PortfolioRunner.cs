@@ -20,7 +20,7 @@ public sealed class PortfolioRunner(IMarketData marketData, Microsoft.Extensions
         var prepared = RequestPreparation.Prepare(marketData, options.Value, strategy, symbols, from, to, costBps: null, execution: execution is null ? null : execution with { Size = null });
         if (prepared.Selection.Parameters.Count != 1)
         {
-            throw new PortfolioException($"A portfolio runs one parameter set on every symbol; '{strategy}' is {prepared.Selection.Parameters.Count} (run the grid as a sweep, or give one value each).");
+            throw new PortfolioException($"A portfolio runs one parameter set on every symbol; '{strategy}' is {prepared.Selection.Parameters.Count} (a grid runs as a portfolio job: 'portfolio' in POST /api/jobs, or give one value each).");
         }
 
         var parameters = prepared.Selection.Parameters[0];

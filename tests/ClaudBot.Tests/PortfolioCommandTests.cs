@@ -7,7 +7,8 @@ namespace ClaudBot.Tests;
 /// <summary>
 /// <c>claudbot portfolio</c> on the bundled data: the 5-symbol, 2-slot rsi case prints the reference's figures
 /// (tests/reference/portfolio_reference.py) for the account and the equal-weight buy and hold, and writes the chart;
-/// what a portfolio cannot run is one error line and exit code 2.
+/// what a portfolio cannot run is one error line and exit code 2. (A grid or several counts is a portfolio job: the
+/// PortfolioJobCommandTests.)
 /// </summary>
 public sealed class PortfolioCommandTests
 {
@@ -39,8 +40,8 @@ public sealed class PortfolioCommandTests
     }
 
     [Theory]
-    [InlineData("rsi(period=7|14)", "2", "slots", "A portfolio runs one parameter set on every symbol")]
     [InlineData("rsi", "0", "slots", "max")]
+    [InlineData("rsi", "two", "slots", "--max-positions takes position counts, e.g. 5 or 5,10,20, not 'two'.")]
     [InlineData("rsi", "2", "all", "all")]
     public async Task WhatAPortfolioCannotRun_IsOneErrorLine_AndExitCode2(string strategy, string maxPositions, string size, string mentioned)
     {

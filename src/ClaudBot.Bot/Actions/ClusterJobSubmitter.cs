@@ -14,11 +14,18 @@ namespace ClaudBot.Bot.Actions;
 /// </summary>
 public sealed class ClusterJobSubmitter(IClusterTarget target, NodeApiClient nodeApi)
 {
-    /// <returns>The reply (what was queued, notes, the job to follow) and the job's id.</returns>
-    public async Task<(Reply Reply, string Id)> SubmitAsync(ActionContext context, JobRequest request, CancellationToken cancellationToken)
+    /// <returns>The reply (what was queued, the phrase's and the plan's notes, the job to follow) and the job's id.</returns>
+    public Task<(Reply Reply, string Id)> SubmitAsync(ActionContext context, JobRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return SubmitAsync(request, context.Match.Notes, cancellationToken);
+    }
+
+    /// <summary>As the chat's, for a job a command line asks for (no phrase, so no phrase notes).</summary>
+    public async Task<(Reply Reply, string Id)> SubmitAsync(JobRequest request, IEnumerable<string> notes, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(notes);
         string? started = null;
         Cluster.ClusterClient client;
         try
@@ -51,7 +58,7 @@ public sealed class ClusterJobSubmitter(IClusterTarget target, NodeApiClient nod
         }
 
         parts.Add(new TextPart(string.Create(CultureInfo.InvariantCulture, $"Job {plan.Id} queued: {plan.TasksTotal:N0} {what}{(plan.TasksTotal == 1 ? string.Empty : "s")} ({JobText.Request(plan.Spec)})."), ReplyTone.Success));
-        foreach (string note in context.Match.Notes.Concat(plan.Notes).Distinct())
+        foreach (string note in notes.Concat(plan.Notes).Distinct())
         {
             parts.Add(new TextPart(note, ReplyTone.Warning));
         }

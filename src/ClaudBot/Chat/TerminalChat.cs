@@ -10,7 +10,7 @@ namespace ClaudBot.Chat;
 /// One request or a whole chat in the terminal: each line goes through the conversation engine, the
 /// reply is shown, and a submitted job is followed with a live progress bar to its summary.
 /// </summary>
-internal sealed class TerminalChat(IAnsiConsole console, ConversationEngine engine, TerminalReplies replies, IClusterTarget target)
+internal sealed class TerminalChat(IAnsiConsole console, ConversationEngine engine, TerminalReplies replies, IClusterTarget target, Bot.Actions.ClusterJobSubmitter submitter)
 {
     /// <summary>The interactive chat until "exit", "quit" or Ctrl+D.</summary>
     public async Task<int> RunAsync(LineEditor editor, CancellationToken cancellationToken)
@@ -33,6 +33,28 @@ internal sealed class TerminalChat(IAnsiConsole console, ConversationEngine engi
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Queues a job a command asked for (not said in words: every setting of the command's options reaches it) as the chat
+    /// queues one, shows what was queued, and follows it to its summary like a said job.
+    /// </summary>
+    public async Task<Reply?> SubmitAsync(Cluster.Jobs.JobRequest request, CancellationToken cancellationToken)
+    {
+        var (reply, job) = await submitter.SubmitAsync(request, [], cancellationToken).ConfigureAwait(false);
+        await replies.ShowAsync(reply, cancellationToken).ConfigureAwait(false);
+        using var ctrlC = new CtrlC(cancellationToken);
+        try
+        {
+            var summary = await JobProgressView.FollowAsync(console, engine, job, ctrlC.Token).ConfigureAwait(false);
+            await replies.ShowAsync(summary, cancellationToken).ConfigureAwait(false);
+            return ctrlC.Token.IsCancellationRequested ? null : summary;
+        }
+        catch (OperationCanceledException) when (ctrlC.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLine($"[yellow]Stopped following.[/] Job {Markup.Escape(job)} goes on; type 'job {Markup.Escape(job)} status' to see.");
+            return null;
+        }
     }
 
     /// <summary>Sends one message and shows the reply (and the followed job's summary); returns the last reply, null when cancelled.</summary>

@@ -33,11 +33,17 @@ internal sealed class PortfolioOptionSet
             return parse.GetValue(_rank) is null ? (null, execution) : throw new FormatException("--rank ranks a portfolio's entries: add --portfolio COUNTS to run a portfolio.");
         }
 
-        var positions = counts.Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n
-                : throw new FormatException($"--portfolio takes position counts, e.g. 5 or 5,10,20, not '{Engine.Text.UserText.Excerpt(text)}'."))
-            .ToArray();
-        var portfolio = new PortfolioJobText(positions, parse.GetValue(_rank), execution.Size).Parse();
+        var portfolio = new PortfolioJobText(Counts(counts, "--portfolio"), parse.GetValue(_rank), execution.Size).Parse();
         return (portfolio, execution with { Size = null });
+    }
+
+    /// <summary>Position counts as an option gives them: <c>5</c>, <c>5,10,20</c> or <c>5|10|20</c> (the planner checks their range).</summary>
+    /// <exception cref="FormatException">A count that is not a whole number, naming the option.</exception>
+    public static int[] Counts(string text, string option)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. text.Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(count => int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n
+                : throw new FormatException($"{option} takes position counts, e.g. 5 or 5,10,20, not '{Engine.Text.UserText.Excerpt(count)}'."))];
     }
 }
