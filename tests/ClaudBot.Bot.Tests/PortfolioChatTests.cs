@@ -52,10 +52,10 @@ public sealed class PortfolioChatTests
         await using var bot = await StartAsync();
         Assert.Contains("Cluster started", Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
 
-        var queued = await bot.SayAsync("portfolio backtest rsi(period=7|14|21) on TCS, INFY, RELIANCE, SBIN, ITC with 1, 2 or 3 positions ranked by momentum 2021-2024");
+        var queued = await bot.SayAsync("portfolio backtest rsi(period=7|14, lower=25|30) on TCS, INFY, RELIANCE, SBIN, ITC with 1, 2 or 3 positions ranked by momentum 2021-2024");
 
         Assert.True(queued.Succeeded, Text(queued));
-        Assert.Contains("9 portfolio backtests", Text(queued), StringComparison.Ordinal);
+        Assert.Contains("12 portfolio backtests", Text(queued), StringComparison.Ordinal);
         Assert.Contains("each setting as one portfolio with at most 1, 2 or 3 positions, sized by slots, ranked by momentum(63)", Text(queued), StringComparison.Ordinal);
         string job = queued.FollowJob!;
         var summary = await bot.Engine.FollowAsync(job, new Progress<ClaudBot.Cluster.Jobs.JobStatus>(), CancellationToken.None);
@@ -63,7 +63,7 @@ public sealed class PortfolioChatTests
 
         var tables = summary.Parts.OfType<TablePart>().ToList();
         var ranked = tables[0];
-        Assert.Equal(9, ranked.Rows.Count);
+        Assert.Equal(10, ranked.Rows.Count); // the summary's top ten of the twelve
         Assert.All(ranked.Rows, r => Assert.Matches("^[123] positions?$", r[2]));
         Assert.Equal((best.Strategy, $"{best.MaxPositions} position{(best.MaxPositions == 1 ? string.Empty : "s")}"), (ranked.Rows[0][1], ranked.Rows[0][2]));
         var lanes = tables.Single(t => t.Title == "Best per positions count");
@@ -74,8 +74,10 @@ public sealed class PortfolioChatTests
         Assert.Contains(summary.Parts.OfType<TextPart>(), p => p.Text == $"The best setting in full: {best.Strategy} with at most {ClaudBot.Cluster.Jobs.PortfolioJobSettings.LaneLabel(best.MaxPositions)}.");
         var figures = tables.Single(t => t.Title == "Portfolio vs equal-weight buy and hold");
         Assert.Equal(ClaudBot.Bot.Results.PortfolioSummary.Of(best).Parts.OfType<TablePart>().First().Rows, figures.Rows);
-        var chart = Assert.Single(summary.Parts.OfType<ImagePart>());
-        Assert.Equal(ClaudBot.Bot.Results.PortfolioSummary.Chart(best), chart.Png.ToArray());
+        var images = summary.Parts.OfType<ImagePart>().ToList();
+        Assert.Equal(2, images.Count);
+        Assert.Equal(ClaudBot.Bot.Results.PortfolioSummary.Chart(best), images[0].Png.ToArray());
+        Assert.Equal("rsi: sharpe by period and lower (median across 3 position counts)", images[1].Caption);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
         // A sweep over two parameters of one strategy: the whole grid at a glance, so a plateau shows, or a lucky cell.
         if (summary.Surface is { } surface)
         {
-            parts.Add(new ImagePart($"job_{job.Id}_heatmap.png", SurfaceChart.RenderPng(surface), SurfaceChart.Title(surface)));
+            parts.Add(new ImagePart($"job_{job.Id}_heatmap.png", SurfaceChart.RenderPng(surface, portfolio), SurfaceChart.Title(surface, portfolio)));
         }
 
         if (summary.Parameters is { } effects)

@@ -49,6 +49,7 @@ public sealed class PortfolioJobPageTests
         await WaitShownAsync(page, best);
         Assert.Contains($"/api/jobs/{id}/portfolio", requests); // the best setting: the job's portfolio_url as it is
         Assert.Equal(Settings(job.GetProperty("spec")), await page.TextContentAsync("#pj-settings"));
+        Assert.Equal("rsi: sharpe by period and lower (median across 3 position counts)", await page.TextContentAsync("#surface-title"));
 
         // One row per positions count, fewest first, each the summary's best of that lane; the best setting's is chosen.
         var lanes = summary.GetProperty("best_by_symbol").EnumerateArray().OrderBy(Positions).ToArray();
@@ -149,7 +150,7 @@ public sealed class PortfolioJobPageTests
     private static async Task<string> SubmitPortfolioJobAsync(DashboardNode node)
     {
         var portfolio = new { max_positions = new[] { 1, 2, 3 }, rank = "strength", size = "slots" };
-        using var response = await node.Client.PostAsync("/api/jobs", DashboardNode.Json(new { strategies = "rsi(period=7|14|21)", symbols = Universe, from = "2021-01-01", to = "2024-12-31", costs = "bps:10", portfolio }));
+        using var response = await node.Client.PostAsync("/api/jobs", DashboardNode.Json(new { strategies = "rsi(period=7|14|21, lower=25|30)", symbols = Universe, from = "2021-01-01", to = "2024-12-31", costs = "bps:10", portfolio }));
         string body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;

@@ -112,7 +112,7 @@ async function loadResults() {
     renderRows();
     const surface = document.getElementById('surface-section');
     surface.hidden = !summary.surface;
-    if (summary.surface) renderSurface(summary.surface, document.getElementById('surface'), document.getElementById('surface-title'));
+    if (summary.surface) renderSurface(summary.surface, document.getElementById('surface'), document.getElementById('surface-title'), isPortfolioJob());
     document.getElementById('effects-section').hidden = !summary.parameters;
     if (summary.parameters) renderEffects(summary.parameters, document.getElementById('effects'));
     if (isPortfolioJob() && job.portfolio_url) showPortfolioJob(summary);

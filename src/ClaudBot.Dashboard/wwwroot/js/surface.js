@@ -13,11 +13,13 @@ export function viridis(t) {
   return { css: `rgb(${r}, ${g}, ${b})`, light: (0.299 * r + 0.587 * g + 0.114 * b) > 140 };
 }
 
-export function renderSurface(surface, table, title) {
+// portfolio: a portfolio job's surface, whose lanes are position counts rather than symbols.
+export function renderSurface(surface, table, title, portfolio = false) {
   const values = surface.median.flat().filter((v) => v !== null && v !== undefined);
   const low = Math.min(...values);
   const high = Math.max(...values);
-  const across = surface.symbols === 1 ? 'on its symbol' : `median across ${surface.symbols} symbols`;
+  const lane = portfolio ? 'position count' : 'symbol';
+  const across = surface.symbols === 1 ? `on its ${lane}` : `median across ${surface.symbols} ${lane}s`;
   title.textContent = `${surface.strategy}: ${surface.metric} by ${surface.x} and ${surface.y} (${across})`;
   const head = element('tr', {}, element('th', {}, `${surface.y} \\ ${surface.x}`), ...surface.xs.map((x) => element('th', {}, String(x))));
   // The largest value of the parameter down comes first, so values grow upwards as on the chat's picture.
