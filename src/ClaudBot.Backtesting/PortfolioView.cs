@@ -30,6 +30,9 @@ public sealed record PortfolioView(
     IReadOnlyList<PortfolioTradeView> Trades,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The symbols that ran a strategy of their own, and which (canonical); null when every symbol ran <see cref="Strategy"/>.</summary>
+    public IReadOnlyDictionary<string, string>? PerSymbol { get; init; }
+
     public static PortfolioView Of(string strategy, int maxPositions, PortfolioResult result, PortfolioRanking rank, PortfolioSizing size, IReadOnlyList<string> notes)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -52,7 +55,10 @@ public sealed record PortfolioView(
             [.. result.Days.Select(d => d.Positions)],
             [.. result.Contribution.Select(c => new PortfolioContributionView(c.Symbol, c.ProfitLoss, c.Share, c.Trades))],
             [.. result.Trades.Select(t => new PortfolioTradeView(t.Symbol, Day(t.EntryDate), t.EntryPrice, Day(t.ExitDate), t.ExitPrice, t.Shares, t.Fees, t.Return, t.Reason.ToString().ToLowerInvariant()))],
-            notes);
+            notes)
+        {
+            PerSymbol = result.Strategies.Where(s => s.Strategy.ToString() != strategy).ToDictionary(s => s.Symbol, s => s.Strategy.ToString(), StringComparer.Ordinal) is { Count: > 0 } own ? own : null,
+        };
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

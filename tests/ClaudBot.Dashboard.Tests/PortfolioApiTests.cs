@@ -28,7 +28,22 @@ public sealed class PortfolioApiTests(NodeFixture fixture)
         Assert.Equal(view.GetProperty("equity")[days - 1].GetDouble(), view.GetProperty("portfolio").GetProperty("final_equity").GetDouble());
     }
 
+    [Fact]
+    public async Task ASymbolsOwnStrategy_IsRunAndNamed_AndTheMainOneGivenAsItsOwn_ChangesNothing()
+    {
+        var plain = await PostAsync(new { strategy = "rsi", symbols = new[] { "TCS", "INFY", "SBIN" }, from = "2021-01-01", to = "2024-12-31", max_positions = 2 });
+        var same = await PostAsync(new { strategy = "rsi", symbols = new[] { "TCS", "INFY", "SBIN" }, from = "2021-01-01", to = "2024-12-31", max_positions = 2, per_symbol = new Dictionary<string, string> { ["sbin"] = "rsi(period=14)" } });
+        var own = await PostAsync(new { strategy = "rsi", symbols = new[] { "TCS", "INFY", "SBIN" }, from = "2021-01-01", to = "2024-12-31", max_positions = 2, per_symbol = new Dictionary<string, string> { ["sbin"] = "macd" } });
+
+        Assert.False(plain.TryGetProperty("per_symbol", out var none) && none.ValueKind != JsonValueKind.Null, "no symbol ran a strategy of its own");
+        Assert.Equal(plain.GetProperty("equity").ToString(), same.GetProperty("equity").ToString());
+        Assert.Equal("macd(fast=12, slow=26, signal=9)", own.GetProperty("per_symbol").GetProperty("SBIN").GetString());
+        Assert.Single(own.GetProperty("per_symbol").EnumerateObject());
+        Assert.NotEqual(plain.GetProperty("equity").ToString(), own.GetProperty("equity").ToString());
+    }
+
     [Theory]
+    [InlineData("{\"strategy\":\"rsi\",\"symbols\":[\"TCS\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\",\"per_symbol\":{\"INFY\":\"macd\"}}", "portfolio")]
     [InlineData("{\"strategy\":\"rsi\",\"symbols\":[\"TCS\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\",\"max_positions\":0}", "portfolio")]
     [InlineData("{\"strategy\":\"rsi(period=7|14)\",\"symbols\":[\"TCS\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\"}", "portfolio")]
     [InlineData("{\"strategy\":\"rsi\",\"symbols\":[\"NOPE\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\"}", "symbols")]
@@ -40,5 +55,13 @@ public sealed class PortfolioApiTests(NodeFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains($"\"field\":\"{field}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> PostAsync(object body)
+    {
+        using var response = await Node.Client.PostAsync("/api/portfolio", DashboardNode.Json(body));
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

@@ -75,6 +75,9 @@ public sealed class SubmitPortfolioTests : IAsyncLifetime
     [InlineData("Error: --rank ranks a portfolio's entries: add --portfolio COUNTS to run a portfolio.", "--rank", "strength")]
     [InlineData("Error: max_positions names a count twice (2, 2): give each once.", "--portfolio", "2,2")]
     [InlineData("Error: A portfolio's size cannot be 'all'", "--portfolio", "2", "--size", "all")]
+    [InlineData("Error: --strategy-for gives a portfolio's symbol its own strategy: add --portfolio COUNTS to run a portfolio.", "--strategy-for", "TCS=macd")]
+    [InlineData("Error: --strategy-for takes SYMBOL=STRATEGY, e.g. SBIN=macd, not 'TCS'.", "--portfolio", "2", "--strategy-for", "TCS")]
+    [InlineData("Error: A strategy is given for SBIN, which is not one of the portfolio's symbols.", "--portfolio", "2", "--strategy-for", "SBIN=macd")]
     public async Task APortfolioMistake_IsOneErrorLine_AndBadInput_AndQueuesNothing(string expected, params string[] options)
     {
         var (exit, output, error) = await RunAsync(["submit", "rsi", "TCS,INFY", "2022-01-01", "2023-12-31", .. options, "--wait"]);

@@ -39,6 +39,18 @@ public sealed class PortfolioCommandTests
         }
     }
 
+    [Fact]
+    public async Task ASymbolsOwnStrategy_IsNamed_AndChangesTheAccount()
+    {
+        var plain = await Cli.RunAsync(200, "portfolio", "rsi", "TCS,INFY,SBIN", "2021-01-01", "2024-12-31", "--max-positions", "2");
+        var own = await Cli.RunAsync(200, "portfolio", "rsi", "TCS,INFY,SBIN", "2021-01-01", "2024-12-31", "--max-positions", "2", "--strategy-for", "sbin=macd");
+
+        Assert.True(own.ExitCode == 0, own.Out + own.Error);
+        Assert.Contains("SBIN runs its own strategy: macd(fast=12, slow=26, signal=9)", own.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("runs its own strategy", plain.Out, StringComparison.Ordinal);
+        Assert.NotEqual(plain.OutLines.Single(l => l.Contains("│ portfolio", StringComparison.Ordinal)), own.OutLines.Single(l => l.Contains("│ portfolio", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("rsi", "0", "slots", "max")]
     [InlineData("rsi", "two", "slots", "--max-positions takes position counts, e.g. 5 or 5,10,20, not 'two'.")]

@@ -25,6 +25,11 @@ public static class PortfolioSummary
             },
             new TextPart(string.Create(CultureInfo.InvariantCulture, $"Invested {view.MeanExposure * 100:0.0}% of the time on average; {view.MeanPositions:0.0} positions held on average, at most {view.MaxPositionsHeld}.")),
         };
+        if (view.PerSymbol is { Count: > 0 } own)
+        {
+            parts.Add(new TextPart($"Strategies of their own: {string.Join("; ", own.Select(p => $"{p.Key} ran {p.Value}"))}."));
+        }
+
         var traded = view.Contribution.Where(c => c.Trades > 0).OrderByDescending(c => c.ProfitLoss).ToList();
         if (traded.Count > 0)
         {

@@ -40,6 +40,13 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
         var walkForward = request.WalkForward is { } wanted ? WalkForwardPlanning.Resolve(wanted) : null;
         var windows = walkForward is null ? null : WalkForwardPlanning.Windows(request.From, request.To, walkForward);
         var portfolio = request.Portfolio is { } held ? PortfolioPlanning.Resolve(held, prepared.Settings.InitialCapital, request.Execution?.Size) : null;
+        if (portfolio is not null)
+        {
+            // Checked here, so a symbol outside the universe or a grid is one line now, not every task failing later.
+            var own = PortfolioStrategies.Resolve(marketData, portfolio.PerSymbol, [.. prepared.Symbols.Select(s => s.Symbol)], request.Execution?.Exits ?? default, saved);
+            portfolio = portfolio with { PerSymbol = own.Count == 0 ? null : own.ToDictionary(p => p.Key, p => p.Value.Text, StringComparer.Ordinal) };
+        }
+
         long taskCount = (long)prepared.Selection.Parameters.Count * (portfolio?.MaxPositions.Count ?? (prepared.Symbols.Count * (windows?.Count ?? 1)));
         if (taskCount > cluster.Value.MaxTasks)
         {

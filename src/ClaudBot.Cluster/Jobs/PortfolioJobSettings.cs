@@ -14,6 +14,9 @@ public sealed record PortfolioJobSettings(IReadOnlyList<int> MaxPositions)
 
     public string Size { get; init; } = "slots";
 
+    /// <summary>Symbols that run a strategy of their own, canonical (every grid point runs the grid's strategy on the rest).</summary>
+    public IReadOnlyDictionary<string, string>? PerSymbol { get; init; }
+
     /// <summary>What a portfolio result's symbol reads as: the lane's positions, e.g. <c>5 positions</c>.</summary>
     public static string LaneLabel(int maxPositions) =>
         string.Create(CultureInfo.InvariantCulture, $"{maxPositions} position{(maxPositions == 1 ? string.Empty : "s")}");
@@ -37,6 +40,7 @@ public sealed record PortfolioJobSettings(IReadOnlyList<int> MaxPositions)
     {
         var values = MaxPositions.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToArray();
         string list = values.Length == 1 ? values[0] : $"{string.Join(", ", values[..^1])} or {values[^1]}";
-        return $"at most {list} position{(values is ["1"] ? string.Empty : "s")}, sized by {Size}, ranked by {Rank}";
+        string own = PerSymbol is { Count: > 0 } perSymbol ? $", {string.Join(", ", perSymbol.Select(p => $"{p.Key} on {p.Value}"))}" : string.Empty;
+        return $"at most {list} position{(values is ["1"] ? string.Empty : "s")}, sized by {Size}, ranked by {Rank}{own}";
     }
 }

@@ -4,16 +4,17 @@ namespace ClaudBot.Cluster.Jobs;
 /// A portfolio job as every channel writes it (the API's <c>portfolio</c> object, the CLIs' options, chat's slots):
 /// the positions values to try, the ranking and the size; absent parts take the defaults of <see cref="PortfolioJobSettings"/>.
 /// </summary>
-public sealed record PortfolioJobText(IReadOnlyList<int>? MaxPositions, string? Rank = null, string? Size = null)
+/// <param name="PerSymbol">Symbols (as typed) that run a strategy of their own (as typed); checked by the planner.</param>
+public sealed record PortfolioJobText(IReadOnlyList<int>? MaxPositions, string? Rank = null, string? Size = null, IReadOnlyDictionary<string, string>? PerSymbol = null)
 {
     /// <exception cref="FormatException">No positions value given.</exception>
     public PortfolioJobSettings Parse() => MaxPositions is { Count: > 0 } positions
-        ? new PortfolioJobSettings(positions) { Rank = Rank ?? "strength", Size = Size ?? "slots" }
+        ? new PortfolioJobSettings(positions) { Rank = Rank ?? "strength", Size = Size ?? "slots", PerSymbol = PerSymbol }
         : throw new FormatException("A portfolio job needs max_positions: one or more position counts, e.g. [5, 10, 20].");
 
     public static PortfolioJobText Of(PortfolioJobSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new(settings.MaxPositions, settings.Rank, settings.Size);
+        return new(settings.MaxPositions, settings.Rank, settings.Size, settings.PerSymbol);
     }
 }

@@ -62,5 +62,8 @@ internal static class PortfolioPlanning
         [.. spec.Symbols.Select(symbol => spec.DataFingerprints?.GetValueOrDefault(symbol) ?? string.Empty)],
         portfolio.PositionsOf(laneLabel) ?? throw new InvalidOperationException($"'{laneLabel}' is not a lane of this portfolio job."),
         portfolio.Rank,
-        portfolio.Size);
+        portfolio.Size)
+    {
+        PerSymbol = portfolio.PerSymbol,
+    };
 }

@@ -52,7 +52,8 @@ public sealed class PortfolioJobReports(IMarketData marketData)
 
         var rank = PortfolioRanking.Parse(portfolio.Rank);
         var size = PortfolioSizing.Parse(portfolio.Size);
-        var settings = new PortfolioSettings(bars, spec.From, spec.To, parameters, maxPositions) { Rank = rank, Size = size, Execution = spec.Settings(), Exits = parameters.Exits };
+        var own = (portfolio.PerSymbol ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => Parse(p.Value), StringComparer.Ordinal);
+        var settings = new PortfolioSettings(bars, spec.From, spec.To, parameters, maxPositions) { PerSymbol = own, Rank = rank, Size = size, Execution = spec.Settings(), Exits = parameters.Exits };
         return PortfolioView.Of(parameters.ToString(), maxPositions, PortfolioSimulator.Run(settings), rank, size, []);
     }
 

@@ -46,6 +46,7 @@ internal sealed class PortfolioChunkRunner(IMarketData marketData, ResiliencePip
         var execution = chunk.Settings();
         var rank = PortfolioRanking.Parse(portfolio.Rank);
         var size = PortfolioSizing.Parse(portfolio.Size);
+        var own = (portfolio.PerSymbol ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => _strategies.Get(p.Value), StringComparer.Ordinal);
         for (int i = 0; i < chunk.Strategies.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -59,7 +60,7 @@ internal sealed class PortfolioChunkRunner(IMarketData marketData, ResiliencePip
             {
                 // Deterministic: a failure here is the settings' (a one-line PortfolioException), so it is not retried.
                 var parameters = _strategies.Get(chunk.Strategies[i]);
-                var settings = new PortfolioSettings(bars, chunk.From, chunk.To, parameters, portfolio.MaxPositions) { Rank = rank, Size = size, Execution = execution, Exits = parameters.Exits };
+                var settings = new PortfolioSettings(bars, chunk.From, chunk.To, parameters, portfolio.MaxPositions) { PerSymbol = own, Rank = rank, Size = size, Execution = execution, Exits = parameters.Exits };
                 var row = Row(PortfolioSimulator.Run(settings));
                 rows.Add(row);
                 best.Offer(index, chunk.Strategies[i], row);

@@ -6,7 +6,7 @@ namespace ClaudBot.Dashboard.Api;
 /// and exits for every strategy, in percent: <c>"stop":5,"target":12,"trail":8</c>; a walk-forward of the strategies' grid:
 /// <c>"walk_forward":{"in":"2 years","out":"6 months","step":"6 months","anchored":false,"objective":"sharpe","min_trades":5}</c>;
 /// or every parameter set as one portfolio of all the symbols, per positions count (docs/portfolio.md):
-/// <c>"portfolio":{"max_positions":[5,10,20],"rank":"strength","size":"slots"}</c> (then <c>size</c> is left out).
+/// <c>"portfolio":{"max_positions":[5,10,20],"rank":"strength","size":"slots","per_symbol":{"SBIN":"macd"}}</c> (then <c>size</c> is left out).
 /// Dates are ISO <c>YYYY-MM-DD</c>; a missing field takes the configured default; <c>costs</c> and <c>cost_bps</c> exclude each other.
 /// </summary>
 /// <param name="SubmittedBy">Who asked, for the job list and the audit (the bot sends its user); default <c>dashboard</c>.</param>

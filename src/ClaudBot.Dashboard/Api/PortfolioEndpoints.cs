@@ -94,7 +94,7 @@ internal static class PortfolioEndpoints
         try
         {
             var execution = new ExecutionChoice(body.Costs, body.SlippageBps, body.Size, body.WholeShares) { Exits = body.Exits };
-            return Results.Ok(await runner.ViewAsync(body.Strategy ?? string.Empty, body.Symbols ?? [], from, to, body.MaxPositions ?? PortfolioBody.DefaultMaxPositions, body.Rank, execution, cancellationToken));
+            return Results.Ok(await runner.ViewAsync(body.Strategy ?? string.Empty, body.Symbols ?? [], from, to, body.MaxPositions ?? PortfolioBody.DefaultMaxPositions, body.Rank, execution, cancellationToken, body.PerSymbol));
         }
         catch (Exception error) when (JobRequestErrors.IsRequestError(error))
         {

@@ -13,6 +13,11 @@ internal static class PortfolioLines
     {
         ArgumentNullException.ThrowIfNull(view);
         yield return Invariant($"Best setting: {view.Strategy} with at most {Cluster.Jobs.PortfolioJobSettings.LaneLabel(view.MaxPositions)} ({view.Size}, ranked by {view.Rank}), {view.Symbols} symbols, {view.From} to {view.To}");
+        if (view.PerSymbol is { Count: > 0 } own)
+        {
+            yield return "strategies of their own: " + string.Join("; ", own.Select(p => $"{p.Key} {p.Value}"));
+        }
+
         yield return Figures("portfolio", view.Portfolio);
         yield return Figures("buy & hold", view.BuyHold);
         yield return Invariant($"invested {view.MeanExposure:0.0%} of the time on average; {view.MeanPositions:0.0} positions on average, at most {view.MaxPositionsHeld}");

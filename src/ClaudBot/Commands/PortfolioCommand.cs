@@ -26,19 +26,22 @@ internal static class PortfolioCommand
         var to = new Argument<string>("to") { Description = "Last day, YYYY-MM-DD (inclusive)" };
         var maxPositions = new Option<string>("--max-positions") { Description = "Most positions open at once (default 10); several to compare, e.g. 5,10,20 (then a portfolio job on the cluster)", DefaultValueFactory = _ => "10" };
         var rank = new Option<string?>("--rank") { Description = "Who gets a free slot: strength (each strategy's own signal strength, the default) or momentum(N)" };
+        var strategyFor = PortfolioOptionSet.StrategyForOption();
         var chart = new Option<string?>("--chart") { Description = "Write the equity chart (portfolio against equal-weight buy and hold) to this PNG file" };
         var command = new Command("portfolio", "Backtest one strategy on a universe sharing one account, with at most N positions (docs/portfolio.md).")
         {
-            strategy, symbols, from, to, maxPositions, rank, chart,
+            strategy, symbols, from, to, maxPositions, rank, strategyFor, chart,
         };
         var execution = new ExecutionOptionSet();
         execution.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             int[] counts;
+            Dictionary<string, string>? own;
             try
             {
                 counts = PortfolioOptionSet.Counts(parse.GetValue(maxPositions)!, "--max-positions");
+                own = PortfolioOptionSet.StrategiesFor(parse.GetValue(strategyFor));
             }
             catch (FormatException bad)
             {
@@ -55,8 +58,8 @@ internal static class PortfolioCommand
             }
 
             return job
-                ? RunJobAsync(consoles, parse, strategy, symbols, from, to, counts, rank, execution, cancellationToken)
-                : RunHereAsync(consoles, parse, strategy, symbols, from, to, counts.Length == 1 ? counts[0] : 0, rank, chart, execution, cancellationToken);
+                ? RunJobAsync(consoles, parse, strategy, symbols, from, to, counts, rank, own, execution, cancellationToken)
+                : RunHereAsync(consoles, parse, strategy, symbols, from, to, counts.Length == 1 ? counts[0] : 0, rank, own, chart, execution, cancellationToken);
         });
         return command;
     }
@@ -74,7 +77,7 @@ internal static class PortfolioCommand
     }
 
     private static Task<int> RunJobAsync(
-        CliConsoles consoles, ParseResult parse, Argument<string> strategy, Argument<string> symbols, Argument<string> from, Argument<string> to, int[] counts, Option<string?> rank, ExecutionOptionSet execution, CancellationToken cancellationToken) =>
+        CliConsoles consoles, ParseResult parse, Argument<string> strategy, Argument<string> symbols, Argument<string> from, Argument<string> to, int[] counts, Option<string?> rank, Dictionary<string, string>? own, ExecutionOptionSet execution, CancellationToken cancellationToken) =>
         CommandRunner.RunAsync(consoles, () => BotHost.Build(consoles), async (services, ct) =>
         {
             var choice = execution.Read(parse);
@@ -86,17 +89,17 @@ internal static class PortfolioCommand
                 $"cli:{Environment.UserName}")
             {
                 Execution = choice with { Size = null },
-                Portfolio = new Cluster.Jobs.PortfolioJobText(counts, parse.GetValue(rank), choice.Size).Parse(),
+                Portfolio = new Cluster.Jobs.PortfolioJobText(counts, parse.GetValue(rank), choice.Size, own).Parse(),
             };
             var summary = await services.GetRequiredService<Chat.TerminalChat>().SubmitAsync(request, ct);
             return summary is null ? ExitCodes.Cancelled : summary.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken);
 
     private static Task<int> RunHereAsync(
-        CliConsoles consoles, ParseResult parse, Argument<string> strategy, Argument<string> symbols, Argument<string> from, Argument<string> to, int maxPositions, Option<string?> rank, Option<string?> chart, ExecutionOptionSet execution, CancellationToken cancellationToken) =>
+        CliConsoles consoles, ParseResult parse, Argument<string> strategy, Argument<string> symbols, Argument<string> from, Argument<string> to, int maxPositions, Option<string?> rank, Dictionary<string, string>? own, Option<string?> chart, ExecutionOptionSet execution, CancellationToken cancellationToken) =>
         CommandRunner.RunAsync(consoles, new Dictionary<string, string?>(), async (services, ct) =>
         {
-            var (result, _, notes) = await services.GetRequiredService<PortfolioRunner>().RunAsync(
+            var (result, settings, notes) = await services.GetRequiredService<PortfolioRunner>().RunAsync(
                 parse.GetValue(strategy)!,
                 Universe(services.GetRequiredService<Intents.Catalog.IntentCatalog>(), parse.GetValue(symbols)!),
                 InputDates.Parse(parse.GetValue(from)!, "from"),
@@ -104,13 +107,19 @@ internal static class PortfolioCommand
                 maxPositions,
                 parse.GetValue(rank),
                 execution.Read(parse),
-                ct);
+                ct,
+                own);
             foreach (string note in notes)
             {
                 consoles.Error.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
             }
 
             consoles.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{result.Strategies.Count} symbols, at most {Cluster.Jobs.PortfolioJobSettings.LaneLabel(maxPositions)}, {result.From:yyyy-MM-dd} to {result.To:yyyy-MM-dd}")));
+            foreach (var (symbol, parameters) in settings.PerSymbol.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                consoles.Out.MarkupLine(Markup.Escape($"{symbol} runs its own strategy: {parameters}"));
+            }
+
             consoles.Out.Write(PortfolioTables.Summary(result));
             consoles.Out.Write(PortfolioTables.Contribution(result));
             if (parse.GetValue(chart) is { } file)

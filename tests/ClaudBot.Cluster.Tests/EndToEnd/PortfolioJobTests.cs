@@ -11,9 +11,11 @@ namespace ClaudBot.Cluster.Tests.EndToEnd;
 
 /// <summary>
 /// Portfolio jobs on a real cluster (a driver and worker processes, a real Redis): every parameter set of a grid runs as
-/// one portfolio of the whole universe per positions count, as chunks like any sweep. The row of the issue's case (5
-/// symbols, 2 slots) and of the delivery case agree with the independent Python reference (portfolio.json) to 1e-9; every
-/// other row is the engine's own portfolio of its setting; a worker killed mid-run loses nothing.
+/// one portfolio of the whole universe per positions count, as chunks like any sweep. The rows of four reference cases
+/// (the issue's 5 symbols with 2 slots; its rule form, whose contested days are all ties settled by symbol; Zerodha
+/// delivery with pct sizing and a stop; momentum ranking with strategies of their own) agree with the independent Python
+/// reference (portfolio.json) to 1e-9; every other row is the engine's own portfolio of its setting; a worker killed
+/// mid-run loses nothing.
 /// </summary>
 [Trait("Category", "RealServer")]
 [Collection(RedisServerGroup.Name)]
@@ -28,6 +30,8 @@ public sealed class PortfolioJobTests(RedisServerFixture redis) : IDisposable
     [Theory]
     [InlineData("issue-rsi-5x2", "rsi(period=7|14|21)", new[] { 1, 2, 3 }, "rsi(period=14, lower=30, upper=70)")]
     [InlineData("delivery-sma-pct-stop", "sma_cross(fast=20, slow=50|100)", new[] { 3, 5 }, "sma_cross(fast=20, slow=50)")]
+    [InlineData("momentum63-per-symbol", "bollinger(period=20|30)", new[] { 3 }, "bollinger(period=20)")]
+    [InlineData("issue-rule-5x2-ties", "buy when rsi(5) < 30, sell when rsi(5) > 70", new[] { 1, 2, 3 }, "buy when rsi(5) < 30, sell when rsi(5) > 70")]
     public async Task APortfolioGrid_RunsAsAJob_AndTheReferenceCaseAgreesWithTheReference(string name, string grid, int[] positions, string caseStrategy)
     {
         var expected = Reference.Read("portfolio.json").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
@@ -143,8 +147,20 @@ public sealed class PortfolioJobTests(RedisServerFixture redis) : IDisposable
             {
                 Exits = ReferenceExecution.Exits(execution),
             },
-            Portfolio = new PortfolioJobSettings(positions) { Size = Text("size") ?? "slots", Rank = json.TryGetProperty("rank", out var rank) && rank.ValueKind == JsonValueKind.String ? rank.GetString()! : "strength" },
+            Portfolio = new PortfolioJobSettings(positions)
+            {
+                Size = Text("size") ?? "slots",
+                Rank = json.TryGetProperty("rank", out var rank) && rank.ValueKind == JsonValueKind.String ? rank.GetString()! : "strength",
+                PerSymbol = json.TryGetProperty("per_symbol", out var own) ? own.EnumerateObject().ToDictionary(p => p.Name, p => StrategyText(p.Value)) : null,
+            },
         };
+    }
+
+    // {"name":"rsi","period":7} as the text a trader types: rsi(period=7).
+    private static string StrategyText(JsonElement spec)
+    {
+        var values = spec.EnumerateObject().Where(p => p.Name != "name").Select(p => $"{p.Name}={p.Value.GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToArray();
+        return values.Length == 0 ? spec.GetProperty("name").GetString()! : $"{spec.GetProperty("name").GetString()}({string.Join(", ", values)})";
     }
 
     private static PortfolioSettings PortfolioReferenceSettings(JsonElement json)
@@ -153,6 +169,8 @@ public sealed class PortfolioJobTests(RedisServerFixture redis) : IDisposable
         var symbols = json.GetProperty("symbols").EnumerateArray().Select(s => TestBars.Load(s.GetString()!)).ToArray();
         return new PortfolioSettings(symbols, ReferenceAssert.Date(json, "from"), ReferenceAssert.Date(json, "to"), StrategyParser.Parse("rsi").Parameters[0], json.GetProperty("max_positions").GetInt32())
         {
+            PerSymbol = json.TryGetProperty("per_symbol", out var own) ? own.EnumerateObject().ToDictionary(p => p.Name, p => StrategyParser.Parse(StrategyText(p.Value)).Parameters[0]) : new Dictionary<string, Engine.Strategies.StrategyParameters>(),
+            Rank = PortfolioRanking.Parse(json.TryGetProperty("rank", out var rank) && rank.ValueKind == JsonValueKind.String ? rank.GetString()! : "strength"),
             Size = PortfolioSizing.Parse(execution.TryGetProperty("size", out var size) ? size.GetString()! : "slots"),
             Execution = ReferenceExecution.Execution(execution) with { InitialCapital = json.GetProperty("initial_capital").GetDouble() },
             Exits = ReferenceExecution.Exits(execution),

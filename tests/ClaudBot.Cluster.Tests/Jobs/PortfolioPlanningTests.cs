@@ -57,6 +57,35 @@ public sealed class PortfolioPlanningTests : IDisposable
     }
 
     [Fact]
+    public async Task ASymbolsOwnStrategy_IsStoredCanonical_WithTheRequestsExits_AndCarriedByEveryChunk()
+    {
+        var request = Request("rsi(period=7|14)", "TCS,INFY,SBIN", new PortfolioJobSettings([2]) { PerSymbol = new Dictionary<string, string> { ["sbin"] = "macd(fast=10)" } }) with
+        {
+            Execution = new Backtesting.Execution.ExecutionChoice(null, null, null, null) { Exits = new Engine.Simulation.ExitRules(Stop: 0.05) },
+        };
+
+        var plan = await PlanAsync(request);
+
+        var own = Assert.Single(plan.Spec.Portfolio!.PerSymbol!);
+        Assert.Equal("SBIN", own.Key);
+        Assert.Equal(Engine.Strategies.Parsing.StrategyParser.Parse("macd(fast=10, stop=5%)").Parameters[0].ToString(), own.Value);
+        Assert.All(plan.Chunks, c => Assert.Equal(plan.Spec.Portfolio.PerSymbol, c.Portfolio!.PerSymbol));
+    }
+
+    [Theory]
+    [InlineData("WIPRO", "macd", "A strategy is given for WIPRO, which is not one of the portfolio's symbols.")]
+    [InlineData("TCS", "macd(fast=10|12)", "TCS's own strategy must be one parameter set, not the grid 'macd(fast=10|12)'.")]
+    [InlineData("TCS", "macd(stop=3%)", "TCS's own strategy has exits of its own; a portfolio's stop, target and trail are one for every position: give them with the request.")]
+    public async Task ASymbolsOwnStrategy_ThatCannotRun_IsRefusedInOneLine(string symbol, string strategy, string message)
+    {
+        var request = Request("rsi", "TCS,INFY", new PortfolioJobSettings([2]) { PerSymbol = new Dictionary<string, string> { [symbol] = strategy } });
+
+        var refused = await Assert.ThrowsAsync<PortfolioException>(() => PlanAsync(request));
+
+        Assert.Equal(message, refused.Message);
+    }
+
+    [Fact]
     public async Task TheTaskCap_CountsPositionCounts_NotSymbols()
     {
         var refused = await Assert.ThrowsAsync<JobTooLargeException>(() => PlanAsync(Request("rsi(period=2..11)", "TCS,INFY,SBIN", new PortfolioJobSettings([1, 2, 3, 4, 5, 6])), new Dictionary<string, string?> { ["Cluster:MaxTasks"] = "50" }));
