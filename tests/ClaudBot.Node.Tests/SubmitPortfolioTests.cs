@@ -1,10 +1,7 @@
 using System.Globalization;
-using ClaudBot.Cluster;
 using ClaudBot.Cluster.Portfolio;
 using ClaudBot.Hosting;
-using ClaudBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace ClaudBot.Node.Tests;
 
@@ -15,38 +12,8 @@ namespace ClaudBot.Node.Tests;
 /// </summary>
 [Trait("Category", "RealServer")]
 [Collection(ProcessEnvironment.Name)]
-public sealed class SubmitPortfolioTests : IAsyncLifetime
+public sealed class SubmitPortfolioTests : InProcessNode
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("claudbot-node-portfolio-");
-    private readonly string? _home = Environment.GetEnvironmentVariable("CLAUDBOT_HOME");
-    private IHost? _node;
-
-    private ClusterClient Client => _node!.Services.GetRequiredService<ClusterClient>();
-
-    public async Task InitializeAsync()
-    {
-        QuickRun.Refuse("claudbot-node");
-        Environment.SetEnvironmentVariable("CLAUDBOT_HOME", Path.Combine(_folder.FullName, "home"));
-        _node = ClaudBotHost.CreateBuilder(new Dictionary<string, string?>
-        {
-            ["Redis:EmbeddedPort"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }).AddClusterNode(NodeRole.All, dashboard: false, logFiles: false).Build();
-        await _node.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_node is not null)
-        {
-            await _node.StopAsync();
-            _node.Dispose();
-        }
-
-        Environment.SetEnvironmentVariable("CLAUDBOT_HOME", _home);
-        _folder.Delete(recursive: true);
-    }
-
     [Fact]
     public async Task APortfolioGridWaitedFor_RunsEverySettingPerCount_AndPrintsTheBestSettingsReport()
     {
@@ -60,7 +27,7 @@ public sealed class SubmitPortfolioTests : IAsyncLifetime
         Assert.Equal([1, 3], job.Spec.Portfolio!.MaxPositions);
         Assert.Equal(("momentum(63)", "pct:25"), (job.Spec.Portfolio.Rank, job.Spec.Portfolio.Size));
         Assert.Equal("all", job.Spec.Size);
-        var best = await _node!.Services.GetRequiredService<PortfolioJobReports>().RunAsync(job, null, null, CancellationToken.None);
+        var best = await Services.GetRequiredService<PortfolioJobReports>().RunAsync(job, null, null, CancellationToken.None);
 
         string[] lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains($"Best setting: {best.Strategy} with at most {Cluster.Jobs.PortfolioJobSettings.LaneLabel(best.MaxPositions)} (pct:25, ranked by momentum(63)), 4 symbols, {best.From} to {best.To}", lines);
@@ -88,13 +55,6 @@ public sealed class SubmitPortfolioTests : IAsyncLifetime
         Assert.Empty(await Client.ListAsync(0, 10, CancellationToken.None));
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int exit = await NodeCli.RunAsync(args, output, error, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

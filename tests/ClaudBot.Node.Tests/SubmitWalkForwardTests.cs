@@ -1,10 +1,7 @@
 using System.Globalization;
-using ClaudBot.Cluster;
 using ClaudBot.Cluster.WalkForward;
 using ClaudBot.Hosting;
-using ClaudBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace ClaudBot.Node.Tests;
 
@@ -14,39 +11,8 @@ namespace ClaudBot.Node.Tests;
 /// </summary>
 [Trait("Category", "RealServer")]
 [Collection(ProcessEnvironment.Name)]
-public sealed class SubmitWalkForwardTests : IAsyncLifetime
+public sealed class SubmitWalkForwardTests : InProcessNode
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("claudbot-node-walkforward-");
-    private readonly string? _home = Environment.GetEnvironmentVariable("CLAUDBOT_HOME");
-    private IHost? _node;
-
-    private ClusterClient Client => _node!.Services.GetRequiredService<ClusterClient>();
-
-    public async Task InitializeAsync()
-    {
-        QuickRun.Refuse("claudbot-node");
-        Environment.SetEnvironmentVariable("CLAUDBOT_HOME", Path.Combine(_folder.FullName, "home"));
-        _node = ClaudBotHost.CreateBuilder(new Dictionary<string, string?>
-        {
-            // A free port: the CLI finds it through the home's endpoint file, as on a box where the node was started.
-            ["Redis:EmbeddedPort"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }).AddClusterNode(NodeRole.All, dashboard: false, logFiles: false).Build();
-        await _node.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_node is not null)
-        {
-            await _node.StopAsync();
-            _node.Dispose();
-        }
-
-        Environment.SetEnvironmentVariable("CLAUDBOT_HOME", _home);
-        _folder.Delete(recursive: true);
-    }
-
     [Fact]
     public async Task AWalkForwardWaitedFor_PrintsALinePerSymbolAndWindow_WithTheReportsFigures()
     {
@@ -95,13 +61,6 @@ public sealed class SubmitWalkForwardTests : IAsyncLifetime
         Assert.Empty(await Client.ListAsync(0, 10, CancellationToken.None));
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int exit = await NodeCli.RunAsync(args, output, error, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
 
     private static string Percent(double? fraction) => fraction is { } value ? Invariant($"{value * 100:0.0}%") : "n/a";
 
