@@ -78,6 +78,14 @@ public sealed class PortfolioChatTests
         Assert.Equal(2, images.Count);
         Assert.Equal(ClaudBot.Bot.Results.PortfolioSummary.Chart(best), images[0].Png.ToArray());
         Assert.Equal("rsi: sharpe by period and lower (median across 3 position counts)", images[1].Caption);
+
+        // Why it lost: the drawdowns of the best setting's account, each trade named by its symbol.
+        var losses = await bot.SayAsync($"why did job {job} lose");
+        Assert.True(losses.Succeeded, Text(losses));
+        Assert.StartsWith($"Job {job}, its best result {best.Strategy} with at most {ClaudBot.Cluster.Jobs.PortfolioJobSettings.LaneLabel(best.MaxPositions)} on 5 symbols, {best.From} to {best.To}", Text(losses), StringComparison.Ordinal);
+        var open = Assert.Single(losses.Parts.OfType<TablePart>(), t => t.Title == "Trades open during them");
+        Assert.Equal(["#", "Symbol", "Entry", "Exit", "Return"], open.Columns);
+        Assert.All(open.Rows, r => Assert.Contains(r[1], (string[])["TCS", "INFY", "RELIANCE", "SBIN", "ITC"]));
     }
 
     [Fact]

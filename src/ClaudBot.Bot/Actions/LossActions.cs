@@ -36,23 +36,38 @@ public sealed class LossActions(IClusterTarget target, NodeApiClient nodeApi) : 
         }
 
         var best = summary.Top[0];
-        var curve = await nodeApi.EquityAsync(job.Id, best.StrategyText, best.Symbol, cancellationToken).ConfigureAwait(false);
+        NodeEquity curve;
+        string what;
+        if (job.Spec.Portfolio is null)
+        {
+            curve = await nodeApi.EquityAsync(job.Id, best.StrategyText, best.Symbol, cancellationToken).ConfigureAwait(false);
+            what = $"{best.StrategyText} on {best.Symbol}";
+        }
+        else
+        {
+            // A portfolio job's best row is a whole account: its curve and trades come from the node's rerun of that setting.
+            var view = await nodeApi.PortfolioJobAsync(job.Id, cancellationToken).ConfigureAwait(false);
+            curve = NodeEquity.Of(view);
+            what = $"{view.Strategy} with at most {Cluster.Jobs.PortfolioJobSettings.LaneLabel(view.MaxPositions)} on {view.Symbols} symbols";
+        }
+
         var window = LossWindow.Of(curve, context.Slot("period")?.Period is { } period ? (period.From, period.To) : null);
         if (window is null)
         {
             return Reply.Text($"Job {job.Id} ran {curve.Dates[0]} to {curve.Dates[^1]}; it has no days in the period asked.", ReplyTone.Warning);
         }
 
-        return Explain(job, best.StrategyText, best.Symbol, window);
+        return Explain(job, what, window);
     }
 
-    private static Reply Explain(JobStatus job, string strategy, string symbol, LossWindow window)
+    /// <param name="what">The result looked into: "rsi(...) on TCS", or a portfolio's setting.</param>
+    private static Reply Explain(JobStatus job, string what, LossWindow window)
     {
         var fallen = window.Drawdowns.OrderBy(d => d.Depth).Take(DrawdownsShown).ToList();
         var parts = new List<ReplyPart>
         {
             new TextPart(string.Create(CultureInfo.InvariantCulture,
-                $"Job {job.Id}, its best result {strategy} on {symbol}, {window.From:yyyy-MM-dd} to {window.To:yyyy-MM-dd}: return {window.Return:0.0%}, buy and hold {window.BuyHoldReturn:0.0%}; {window.Drawdowns.Count} drawdown{(window.Drawdowns.Count == 1 ? string.Empty : "s")} touched the period.")),
+                $"Job {job.Id}, its best result {what}, {window.From:yyyy-MM-dd} to {window.To:yyyy-MM-dd}: return {window.Return:0.0%}, buy and hold {window.BuyHoldReturn:0.0%}; {window.Drawdowns.Count} drawdown{(window.Drawdowns.Count == 1 ? string.Empty : "s")} touched the period.")),
         };
         if (fallen.Count == 0)
         {
@@ -73,16 +88,20 @@ public sealed class LossActions(IClusterTarget target, NodeApiClient nodeApi) : 
                 d.Recovered?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not yet",
                 trades[i].Trades.Count.ToString(CultureInfo.InvariantCulture),
             ])]) { NumericColumns = new HashSet<int> { 0, 3, 5 } });
+        // A portfolio's trades are of many symbols: each row says whose.
+        bool symbols = trades.Any(t => t.Trades.Any(trade => trade.Symbol is not null));
         var rows = trades.SelectMany(t => t.Trades.Select(trade => (IReadOnlyList<string>)
         [
             t.Number.ToString(CultureInfo.InvariantCulture),
+            .. symbols ? [trade.Symbol ?? string.Empty] : Array.Empty<string>(),
             trade.EntryDate,
             trade.Open ? "open" : trade.ExitDate,
             trade.Return.ToString("0.0%", CultureInfo.InvariantCulture),
         ])).ToList();
+        string[] columns = symbols ? ["#", "Symbol", "Entry", "Exit", "Return"] : ["#", "Entry", "Exit", "Return"];
         parts.Add(rows.Count == 0
             ? new TextPart("No trade was open in them: the strategy was flat, so these falls are of cash held (costs only).")
-            : new TablePart("Trades open during them", ["#", "Entry", "Exit", "Return"], rows) { NumericColumns = new HashSet<int> { 0, 3 } });
+            : new TablePart("Trades open during them", columns, rows) { NumericColumns = new HashSet<int> { 0, columns.Length - 1 } });
         return new Reply(parts);
     }
 }
