@@ -11,7 +11,7 @@ namespace ClaudBot.Dashboard.Tests.Browser;
 /// The overview's Portfolio section in a real headless chromium on a real node: rsi on TCS, INFY and SBIN with at most
 /// two positions shows the API's figures as the page formats them, draws both equity curves and the positions held,
 /// lists the traded symbols' contribution largest P&amp;L first; max positions 0 says the API's one line under its field
-/// and shows no results.
+/// and shows no results. Its rank and size reach the API; a grid or several counts queues a portfolio job.
 /// </summary>
 [Trait("Category", "RealServer")]
 public sealed class PortfolioSectionTests(ITestOutputHelper output)
@@ -77,6 +77,49 @@ public sealed class PortfolioSectionTests(ITestOutputHelper output)
         Assert.True(await page.Locator("#pf-result").IsHiddenAsync(), "a refused portfolio still shows the last results");
         Assert.False(await page.IsVisibleAsync("#pf-status"));
         await Chromium.ScreenshotAsync(page, "overview-portfolio-error");
+        Assert.Empty(errors);
+    }
+
+    [ChromiumFact]
+    public async Task PortfolioForm_PassesRankAndSize_AndAGridWithSeveralCounts_QueuesAPortfolioJob()
+    {
+        await using var node = await DashboardNode.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync($"http://127.0.0.1:{node.Port.ToString(CultureInfo.InvariantCulture)}/");
+        await page.FillAsync("#pf-strategy", "rsi");
+        await page.FillAsync("#pf-symbols", "TCS, INFY, SBIN");
+        await page.FillAsync("#pf-max-positions", "2");
+        await page.FillAsync("#pf-rank", "momentum(21)");
+        await page.FillAsync("#pf-size", "pct:40");
+        await page.ClickAsync("#pf-run");
+        await page.WaitForSelectorAsync("#pf-chart[data-drawn] canvas");
+
+        // One portfolio with the rank and size typed: the page shows the API's answer to the same request.
+        using (var response = await node.Client.PostAsync("/api/portfolio", DashboardNode.Json(new { strategy = "rsi", symbols = new[] { "TCS", "INFY", "SBIN" }, from = "2021-01-01", to = "2024-12-31", max_positions = 2, rank = "momentum(21)", size = "pct:40" })))
+        {
+            var view = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(("momentum(21)", "pct:40"), (view.GetProperty("rank").GetString(), view.GetProperty("size").GetString()));
+            Assert.Equal(PortfolioReportText.Summary(view), await page.TextContentAsync("#pf-summary"));
+        }
+
+        // A grid with several counts: a portfolio job, linked to its page, with what the form said.
+        await page.FillAsync("#pf-strategy", "rsi(period=7|14)");
+        await page.FillAsync("#pf-max-positions", "1, 2");
+        await page.ClickAsync("#pf-run");
+        var link = page.Locator("#pf-submitted");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        string id = (await link.TextContentAsync())!["job ".Length..];
+        Assert.EndsWith($"/job.html?id={id}", await link.GetAttributeAsync("href"), StringComparison.Ordinal);
+        var spec = (await node.GetJsonAsync($"/api/jobs/{id}")).GetProperty("spec");
+        var portfolio = spec.GetProperty("portfolio");
+        Assert.Equal([1, 2], portfolio.GetProperty("max_positions").EnumerateArray().Select(p => p.GetInt32()));
+        Assert.Equal(("momentum(21)", "pct:40"), (portfolio.GetProperty("rank").GetString(), portfolio.GetProperty("size").GetString()));
+        Assert.Equal(["TCS", "INFY", "SBIN"], spec.GetProperty("symbols").EnumerateArray().Select(s => s.GetString()));
+        Assert.Contains("4 portfolios", await page.TextContentAsync("#pf-status"), StringComparison.Ordinal);
         Assert.Empty(errors);
     }
 

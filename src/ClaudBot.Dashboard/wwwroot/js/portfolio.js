@@ -1,8 +1,10 @@
 // The overview's Portfolio form: one strategy on the symbols sharing one account, at most N positions, POSTed to
-// /api/portfolio, which answers at once (no job). A refused request's one-line error shows under the field the API
+// /api/portfolio, which answers at once (no job). A grid or several counts is many portfolios: POSTed to /api/jobs as a
+// portfolio job, answered with a link to its page. A refused request's one-line error shows under the field the API
 // names (its problem's "field"; "portfolio" is the portfolio's own settings, said under Max positions), else beside Run.
 // Every server text goes in through textContent.
 import { postJson, Unauthorized } from './api.js';
+import { element } from './format.js';
 import { PortfolioReport } from './portfolio-view.js';
 
 const form = document.getElementById('portfolio-form');
@@ -14,6 +16,9 @@ const value = (id) => document.getElementById(id).value.trim();
 // The API's field names that have a place of their own, with the input each marks.
 const fieldInputs = { strategy: 'pf-strategy', symbols: 'pf-symbols', from: 'pf-from', portfolio: 'pf-max-positions', costs: 'pf-costs' };
 
+// The strategy language's grid marks: a set of values (7|14) or a range (7..21). The node checks the text either way.
+const isGrid = (strategy) => /\||\.\./.test(strategy);
+
 function clearErrors() {
   for (const [field, input] of Object.entries(fieldInputs)) {
     document.getElementById(`pf-${field}-error`).hidden = true;
@@ -22,7 +27,15 @@ function clearErrors() {
   outcome.hidden = true;
 }
 
+function showOutcome(...parts) {
+  outcome.replaceChildren(...parts);
+  outcome.className = '';
+  outcome.hidden = false;
+}
+
 function showError(field, text) {
+  // A job's strategies are its 'strategies'; this form calls them its strategy.
+  if (field === 'strategies') field = 'strategy';
   if (!Object.hasOwn(fieldInputs, field ?? '')) {
     outcome.textContent = text;
     outcome.className = 'error';
@@ -37,38 +50,46 @@ function showError(field, text) {
   input.setAttribute('aria-describedby', place.id);
 }
 
-// The request as the API reads it; a max positions that is not a whole number is said here, blank takes the default.
+// The request as the API reads it: one portfolio, or a portfolio job (a grid, or several counts). A count that is not a
+// whole number is said here; blanks take the node's defaults.
 function request() {
-  const body = {
-    strategy: value('pf-strategy'),
-    symbols: value('pf-symbols').split(/[\s,]+/).filter((s) => s !== ''),
-    from: value('pf-from'),
-    to: value('pf-to'),
-  };
-  const max = value('pf-max-positions');
-  if (max !== '') {
-    const n = Number(max);
-    if (!Number.isInteger(n)) return { error: ['portfolio', `'${max.slice(0, 40)}' is not a whole number of positions.`] };
-    body.max_positions = n;
+  const strategy = value('pf-strategy');
+  const symbols = value('pf-symbols').split(/[\s,]+/).filter((s) => s !== '');
+  const counts = [];
+  for (const text of value('pf-max-positions').split(/[\s,|]+/).filter((s) => s !== '')) {
+    const n = Number(text);
+    if (!Number.isInteger(n)) return { error: ['portfolio', `'${text.slice(0, 40)}' is not a whole number of positions.`] };
+    counts.push(n);
   }
+  const optional = Object.fromEntries([['rank', value('pf-rank')], ['size', value('pf-size')]].filter(([, v]) => v !== ''));
   const costs = value('pf-costs');
-  if (costs !== '') body.costs = costs;
-  return { body };
+  const execution = costs === '' ? {} : { costs };
+  if (counts.length > 1 || isGrid(strategy)) {
+    const portfolio = { max_positions: counts.length ? counts : [10], ...optional };
+    return { job: true, body: { strategies: strategy, symbols, from: value('pf-from'), to: value('pf-to'), ...execution, portfolio } };
+  }
+  const body = { strategy, symbols, from: value('pf-from'), to: value('pf-to'), ...execution, ...optional };
+  if (counts.length === 1) body.max_positions = counts[0];
+  return { job: false, body };
 }
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors();
   report.clear();
-  const { body, error } = request();
+  const { body, job, error } = request();
   if (error) {
     showError(...error);
     return;
   }
   button.disabled = true;
   try {
-    const answer = await postJson('/api/portfolio', body);
-    if (answer.status === 200 && answer.body) report.render(answer.body);
+    const answer = await postJson(job ? '/api/jobs' : '/api/portfolio', body);
+    if (job && answer.status === 201) {
+      const id = answer.body.id;
+      showOutcome('Queued portfolio ', element('a', { id: 'pf-submitted', href: `/job.html?id=${encodeURIComponent(id)}`, textContent: `job ${id}` }),
+        `: ${answer.body.tasks_total} portfolios; its page ranks them and shows the best.`);
+    } else if (!job && answer.status === 200 && answer.body) report.render(answer.body);
     else showError(answer.body?.field, answer.body?.detail ?? `The portfolio failed: HTTP ${answer.status}`);
   } catch (failure) {
     if (!(failure instanceof Unauthorized)) showError(null, `The portfolio failed: ${failure.message}`);
