@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<JobStore>();
         services.TryAddSingleton<WorkQueue>();
         services.TryAddSingleton<ClusterClient>();
+        services.TryAddSingleton<Metrics.ClusterMetrics>();
         services.TryAddSingleton<WalkForward.WalkForwardReports>();
         services.TryAddSingleton<Portfolio.PortfolioJobReports>();
         return services;
@@ -53,6 +54,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddClusterDriver(this IServiceCollection services)
     {
         services.TryAddSingleton<JobJournal>();
+        services.TryAddSingleton<JobProgressMeter>();
         services.TryAddSingleton<JobFinisher>();
         services.TryAddSingleton<ResultsFiling>();
         services.TryAddSingleton<Reaper>();

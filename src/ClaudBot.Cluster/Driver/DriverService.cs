@@ -17,6 +17,7 @@ internal sealed partial class DriverService(
     JobFinisher finisher,
     ResultsFiling filing,
     JobJournal journal,
+    JobProgressMeter progress,
     JobStore jobs,
     Reaper reaper,
     WorkQueue queue,
@@ -126,13 +127,16 @@ internal sealed partial class DriverService(
         try
         {
             var active = await redis.Database.SetMembersAsync(ClusterKeys.ActiveJobs);
-            filing.Retain(active.Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal));
+            var activeIds = active.Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
+            filing.Retain(activeIds);
+            progress.Retain(activeIds);
             foreach (var jobId in active)
             {
                 // The sweep notices starts (a worker's claim publishes nothing) and jobs whose events it missed.
                 if (await jobs.GetAsync(jobId.ToString(), cancellationToken) is { } job)
                 {
                     journal.Observe(job, resumed: !_swept);
+                    progress.Observe(job, resumed: !_swept);
                 }
 
                 await filing.FileAsync(jobId.ToString(), ResultsFiling.FileWhenWaiting, cancellationToken);

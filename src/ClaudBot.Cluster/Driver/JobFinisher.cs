@@ -22,6 +22,7 @@ internal sealed partial class JobFinisher(
     JobStore jobs,
     ResultsFiling filing,
     JobJournal journal,
+    JobProgressMeter progress,
     WalkForwardReports walkForwards,
     IOptions<ClusterOptions> options,
     IOptions<RedisOptions> redisOptions,
@@ -105,6 +106,7 @@ internal sealed partial class JobFinisher(
         {
             await DropPayloadsAsync(job);
             journal.Finished(job, state, finishedAt, path, written.Failures);
+            progress.Finished(job, state);
             await jobs.PublishAsync(new ClusterEvent("job_done", jobId, job.TasksDone, job.TasksFailed, job.TasksTotal, state.ToName(), path));
         }
 

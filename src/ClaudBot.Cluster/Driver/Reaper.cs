@@ -1,3 +1,4 @@
+using ClaudBot.Cluster.Metrics;
 using ClaudBot.Cluster.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace ClaudBot.Cluster.Driver;
 /// timeout apart, so the instant between a worker's take and its lease never counts. A chunk handed out
 /// <see cref="ClusterOptions.MaxDeliveries"/> times gets its tasks recorded as failed instead of looping.
 /// </summary>
-internal sealed partial class Reaper(WorkQueue queue, IOptions<ClusterOptions> options, TimeProvider time, ILogger<Reaper> logger)
+internal sealed partial class Reaper(WorkQueue queue, ClusterMetrics metrics, IOptions<ClusterOptions> options, TimeProvider time, ILogger<Reaper> logger)
 {
     private readonly Dictionary<string, DateTimeOffset> _unleasedSince = new(StringComparer.Ordinal);
 
@@ -41,6 +42,7 @@ internal sealed partial class Reaper(WorkQueue queue, IOptions<ClusterOptions> o
 
             string outcome = await queue.RequeueAsync(workerId, chunkId, options.Value.MaxDeliveries);
             LogReaped(chunkId, workerId, outcome);
+            metrics.LeaseLapsed(outcome);
             if (outcome == "exhausted")
             {
                 exhausted.Add((workerId, chunkId));

@@ -153,6 +153,23 @@ public sealed class JobStore(RedisConnection redis, TimeProvider time)
         return new ClusterSnapshot(workers, running, queued, (int)await db.ListLengthAsync(ClusterKeys.Queue), pending, unreadable);
     }
 
+    /// <summary>How many stored jobs are in each state (one pipelined read of every job's state field).</summary>
+    public async Task<IReadOnlyDictionary<JobState, int>> CountByStateAsync(CancellationToken cancellationToken)
+    {
+        var db = redis.Database;
+        var ids = await db.SortedSetRangeByRankAsync(ClusterKeys.Jobs);
+        cancellationToken.ThrowIfCancellationRequested();
+        var states = await Task.WhenAll(ids.Select(id => db.HashGetAsync(ClusterKeys.Job(id.ToString()), "state")));
+        var counts = new Dictionary<JobState, int>();
+        foreach (var state in states.Where(s => !s.IsNullOrEmpty))
+        {
+            var parsed = JobStateNames.Parse(state.ToString());
+            counts[parsed] = counts.GetValueOrDefault(parsed) + 1;
+        }
+
+        return counts;
+    }
+
     /// <summary>
     /// Deletes finished jobs beyond the newest <paramref name="keep"/>: their Redis keys and results files.
     /// Queued and running jobs are never touched.
