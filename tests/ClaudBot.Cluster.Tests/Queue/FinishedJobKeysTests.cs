@@ -51,6 +51,7 @@ public sealed class FinishedJobKeysTests(RedisServerFixture redis) : IDisposable
         cluster.Service<JobStore>(),
         new ResultsFiling(cluster.Service<Redis.RedisConnection>(), cluster.Service<JobStore>(), cluster.Service<WorkQueue>(), cluster.Service<IOptions<ClusterOptions>>(), cluster.Service<IOptions<Redis.RedisOptions>>()),
         new JobJournal(NullLogger<JobJournal>.Instance),
+        new JobProgressMeter(cluster.Service<Cluster.Metrics.ClusterMetrics>()),
         cluster.Service<Cluster.WalkForward.WalkForwardReports>(),
         cluster.Service<IOptions<ClusterOptions>>(),
         cluster.Service<IOptions<Redis.RedisOptions>>(),

@@ -121,7 +121,7 @@ public sealed class ReaperTests : IAsyncLifetime
     }
 
     private Reaper Reaper(int maxDeliveries) =>
-        new(_queue, Options.Create(new ClusterOptions { VisibilityTimeout = Visibility, MaxDeliveries = maxDeliveries }), _time, NullLogger<Reaper>.Instance);
+        new(_queue, new Cluster.Metrics.ClusterMetrics(new JobStore(Redis, _time), _time), Options.Create(new ClusterOptions { VisibilityTimeout = Visibility, MaxDeliveries = maxDeliveries }), _time, NullLogger<Reaper>.Instance);
 
     private async Task<string> InFlightAsync(string worker, bool leased)
     {

@@ -116,6 +116,7 @@ public sealed class ResultsFilingTests(RedisServerFixture redis) : IDisposable
         cluster.Service<JobStore>(),
         filing,
         new JobJournal(NullLogger<JobJournal>.Instance),
+        new JobProgressMeter(cluster.Service<Cluster.Metrics.ClusterMetrics>()),
         cluster.Service<Cluster.WalkForward.WalkForwardReports>(),
         cluster.Service<IOptions<ClusterOptions>>(),
         cluster.Service<IOptions<Redis.RedisOptions>>(),
