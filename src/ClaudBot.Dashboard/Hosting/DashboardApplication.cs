@@ -38,6 +38,7 @@ internal static class DashboardApplication
         // Redacting: ASP.NET Core logs request URLs, and a client may put a token in the query.
         builder.Services.AddSingleton<ILoggerFactory>(new Logging.RedactingLoggerFactory(node.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(node.GetRequiredService<ClusterClient>());
+        builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.Metrics.ClusterMetrics>()); // the driver's counts
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.WalkForward.WalkForwardReports>()); // one writer of reports with the driver
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.Portfolio.PortfolioJobReports>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Backtesting.BacktestService>());
@@ -80,6 +81,7 @@ internal static class DashboardApplication
         }));
         services.TryAddSingleton(_ => SystemLoad.ForThisPlatform());
         services.AddSingleton<ClusterViews>();
+        services.AddSingleton<Metrics.PrometheusExposition>();
         services.AddSingleton<LiveHub>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveHub>());
         return services;
@@ -87,7 +89,7 @@ internal static class DashboardApplication
 
     /// <summary>
     /// The middleware and endpoints: security headers, errors, the loopback Host check, the body limit, token
-    /// check, the login rate limit, WebSockets, API, OpenAPI, health.
+    /// check, the login rate limit, WebSockets, API, OpenAPI, health, metrics.
     /// </summary>
     public static WebApplication MapClaudBotDashboard(this WebApplication app)
     {
@@ -112,6 +114,7 @@ internal static class DashboardApplication
         app.MapPortfolio();
         app.MapCluster();
         app.MapData();
+        app.MapMetrics();
         app.Map("/ws", LiveSocket.HandleAsync).ExcludeFromDescription();
         return app;
     }

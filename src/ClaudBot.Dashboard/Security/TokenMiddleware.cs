@@ -5,14 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace ClaudBot.Dashboard.Security;
 
-/// <summary>With <see cref="DashboardOptions.Token"/> set, /api and /ws need it (401 problem otherwise); /healthz, /login and /openapi stay open.</summary>
+/// <summary>With <see cref="DashboardOptions.Token"/> set, /api, /ws and /metrics need it (401 problem otherwise); /healthz, /login and /openapi stay open.</summary>
 internal sealed class TokenMiddleware(RequestDelegate next, IOptions<DashboardOptions> options, ILogger<TokenMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var path = context.Request.Path;
-        bool guarded = path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/ws", StringComparison.OrdinalIgnoreCase);
-        if (!guarded || !options.Value.RequiresToken || TokenCheck.Matches(TokenCheck.Presented(context.Request), options.Value.Token))
+        if (!NeedsToken(path) || !options.Value.RequiresToken || TokenCheck.Matches(TokenCheck.Presented(context.Request), options.Value.Token))
         {
             await next(context);
             return;
@@ -23,4 +22,10 @@ internal sealed class TokenMiddleware(RequestDelegate next, IOptions<DashboardOp
         await problems.WriteAsync(
             context, StatusCodes.Status401Unauthorized, "Token required.", $"Send 'Authorization: Bearer <token>' or log in at POST /login (cookie {TokenCheck.CookieName}).");
     }
+
+    /// <summary>The paths the token guards: the API, the live socket and the metrics (job counts and worker hosts are the cluster's business too).</summary>
+    public static bool NeedsToken(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/ws", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
 }
