@@ -25,6 +25,7 @@ internal static class RunCommand
         {
             var chosen = parse.GetValue(role);
             var builder = ClaudBotHost.CreateBuilder().AddClusterNode(chosen);
+            builder.Services.AddSystemdReadiness();
             using var host = builder.Build();
 
             // A node run by systemd (or 'claudbot start --foreground') shows in `status` like the pid-file daemons do.

@@ -125,9 +125,11 @@ public sealed class SetupCommandsTests : IDisposable
         Assert.Equal(expected, Ssh.Setup.Steps.RedisStep.Explain(new RemoteResult(100, string.Empty, error), "olga@i7"));
 
     [Fact]
-    public void TheSystemdUnit_RunsTheNodeFromItsFolder_AndRestartsItOnFailure()
+    public void TheSystemdUnit_IsNotifyType_RunsTheNodeFromItsFolder_AndRestartsItOnFailure()
     {
         string unit = SystemdUnit.Text("apps/claudbot");
+
+        Assert.Contains("\n[Service]\nType=notify\nWorkingDirectory=", unit, StringComparison.Ordinal);
 
         Assert.Contains("\nWorkingDirectory=%h/apps/claudbot\nExecStart=%h/apps/claudbot/claudbot-node run --pid-file\nEnvironment=DOTNET_TieredCompilation=0\nRestart=on-failure\n", unit, StringComparison.Ordinal);
         Assert.Contains("\n[Install]\nWantedBy=default.target\n", unit, StringComparison.Ordinal);
