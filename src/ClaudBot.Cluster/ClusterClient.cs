@@ -15,8 +15,13 @@ public sealed class ClusterClient(JobPlanner planner, JobStore store, RedisConne
     /// Validates and queues a job (all of it or nothing); returns its id and the plan's notes. Refused with a
     /// <see cref="DiskFullException"/> while the node's disk is below its floor: a queue that cannot write acknowledges nothing.
     /// </summary>
-    public async Task<(string Id, JobPlan Plan)> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
+    public Task<(string Id, JobPlan Plan)> SubmitAsync(JobRequest request, CancellationToken cancellationToken) =>
+        SubmitAsync(request, [], cancellationToken);
+
+    /// <summary>As <see cref="SubmitAsync(JobRequest, CancellationToken)"/>, with notes of the caller's put before the plan's (a schedule's missed runs).</summary>
+    public async Task<(string Id, JobPlan Plan)> SubmitAsync(JobRequest request, IReadOnlyList<string> notes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(notes);
         var disk = Disk();
         if (disk.Low)
         {
@@ -27,6 +32,10 @@ public sealed class ClusterClient(JobPlanner planner, JobStore store, RedisConne
         try
         {
             plan = await planner.PlanAsync(request, cancellationToken);
+            if (notes.Count > 0)
+            {
+                plan = plan with { Notes = [.. notes, .. plan.Notes] };
+            }
         }
         catch (IOException full) when (DiskFullException.IsDiskFull(full) && full is not DiskFullException)
         {

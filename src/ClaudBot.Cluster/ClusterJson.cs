@@ -12,4 +12,5 @@ namespace ClaudBot.Cluster;
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Results.ResultFailure))]
+[JsonSerializable(typeof(Schedules.Schedule))]
 internal sealed partial class ClusterJson : JsonSerializerContext;

@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<JobStore>();
         services.TryAddSingleton<WorkQueue>();
         services.TryAddSingleton<ClusterClient>();
+        services.TryAddSingleton<Schedules.ScheduleStore>();
         services.TryAddSingleton<Metrics.ClusterMetrics>();
         services.TryAddSingleton<WalkForward.WalkForwardReports>();
         services.TryAddSingleton<Portfolio.PortfolioJobReports>();
@@ -62,6 +63,8 @@ public static class ServiceCollectionExtensions
         // Before the driver, so no write of its own is mistaken for a leftover.
         services.AddHostedService<ResultsLeftoversCleaner>();
         services.AddHostedService<DriverService>();
+        services.TryAddSingleton<Schedules.ScheduleRunner>();
+        services.AddHostedService<Schedules.ScheduleService>();
         return services;
     }
 

@@ -22,7 +22,13 @@ internal static class ClusterKeys
     /// <summary>Worker ids that have ever taken work; their processing lists are what the reaper checks.</summary>
     public static readonly RedisKey Workers = Prefix + "workers";
 
+    /// <summary>Schedules by id, each as JSON (a hash).</summary>
+    public static readonly RedisKey Schedules = Prefix + "schedules";
+
     public static readonly RedisChannel Events = RedisChannel.Literal(Prefix + "events");
+
+    /// <summary>The claim on one occurrence of a schedule (a string set NX): whoever sets it runs that occurrence.</summary>
+    public static RedisKey ScheduleClaim(string scheduleId, long occurrenceUnixMs) => $"{Prefix}schedule:{scheduleId}:fired:{occurrenceUnixMs}";
 
     public static RedisKey Job(string jobId) => Prefix + "job:" + jobId;
 
