@@ -93,7 +93,7 @@ public sealed class ClusterApiTests(NodeFixture fixture)
         var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/results", "/api/cluster", "/api/data", "/healthz" }, paths);
+        Assert.Superset(new HashSet<string> { "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/results", "/api/cluster", "/api/data", "/healthz", "/api/schedules", "/api/schedules/{id}" }, paths);
         var jobs = document.GetProperty("paths").GetProperty("/api/jobs");
         Assert.True(jobs.TryGetProperty("get", out _));
         Assert.True(jobs.TryGetProperty("post", out _));

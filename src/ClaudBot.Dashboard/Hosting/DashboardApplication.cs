@@ -38,6 +38,7 @@ internal static class DashboardApplication
         // Redacting: ASP.NET Core logs request URLs, and a client may put a token in the query.
         builder.Services.AddSingleton<ILoggerFactory>(new Logging.RedactingLoggerFactory(node.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(node.GetRequiredService<ClusterClient>());
+        builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.Schedules.ScheduleBook>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.Metrics.ClusterMetrics>()); // the driver's counts
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.WalkForward.WalkForwardReports>()); // one writer of reports with the driver
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.Portfolio.PortfolioJobReports>());
@@ -108,6 +109,7 @@ internal static class DashboardApplication
         app.MapHealth();
         app.MapLogin();
         app.MapJobs();
+        app.MapSchedules();
         app.MapStrategies();
         app.MapEquity();
         app.MapWalkForward();

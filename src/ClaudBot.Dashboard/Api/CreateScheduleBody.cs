@@ -1,0 +1,24 @@
+namespace ClaudBot.Dashboard.Api;
+
+/// <summary>
+/// The body of <c>POST /api/schedules</c>: a job as <c>POST /api/jobs</c> takes it, with a <c>period</c> counted back from
+/// each run's day instead of dates, and when it runs:
+/// <c>{"strategies":"rsi","symbols":["NIFTY50"],"period":"last 1 year","every":"weekdays","at":"18:00","time_zone":"Asia/Kolkata"}</c>.
+/// </summary>
+/// <param name="Every"><c>daily</c>, <c>weekdays</c>, or days such as <c>mon,wed,fri</c>.</param>
+/// <param name="At">The time of day, <c>HH:MM</c> on a 24-hour clock.</param>
+/// <param name="TimeZone">An IANA zone; default <c>Asia/Kolkata</c>, the exchange's.</param>
+/// <param name="Period">How far back each run looks: <c>1 year</c>, <c>last 6 months</c>, <c>90 days</c>.</param>
+public sealed record CreateScheduleBody(
+    string? Strategies,
+    IReadOnlyList<string>? Symbols,
+    string? Period,
+    string? Every,
+    string? At,
+    string? TimeZone = null,
+    double? CostBps = null,
+    string? SubmittedBy = null,
+    string? Costs = null,
+    double? SlippageBps = null,
+    string? Size = null,
+    bool? WholeShares = null);
