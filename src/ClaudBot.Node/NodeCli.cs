@@ -26,6 +26,8 @@ internal static class NodeCli
         root.Subcommands.Add(JobsCommands.Show(output, error));
         root.Subcommands.Add(JobsCommands.Results(output, error));
         root.Subcommands.Add(JobsCommands.Cancel(output, error));
+        root.Subcommands.Add(ScheduleCommands.List(output, error));
+        root.Subcommands.Add(ScheduleCommands.Schedule(output, error));
         root.Subcommands.Add(CleanupCommand.Create(output, error));
         root.Subcommands.Add(DataCommand.Create(output, error));
         root.Subcommands.Add(BenchCommand.Create(output));
