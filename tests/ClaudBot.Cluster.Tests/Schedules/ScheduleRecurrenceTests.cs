@@ -60,6 +60,18 @@ public sealed class ScheduleRecurrenceTests
     }
 
     [Fact]
+    public void ATimeThatDaylightSavingSkips_FiresAtTheFirstValidMinuteAfterIt()
+    {
+        var recurrence = ScheduleRecurrence.Parse("daily", "01:30", "Europe/London");
+
+        // London's clocks go from 01:00 GMT to 02:00 BST on 29 March 2026: 01:30 does not exist that day.
+        var next = recurrence.NextOccurrence(new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new DateTimeOffset(2026, 3, 28, 1, 30, 0, TimeSpan.Zero), recurrence.NextOccurrence(new DateTimeOffset(2026, 3, 28, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero), next.ToUniversalTime());
+        Assert.Equal(new DateTimeOffset(2026, 3, 30, 0, 30, 0, TimeSpan.Zero), recurrence.NextOccurrence(next).ToUniversalTime());
+    }
+
+    [Fact]
     public void Due_CountsTheOccurrencesInTheWindow_AndGivesTheLatest()
     {
         var recurrence = ScheduleRecurrence.Parse("weekdays", "18:00", null);
