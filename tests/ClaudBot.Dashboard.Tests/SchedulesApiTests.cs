@@ -69,6 +69,30 @@ public sealed class SchedulesApiTests(NodeFixture fixture)
         Assert.Equal(before, (await Node.GetJsonAsync("/api/schedules")).GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("stop")]
+    [InlineData("walk_forward")]
+    [InlineData("portfolio")]
+    public async Task WhatASchedulesDoesNotRunYet_Is400NamingIt_NotQuietlyDropped(string field)
+    {
+        int before = (await Node.GetJsonAsync("/api/schedules")).GetArrayLength();
+        string extra = field switch
+        {
+            "stop" => "\"stop\":5",
+            "walk_forward" => "\"walk_forward\":{\"in\":\"2 years\",\"out\":\"6 months\"}",
+            _ => "\"portfolio\":{\"max_positions\":[5]}",
+        };
+        string json = $"{{\"strategies\":\"rsi\",\"symbols\":[\"TCS\"],\"period\":\"last 1 year\",\"every\":\"weekdays\",\"at\":\"18:00\",{extra}}}";
+
+        using var response = await Node.Client.PostAsync("/api/schedules", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Equal($"A schedule does not take {field} yet: schedule the plain backtest, or submit this one as a job.", problem.GetProperty("detail").GetString());
+        Assert.Equal(before, (await Node.GetJsonAsync("/api/schedules")).GetArrayLength());
+    }
+
     [Fact]
     public async Task Delete_WithAnIdBreakingTheRule_Is400()
     {

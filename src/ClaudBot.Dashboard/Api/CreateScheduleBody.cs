@@ -4,6 +4,7 @@ namespace ClaudBot.Dashboard.Api;
 /// The body of <c>POST /api/schedules</c>: a job as <c>POST /api/jobs</c> takes it, with a <c>period</c> counted back from
 /// each run's day instead of dates, and when it runs:
 /// <c>{"strategies":"rsi","symbols":["NIFTY50"],"period":"last 1 year","every":"weekdays","at":"18:00","time_zone":"Asia/Kolkata"}</c>.
+/// Exits, a walk-forward and a portfolio are refused (400 naming the field): schedules do not run them yet.
 /// </summary>
 /// <param name="Every"><c>daily</c>, <c>weekdays</c>, or days such as <c>mon,wed,fri</c>.</param>
 /// <param name="At">The time of day, <c>HH:MM</c> on a 24-hour clock.</param>
@@ -21,4 +22,18 @@ public sealed record CreateScheduleBody(
     string? Costs = null,
     double? SlippageBps = null,
     string? Size = null,
-    bool? WholeShares = null);
+    bool? WholeShares = null,
+    double? Stop = null,
+    double? Target = null,
+    double? Trail = null,
+    System.Text.Json.JsonElement? WalkForward = null,
+    System.Text.Json.JsonElement? Portfolio = null)
+{
+    /// <summary>
+    /// The first field a job takes that a schedule does not run yet (exits, a walk-forward, a portfolio), or null: a
+    /// schedule that quietly ran without them would answer another question than the one asked.
+    /// </summary>
+    public string? Unsupported() =>
+        Stop is not null ? "stop" : Target is not null ? "target" : Trail is not null ? "trail"
+        : WalkForward is not null ? "walk_forward" : Portfolio is not null ? "portfolio" : null;
+}

@@ -36,6 +36,11 @@ internal static class ScheduleEndpoints
             return Problems.Field(null, "The body must be a JSON object with strategies, symbols, period, every and at.");
         }
 
+        if (body.Unsupported() is { } unsupported)
+        {
+            return Problems.Field(unsupported, $"A schedule does not take {unsupported} yet: schedule the plain backtest, or submit this one as a job.");
+        }
+
         if (string.IsNullOrWhiteSpace(body.Period))
         {
             return Problems.Field("period", "Say how far back each run looks, e.g. 'last 1 year'.");
