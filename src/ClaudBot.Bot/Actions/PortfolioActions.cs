@@ -37,7 +37,7 @@ public sealed class PortfolioActions(NodeApiClient nodeApi, PortfolioRunner runn
             {
                 // The portfolio's size is its own: a size said in words sizes each entry (pct:P, amount:A).
                 Execution = execution is null ? null : execution with { Size = null },
-                Portfolio = new PortfolioJobSettings(positions) { Size = said?.Size ?? "slots", Rank = rank ?? "strength" },
+                Portfolio = new PortfolioJobText(positions, rank, said?.Size).Parse(),
             };
             return (await submitter.SubmitAsync(context, request, cancellationToken).ConfigureAwait(false)).Reply;
         }

@@ -112,9 +112,12 @@ public sealed class JobPlanner(IMarketData marketData, IOptions<ClusterOptions> 
     {
         var chunks = new List<ChunkPayload>(lanes.Count * blocks.Length);
         int task = 0;
-        foreach (var (symbol, from, to, fingerprint) in lanes)
+        for (int lane = 0; lane < lanes.Count; lane++)
         {
-            var portfolio = spec.Portfolio is { } asked ? PortfolioPlanning.Chunk(spec, asked, symbol) : null;
+            var (symbol, from, to, fingerprint) = lanes[lane];
+
+            // A portfolio job's lane L is its L-th positions count (PortfolioPlanning.Lanes).
+            var portfolio = spec.Portfolio is { } asked ? PortfolioPlanning.Chunk(spec, asked, asked.MaxPositions[lane]) : null;
             for (int block = 0; block < blocks.Length; block++)
             {
                 var slice = blocks[block];

@@ -8,9 +8,17 @@ namespace ClaudBot.Cluster.Jobs;
 public sealed record PortfolioJobText(IReadOnlyList<int>? MaxPositions, string? Rank = null, string? Size = null, IReadOnlyDictionary<string, string>? PerSymbol = null)
 {
     /// <exception cref="FormatException">No positions value given.</exception>
-    public PortfolioJobSettings Parse() => MaxPositions is { Count: > 0 } positions
-        ? new PortfolioJobSettings(positions) { Rank = Rank ?? "strength", Size = Size ?? "slots", PerSymbol = PerSymbol }
-        : throw new FormatException("A portfolio job needs max_positions: one or more position counts, e.g. [5, 10, 20].");
+    public PortfolioJobSettings Parse()
+    {
+        if (MaxPositions is not { Count: > 0 } positions)
+        {
+            throw new FormatException("A portfolio job needs max_positions: one or more position counts, e.g. [5, 10, 20].");
+        }
+
+        // What is not given keeps the settings' own defaults (one definition of them).
+        var defaults = new PortfolioJobSettings(positions);
+        return defaults with { Rank = Rank ?? defaults.Rank, Size = Size ?? defaults.Size, PerSymbol = PerSymbol };
+    }
 
     public static PortfolioJobText Of(PortfolioJobSettings settings)
     {

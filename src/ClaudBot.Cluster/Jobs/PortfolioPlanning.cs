@@ -57,10 +57,10 @@ internal static class PortfolioPlanning
         [.. portfolio.MaxPositions.Select(n => new ChunkLane(PortfolioJobSettings.LaneLabel(n), spec.From, spec.To, DataFingerprint: null))];
 
     /// <summary>The portfolio part of a lane's chunks: the universe with the planner's fingerprints, the lane's positions, rank and size.</summary>
-    public static PortfolioChunk Chunk(JobSpec spec, PortfolioJobSettings portfolio, string laneLabel) => new(
+    public static PortfolioChunk Chunk(JobSpec spec, PortfolioJobSettings portfolio, int maxPositions) => new(
         spec.Symbols,
         [.. spec.Symbols.Select(symbol => spec.DataFingerprints?.GetValueOrDefault(symbol) ?? string.Empty)],
-        portfolio.PositionsOf(laneLabel) ?? throw new InvalidOperationException($"'{laneLabel}' is not a lane of this portfolio job."),
+        maxPositions,
         portfolio.Rank,
         portfolio.Size)
     {
