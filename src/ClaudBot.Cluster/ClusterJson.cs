@@ -13,4 +13,5 @@ namespace ClaudBot.Cluster;
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Results.ResultFailure))]
 [JsonSerializable(typeof(Schedules.Schedule))]
+[JsonSerializable(typeof(Notifications.JobFollower))]
 internal sealed partial class ClusterJson : JsonSerializerContext;

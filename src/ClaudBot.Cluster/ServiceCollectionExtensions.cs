@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<WorkQueue>();
         services.TryAddSingleton<ClusterClient>();
         services.TryAddSingleton<Schedules.ScheduleStore>();
+        services.TryAddSingleton<Notifications.JobFollows>();
         services.TryAddSingleton<Schedules.ScheduleBook>();
         services.TryAddSingleton<Metrics.ClusterMetrics>();
         services.TryAddSingleton<WalkForward.WalkForwardReports>();

@@ -30,6 +30,9 @@ internal static class ClusterKeys
     /// <summary>The claim on one occurrence of a schedule (a string set NX): whoever sets it runs that occurrence.</summary>
     public static RedisKey ScheduleClaim(string scheduleId, long occurrenceUnixMs) => $"{Prefix}schedule:{scheduleId}:fired:{occurrenceUnixMs}";
 
+    /// <summary>Who follows which job on one channel (a hash, "job|chat" to the follower as JSON).</summary>
+    public static RedisKey Follows(string channel) => $"{Prefix}follows:{channel}";
+
     public static RedisKey Job(string jobId) => Prefix + "job:" + jobId;
 
     public static RedisKey Chunk(string chunkId) => Prefix + "chunk:" + chunkId;

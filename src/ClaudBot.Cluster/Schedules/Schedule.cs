@@ -13,6 +13,9 @@ public sealed record Schedule(
     string CreatedBy,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>The chats told of each fired job's end (e.g. the chat that said "send me the top 5"); none by default.</summary>
+    public IReadOnlyList<Notifications.JobFollower> Notify { get; init; } = [];
+
     /// <summary>The occurrence the last run was for (claimed by one driver), or null before the first.</summary>
     public DateTimeOffset? LastOccurrence { get; init; }
 

@@ -9,7 +9,7 @@ namespace ClaudBot.Cluster.Schedules;
 /// drivers (or one restarted) it runs once. Occurrences missed while no driver ran fire once, for the latest, with a
 /// note on the job saying how many were missed: never a burst.
 /// </summary>
-public sealed partial class ScheduleRunner(ScheduleStore store, ClusterClient client, TimeProvider time, ILogger<ScheduleRunner> logger)
+public sealed partial class ScheduleRunner(ScheduleStore store, ClusterClient client, Notifications.JobFollows follows, TimeProvider time, ILogger<ScheduleRunner> logger)
 {
     /// <summary>Who claims: a random name per runner, kept on the claim for whoever looks at the queue server.</summary>
     private readonly string _name = "driver-" + Guid.NewGuid().ToString("N")[..8];
@@ -58,6 +58,11 @@ public sealed partial class ScheduleRunner(ScheduleStore store, ClusterClient cl
         {
             (jobId, _) = await client.SubmitAsync(schedule.Request.ToJobRequest(today, $"schedule {schedule.Id} ({schedule.CreatedBy})"), notes, cancellationToken);
             recorded = schedule with { LastOccurrence = occurrence, LastJobId = jobId, LastError = null };
+            foreach (var follower in schedule.Notify)
+            {
+                await follows.AddAsync(jobId, follower, cancellationToken);
+            }
+
             LogFired(schedule.Id, jobId, missed);
         }
         catch (Exception refused) when (refused is JobTooLargeException or Platform.DiskFullException || Backtesting.InputErrors.IsInputError(refused))

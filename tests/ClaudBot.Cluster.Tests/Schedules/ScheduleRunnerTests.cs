@@ -1,3 +1,4 @@
+using ClaudBot.Cluster.Notifications;
 using ClaudBot.Cluster.Queue;
 using ClaudBot.Cluster.Schedules;
 using ClaudBot.Cluster.Tests.Support;
@@ -142,7 +143,24 @@ public sealed class ScheduleRunnerTests : IAsyncLifetime
         Assert.DoesNotContain('\n', stored.LastError!);
     }
 
-    private ScheduleRunner Runner() => new(Store, _services.GetRequiredService<ClusterClient>(), _time, NullLogger<ScheduleRunner>.Instance);
+    [Fact]
+    public async Task ScheduleWithNotify_EachFiredJobIsFollowedByThatChat_WithItsTop()
+    {
+        var asker = new JobFollower("telegram", "42", Top: 5);
+        var schedule = await Store.AddAsync(
+            new Schedule(string.Empty, "weekdays", "18:00", ScheduleRecurrence.DefaultTimeZone, new ScheduledRequest("rsi", ["TCS"], "last 1 year"), "tester", _time.GetUtcNow()) { Notify = [asker] },
+            CancellationToken.None);
+
+        var fired = await RunUntilAsync(new DateTimeOffset(2026, 1, 6, 20, 0, 0, Ist), Runner());
+
+        var follows = await _services.GetRequiredService<JobFollows>().ListAsync("telegram", CancellationToken.None);
+        Assert.Equal(fired.Select(f => f.JobId).Order(StringComparer.Ordinal), follows.Select(f => f.JobId).Order(StringComparer.Ordinal));
+        Assert.All(follows, f => Assert.Equal(asker, f.Follower));
+        Assert.Equal([asker], (await Store.GetAsync(schedule.Id, CancellationToken.None))!.Notify);
+        Assert.Empty(await _services.GetRequiredService<JobFollows>().ListAsync("terminal", CancellationToken.None));
+    }
+
+    private ScheduleRunner Runner() => new(Store, _services.GetRequiredService<ClusterClient>(), _services.GetRequiredService<JobFollows>(), _time, NullLogger<ScheduleRunner>.Instance);
 
     private Task<Schedule> AddAsync(string symbol) => Store.AddAsync(
         new Schedule(string.Empty, "weekdays", "18:00", ScheduleRecurrence.DefaultTimeZone, new ScheduledRequest("rsi", [symbol], "last 1 year"), "tester", _time.GetUtcNow()),
