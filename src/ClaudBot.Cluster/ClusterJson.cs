@@ -10,6 +10,7 @@ namespace ClaudBot.Cluster;
 [JsonSerializable(typeof(ClusterEvent))]
 [JsonSerializable(typeof(Worker.WorkerHeartbeat))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Results.ResultFailure))]
 [JsonSerializable(typeof(Schedules.Schedule))]

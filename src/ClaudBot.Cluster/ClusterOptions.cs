@@ -9,10 +9,28 @@ public sealed class ClusterOptions
 
     /// <summary>
     /// A worker's name before its number (<c>i7</c> gives <c>i7-1</c>, <c>i7-2</c>, ...): its log file, heartbeat
-    /// and processing list. Empty: the host name. Letters, digits, '.', '_' and '-' only (it names files and keys).
+    /// and processing list. Empty: the box name (<see cref="BoxName"/>). Letters, digits, '.', '_' and '-' only (it names files and keys).
     /// </summary>
     [RegularExpression("^[A-Za-z0-9._-]{0,64}$", ErrorMessage = "Cluster:WorkerName may hold only letters, digits, '.', '_' and '-' (at most 64).")]
     public string? WorkerName { get; set; }
+
+    /// <summary>
+    /// The box this node's workers report as their host: what <c>status</c> groups them by, what <c>drain HOST</c> names and
+    /// what a refusal says ("box w2: ..."). Empty: the machine's host name. Set it to tell two boxes apart that share a host
+    /// name, or to run a second "box" on one machine in tests. Letters, digits, '.', '_' and '-' only.
+    /// </summary>
+    [RegularExpression(Boxes.BoxNames.Pattern, ErrorMessage = "Cluster:BoxName may hold only letters, digits, '.', '_' and '-' (at most 64).")]
+    public string? BoxName { get; set; }
+
+    /// <summary>
+    /// Whether a worker whose engine version or data files differ from what the driver published takes no chunks (saying why
+    /// in its heartbeat and in every unfinished job's notes). Default true. False lets such a box work on; each chunk still
+    /// checks the bars of its own symbol, so it fails only the symbols whose data differ.
+    /// </summary>
+    public bool RefuseMismatchedBoxes { get; set; } = true;
+
+    /// <summary>This node's box name: <see cref="BoxName"/>, else the machine's host name.</summary>
+    public string ResolveBoxName() => string.IsNullOrWhiteSpace(BoxName) ? Environment.MachineName : BoxName;
 
     /// <summary>Chunks a worker process runs at once.</summary>
     [Range(1, 256)]

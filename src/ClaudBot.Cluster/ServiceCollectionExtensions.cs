@@ -27,6 +27,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<JobPlanner>();
         services.TryAddSingleton<JobStore>();
         services.TryAddSingleton<WorkQueue>();
+        services.TryAddSingleton<JobNotes>();
+        services.TryAddSingleton<Boxes.DataManifestSource>();
+        services.TryAddSingleton<Boxes.ManifestStore>();
+        services.TryAddSingleton<Boxes.BoxDrains>();
         services.TryAddSingleton<ClusterClient>();
         services.TryAddSingleton<Schedules.ScheduleStore>();
         services.TryAddSingleton<Notifications.JobFollows>();
@@ -48,6 +52,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<WorkerNameLease>().Identity);
         services.TryAddSingleton(sp => TaskRetry(sp.GetRequiredService<IOptions<ClusterOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ChunkRunner>();
+        services.TryAddSingleton<WorkerGate>();
+        services.TryAddSingleton<BoxAdmission>();
         services.TryAddSingleton<WorkerHeartbeats>();
         services.AddHostedService<WorkerService>();
         return services;
@@ -65,6 +71,7 @@ public static class ServiceCollectionExtensions
         // Before the driver, so no write of its own is mistaken for a leftover.
         services.AddHostedService<ResultsLeftoversCleaner>();
         services.AddHostedService<DriverService>();
+        services.AddHostedService<Boxes.ManifestPublisher>();
         services.TryAddSingleton<Schedules.ScheduleRunner>();
         services.AddHostedService<Schedules.ScheduleService>();
         return services;

@@ -25,6 +25,12 @@ internal static class ClusterKeys
     /// <summary>Schedules by id, each as JSON (a hash).</summary>
     public static readonly RedisKey Schedules = Prefix + "schedules";
 
+    /// <summary>What the cluster runs, as the driver published it (a hash: engine, data, files, by, at); see <see cref="Boxes.ManifestStore"/>.</summary>
+    public static readonly RedisKey Manifest = Prefix + "manifest";
+
+    /// <summary>Box names whose workers take no new chunks (a set); see <see cref="Boxes.BoxDrains"/>.</summary>
+    public static readonly RedisKey Drains = Prefix + "drains";
+
     public static readonly RedisChannel Events = RedisChannel.Literal(Prefix + "events");
 
     /// <summary>The claim on one occurrence of a schedule (a string set NX): whoever sets it runs that occurrence.</summary>

@@ -5,7 +5,8 @@ namespace ClaudBot.Cluster.Worker;
 /// <summary>
 /// What is wrong with a worker, read from its heartbeat: slots whose loops ended, a heartbeat that stopped coming
 /// (the key outlives the last beat by two visibility timeouts, so a dead worker still shows for a while), or idle
-/// slots that got no answer from the queue for long. Each idle slot asks the queue every second, so silence is news.
+/// slots that got no answer from the queue for long (each idle slot asks the queue every second, so silence is news), and a
+/// box refused for its engine or data, or drained.
 /// </summary>
 public static class WorkerHealth
 {
@@ -24,6 +25,17 @@ public static class WorkerHealth
         if (now - beat.HeartbeatAt > Silence)
         {
             return string.Create(CultureInfo.InvariantCulture, $"no heartbeat for {(now - beat.HeartbeatAt).TotalSeconds:0}s");
+        }
+
+        // A refused or drained worker asks the queue for nothing, so its slots' silence is no news.
+        if (beat.Refused is { } refused)
+        {
+            return "REFUSED: " + refused;
+        }
+
+        if (beat.Drain is { } drain)
+        {
+            return drain == DrainState.Drained ? "drained" : "draining";
         }
 
         if (beat.LastActivityAt is { } last && beat.Busy < beat.Slots && now - last > Silence)

@@ -9,17 +9,23 @@ namespace ClaudBot.Cluster.Worker;
 /// <summary>
 /// A worker's registration and heartbeat. Both are written again on every beat, so a queue server that restarted
 /// without them (or a worker that started before its server) is known to the reaper and to <c>status</c> again
-/// within one beat of the server's return. A queue error never ends the loop.
+/// within one beat of the server's return. Each beat first checks the box (<see cref="BoxAdmission"/>: engine, data, drain
+/// flag) and sets the slots' <see cref="WorkerGate"/>, then reports the result with the process's and the box's load.
+/// A queue error never ends the loop.
 /// </summary>
 internal sealed partial class WorkerHeartbeats(
     WorkQueue queue,
     RedisConnection redis,
     WorkerIdentity identity,
+    WorkerGate gate,
+    BoxAdmission admission,
     IOptions<ClusterOptions> options,
     TimeProvider time,
     ILogger<WorkerHeartbeats> logger)
 {
     private readonly DateTimeOffset _started = time.GetUtcNow();
+    private readonly ProcessUsage _usage = new(time);
+    private readonly Platform.SystemLoad _box = Platform.SystemLoad.ForThisPlatform();
 
     private TimeSpan Period => options.Value.VisibilityTimeout / 3;
 
@@ -103,10 +109,29 @@ internal sealed partial class WorkerHeartbeats(
     private async Task BeatAsync(SlotActivity activity, bool slotsStarted)
     {
         await queue.RegisterWorkerAsync(identity.Id);
+        await admission.CheckAsync(gate);
+
+        // Read after the gate is set: a draining worker with no slot taking and none busy can take nothing more.
+        DrainState? drain = gate.Draining ? (gate.Taking || activity.Busy > 0 ? DrainState.Draining : DrainState.Drained) : null;
+        var (cpu, rss) = _usage.Sample();
         var beat = new WorkerHeartbeat(
-            identity.Id, identity.Host, identity.ProcessId, options.Value.WorkerSlots, activity.Busy, _started, time.GetUtcNow(), slotsStarted ? activity.Live : null, activity.LastActivityAt);
+            identity.Id, identity.Host, identity.ProcessId, options.Value.WorkerSlots, activity.Busy, _started, time.GetUtcNow(), slotsStarted ? activity.Live : null, activity.LastActivityAt,
+            gate.Refused, drain, cpu, rss, BoxReading(_box.CpuPercent), BoxReading(_box.MemoryPercent));
         await redis.Database.StringSetAsync(
             ClusterKeys.Heartbeat(identity.Id), JsonSerializer.Serialize(beat, ClusterJson.Default.WorkerHeartbeat), options.Value.VisibilityTimeout * 2);
+    }
+
+    // The box's load is news, not the beat's purpose: a platform that cannot say leaves it out.
+    private static double? BoxReading(Func<double> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The queue at {EndPoint} is not reachable ({Reason}); trying again in {Seconds:0.0} s")]

@@ -5,7 +5,7 @@ using ClaudBot.Hosting;
 namespace ClaudBot.Cluster.Worker;
 
 /// <summary>
-/// A worker's stable name, <c>&lt;name&gt;-&lt;n&gt;</c> (<see cref="ClusterOptions.WorkerName"/>, the host name by
+/// A worker's stable name, <c>&lt;name&gt;-&lt;n&gt;</c> (<see cref="ClusterOptions.WorkerName"/>, the box name by
 /// default), held by this process for its lifetime: the lowest <c>n</c> whose lock file in the run folder no live
 /// process holds. A restarted worker gets its name back, so its log file, processing list and heartbeat key are
 /// reused rather than piling up one per process; two workers running at once on one box still get different names.
@@ -32,7 +32,8 @@ public sealed class WorkerNameLease : IDisposable
     public static WorkerNameLease Claim(ClusterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        string name = string.IsNullOrWhiteSpace(options.WorkerName) ? Environment.MachineName : options.WorkerName;
+        string box = options.ResolveBoxName();
+        string name = string.IsNullOrWhiteSpace(options.WorkerName) ? box : options.WorkerName;
         if (name.AsSpan().IndexOfAnyExcept(NameChars) >= 0)
         {
             // Checked here too: the composition claims the name (for the log file's name) before options are validated.
@@ -48,7 +49,7 @@ public sealed class WorkerNameLease : IDisposable
             {
                 // FileShare.None is an exclusive flock on Unix (and a sharing lock on Windows): held while this stream is open.
                 var held = PrivateFiles.Open(Path.Combine(folder, $"worker_{id}.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                return new WorkerNameLease(new WorkerIdentity(id, Environment.MachineName, Environment.ProcessId), held);
+                return new WorkerNameLease(new WorkerIdentity(id, box, Environment.ProcessId), held);
             }
             catch (IOException)
             {

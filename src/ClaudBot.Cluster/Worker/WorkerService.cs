@@ -11,13 +11,15 @@ namespace ClaudBot.Cluster.Worker;
 /// alive while running it, store the result and report progress. No failure of the queue nor of a chunk ends a
 /// slot: queue calls are tried again after <see cref="Backoff.Queue"/> until the queue answers, and a chunk that
 /// throws is stored with its tasks failed. On stop it takes nothing new; a chunk that cannot finish within
-/// <see cref="StopGrace"/> is handed back to the queue at once.
+/// <see cref="StopGrace"/> is handed back to the queue at once. While the <see cref="WorkerGate"/> is closed (the box refused
+/// or drained) the slots take nothing and finish what they hold.
 /// </summary>
 internal sealed partial class WorkerService(
     WorkQueue queue,
     JobStore jobs,
     ChunkRunner runner,
     WorkerHeartbeats heartbeats,
+    WorkerGate gate,
     WorkerIdentity identity,
     IOptions<ClusterOptions> options,
     TimeProvider time,
@@ -56,12 +58,39 @@ internal sealed partial class WorkerService(
             {
                 try
                 {
-                    var claimed = await queue.TakeAsync(identity.Id, _options.VisibilityTimeout, TakeWait, stoppingToken);
+                    if (!gate.TryEnterTake())
+                    {
+                        await Task.Delay(TakeWait, time, stoppingToken);
+                        continue;
+                    }
+
+                    ClaimedChunk? claimed;
+                    try
+                    {
+                        claimed = await queue.TakeAsync(identity.Id, _options.VisibilityTimeout, TakeWait, stoppingToken);
+                        if (claimed is not null)
+                        {
+                            // Busy before the take ends, so a drain round never sees neither taking nor busy while a chunk is held.
+                            activity.ChunkStarted();
+                        }
+                    }
+                    finally
+                    {
+                        gate.ExitTake();
+                    }
+
                     activity.Touch();
                     failures = 0;
                     if (claimed is not null)
                     {
-                        await RunClaimedAsync(claimed, activity, abandonToken);
+                        try
+                        {
+                            await RunClaimedAsync(claimed, abandonToken);
+                        }
+                        finally
+                        {
+                            activity.ChunkEnded();
+                        }
                     }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -84,7 +113,7 @@ internal sealed partial class WorkerService(
         }
     }
 
-    private async Task RunClaimedAsync(ClaimedChunk claimed, SlotActivity activity, CancellationToken abandonToken)
+    private async Task RunClaimedAsync(ClaimedChunk claimed, CancellationToken abandonToken)
     {
         if (claimed.Payload is null || claimed.JobState.IsTerminal())
         {
@@ -96,7 +125,6 @@ internal sealed partial class WorkerService(
         var chunk = claimed.Payload;
         LogTaken(claimed.ChunkId, chunk.Strategies.Count, chunk.Symbol, chunk.JobId);
         long started = time.GetTimestamp();
-        activity.ChunkStarted();
         var lease = new LeaseKeeper(_ => queue.RenewAsync(identity.Id, claimed.ChunkId, _options.VisibilityTimeout), claimed.ChunkId, _options.VisibilityTimeout, time, logger);
         using var renewing = new CancellationTokenSource();
         var renewal = lease.RunAsync(renewing.Token);
@@ -141,7 +169,6 @@ internal sealed partial class WorkerService(
         {
             await renewing.CancelAsync();
             await renewal;
-            activity.ChunkEnded();
         }
     }
 
