@@ -21,6 +21,8 @@ internal static class NodeCli
         root.Subcommands.Add(DaemonCommands.Start(output, error));
         root.Subcommands.Add(DaemonCommands.Stop(output));
         root.Subcommands.Add(StatusCommand.Create(output));
+        root.Subcommands.Add(BoxCommands.Drain(output, error));
+        root.Subcommands.Add(BoxCommands.Undrain(output, error));
         root.Subcommands.Add(SubmitCommand.Create(output, error));
         root.Subcommands.Add(JobsCommands.List(output, error));
         root.Subcommands.Add(JobsCommands.Show(output, error));

@@ -150,7 +150,8 @@ public sealed class JobStore(RedisConnection redis, TimeProvider time)
             }
         }
 
-        return new ClusterSnapshot(workers, running, queued, (int)await db.ListLengthAsync(ClusterKeys.Queue), pending, unreadable);
+        var drains = (await db.SetMembersAsync(ClusterKeys.Drains)).Select(v => v.ToString()).Order(StringComparer.Ordinal).ToList();
+        return new ClusterSnapshot(workers, running, queued, (int)await db.ListLengthAsync(ClusterKeys.Queue), pending, unreadable, drains);
     }
 
     /// <summary>How many stored jobs are in each state (one pipelined read of every job's state field).</summary>

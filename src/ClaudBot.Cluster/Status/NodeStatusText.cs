@@ -5,7 +5,7 @@ namespace ClaudBot.Cluster.Status;
 
 /// <summary>
 /// The status block users know from <c>monitor_cluster.sh</c>: processes, workers with slots and
-/// heartbeats, jobs and queue depth, CPU and memory. Shared by <c>claudbot-node status</c> and the bot.
+/// heartbeats, boxes (workers grouped by host, with their load and whether they take work), jobs and queue depth, CPU and memory. Shared by <c>claudbot-node status</c> and the bot.
 /// </summary>
 public static class NodeStatusText
 {
@@ -40,6 +40,7 @@ public static class NodeStatusText
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {Engine.Text.UserText.Excerpt(id),-24} heartbeat unreadable (not a ClaudBot heartbeat: another program on this queue?)");
             }
 
+            AppendBoxes(text, cluster.Boxes(now));
             text.AppendLine(CultureInfo.InvariantCulture, $"Jobs: {cluster.JobsRunning} running, {cluster.JobsQueued} queued; {cluster.ChunksQueued} chunks, {cluster.TasksPending:N0} tasks waiting");
         }
         else
@@ -54,5 +55,42 @@ public static class NodeStatusText
 
         text.Append(CultureInfo.InvariantCulture, $"CPU {status.CpuPercent:0.0}%  Memory {status.MemoryPercent:0.0}%");
         return text.ToString();
+    }
+
+    /// <summary>One line per box: its workers, slots, busy, oldest heartbeat, the box's and its workers' load, and whether it takes work.</summary>
+    private static void AppendBoxes(StringBuilder text, IReadOnlyList<Boxes.ClusterBox> boxes)
+    {
+        if (boxes.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"Boxes: {boxes.Count}");
+        foreach (var box in boxes)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {box.Host,-16} {box.Workers} worker{(box.Workers == 1 ? " " : "s")}  slots {box.Slots}  busy {box.Busy}");
+            if (box.Workers > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  heartbeat {box.HeartbeatAgeSeconds:0}s ago");
+            }
+
+            if (box.CpuPercent is { } cpu && box.MemoryPercent is { } memory)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  CPU {cpu:0.0}%  memory {memory:0.0}%");
+            }
+
+            if (box.WorkersCpuPercent is { } workersCpu && box.WorkersRssBytes is { } rss)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  (workers {workersCpu:0.0}% CPU, {rss / (1024.0 * 1024):0} MB)");
+            }
+
+            text.AppendLine(box.State switch
+            {
+                Boxes.BoxState.Refused => "  REFUSED: " + box.Reason,
+                Boxes.BoxState.Draining => "  draining",
+                Boxes.BoxState.Drained => "  drained",
+                _ => string.Empty,
+            });
+        }
     }
 }

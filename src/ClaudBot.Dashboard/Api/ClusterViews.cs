@@ -15,7 +15,7 @@ internal sealed class ClusterViews(ClusterClient cluster, SystemLoad load, TimeP
         var snapshot = await cluster.SnapshotAsync(cancellationToken);
         var workers = snapshot.Workers.Select(Worker).ToList();
         return new ClusterView(workers, workers.Sum(w => w.Slots), workers.Sum(w => w.Busy), new QueueView(snapshot.ChunksQueued, snapshot.TasksPending),
-            new JobCounts(snapshot.JobsRunning, snapshot.JobsQueued), load.CpuPercent(), load.MemoryPercent());
+            new JobCounts(snapshot.JobsRunning, snapshot.JobsQueued), load.CpuPercent(), load.MemoryPercent(), snapshot.Boxes(time.GetUtcNow()));
     }
 
     public WorkerView Worker(WorkerHeartbeat beat) => WorkerView.From(beat, time.GetUtcNow());
