@@ -30,6 +30,9 @@ public sealed class DataMismatchTests : IDisposable
         {
             ["MarketData:Directory"] = worker,
             ["MarketData:CacheDirectory"] = Path.Combine(_scratch.FullName, "worker-cache"),
+
+            // The box-level check would refuse this worker outright (BoxRefusalTests); this test is of the per-chunk check behind it.
+            ["Cluster:RefuseMismatchedBoxes"] = "false",
         });
 
         var (id, plan) = await cluster.SubmitAsync("rsi(period=7|14),macd,buy_hold", "TCS,INFY");

@@ -58,7 +58,7 @@ public sealed class JobLifecycleTests(RedisServerFixture redis) : IDisposable
         File.AppendAllText(Path.Combine(workerData, "INFY.csv"), "2026-01-26 00:00:00+05:30,1,abc,1,1,1,0.0,0.0\n");
         await using var cluster = new ClusterHarness(redis.Server.ConnectionString, _scratch.FullName, new Dictionary<string, string> { ["Cluster:RetryBackoff"] = "00:00:00.200" });
         await cluster.StartNodeAsync("driver");
-        await cluster.StartNodeAsync("worker", new Dictionary<string, string> { ["MarketData:Directory"] = workerData, ["MarketData:CacheDirectory"] = Path.Combine(_scratch.FullName, "worker-cache") });
+        await cluster.StartNodeAsync("worker", new Dictionary<string, string> { ["MarketData:Directory"] = workerData, ["MarketData:CacheDirectory"] = Path.Combine(_scratch.FullName, "worker-cache"), ["Cluster:RefuseMismatchedBoxes"] = "false" });
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (id, _) = await cluster.SubmitAsync("rsi,macd", "TCS,INFY");

@@ -26,7 +26,7 @@ public sealed class NodeLogTests(RedisServerFixture redis) : IDisposable
         string workerData = CorruptCopyOfInfy();
         await using var cluster = new ClusterHarness(redis.Server.ConnectionString, _scratch.FullName, new Dictionary<string, string> { ["Cluster:RetryBackoff"] = "00:00:00.010" });
         await cluster.StartNodeAsync("driver");
-        await cluster.StartNodeAsync("worker", new Dictionary<string, string> { ["MarketData:Directory"] = workerData, ["MarketData:CacheDirectory"] = Path.Combine(_scratch.FullName, "worker-cache") });
+        await cluster.StartNodeAsync("worker", new Dictionary<string, string> { ["MarketData:Directory"] = workerData, ["MarketData:CacheDirectory"] = Path.Combine(_scratch.FullName, "worker-cache"), ["Cluster:RefuseMismatchedBoxes"] = "false" });
 
         var (id, _) = await cluster.SubmitAsync("rsi,macd", "TCS,INFY");
         var job = await cluster.WaitForEndAsync(id, TimeSpan.FromSeconds(30));
