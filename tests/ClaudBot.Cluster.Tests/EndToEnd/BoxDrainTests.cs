@@ -37,7 +37,7 @@ public sealed partial class BoxDrainTests : IDisposable
         int takenWhenDrained = Taken(w2.Output);
 
         Assert.Equal(ExitCodes.Success, exit);
-        Assert.Matches(@"^Box w2 is drained: none of its workers holds a chunk \(\d+\.\d s\)\.\r?\n$", said);
+        Assert.Matches(@"(?m)^Box w2 is drained: none of its workers holds a chunk \(\d+\.\d s\)\.\r?$", said);
         var beat = await cluster.WaitForWorkerAsync("w2-1", _ => true, TimeSpan.FromSeconds(5));
         Assert.Equal((DrainState.Drained, 0), (beat.Drain, beat.Busy));
         Assert.True(takenWhenDrained > 0, "w2 took no chunk before the drain");
@@ -79,7 +79,7 @@ public sealed partial class BoxDrainTests : IDisposable
         var (exit, said) = await NodeProcess.RunAsync(cluster.Settings, TimeSpan.FromSeconds(60), "drain", "w2", "--wait", "--timeout", "1");
 
         Assert.Equal(ExitCodes.Failed, exit);
-        Assert.Matches(@"^Error: box w2 did not drain within 1 s; still going: w2-1 \((1 busy|not yet seen the flag)\)\. It stays flagged; run 'claudbot-node drain w2 --wait' again, or 'undrain w2'\.\r?\n$", said);
+        Assert.Matches(@"(?m)^Error: box w2 did not drain within 1 s; still going: w2-1 \((1 busy|not yet seen the flag)\)\. It stays flagged; run 'claudbot-node drain w2 --wait' again, or 'undrain w2'\.\r?$", said);
         Assert.Equal(JobState.Completed, (await cluster.WaitForEndAsync(id, TimeSpan.FromSeconds(60))).State);
     }
 
