@@ -15,6 +15,28 @@ function renderCluster(cluster) {
   document.getElementById('t-cpu').textContent = percent(cluster.cpu_percent / 100, 0);
   document.getElementById('t-mem').textContent = percent(cluster.memory_percent / 100, 0);
   renderWorkers(cluster.workers);
+  renderBoxes(cluster.boxes ?? []); // a node older than boxes sends none
+}
+
+// One row a box (its workers by host): workers, busy/slots, oldest heartbeat, the box's CPU and memory, and whether it
+// takes work (refused with its reason, draining, drained), as the CLI's status block says it.
+function renderBoxes(boxes) {
+  const orNone = (value, text) => (value === undefined || value === null ? '–' : text(value));
+  const body = document.querySelector('#boxes tbody');
+  body.replaceChildren(...boxes.map((box) => {
+    const state = box.state === 'working' ? 'ok' : box.state === 'refused' ? `refused: ${box.reason}` : box.state;
+    const row = element('tr', {},
+      element('td', { textContent: box.host }),
+      element('td', { className: 'num', textContent: String(box.workers) }),
+      element('td', { className: 'num', textContent: `${box.busy}/${box.slots}` }),
+      element('td', { className: 'num', textContent: box.workers > 0 ? `${Math.round(box.heartbeat_age_seconds)}s ago` : '–' }),
+      element('td', { className: 'num', textContent: orNone(box.cpu_percent, (v) => percent(v / 100, 0)) }),
+      element('td', { className: 'num', textContent: orNone(box.memory_percent, (v) => percent(v / 100, 0)) }),
+      element('td', { className: 'health' }, box.state === 'working' ? 'ok' : element('span', { className: 'state problem', textContent: state })));
+    row.dataset.host = box.host;
+    return row;
+  }));
+  document.getElementById('boxes-section').hidden = boxes.length === 0;
 }
 
 // One row a worker: live/total slots (dead ones marked as the CLI's status marks them), busy, heartbeat age, health.
