@@ -14,6 +14,9 @@ public sealed class CommandLineExitCodeTests
     [InlineData("jobs", "--limit", "many")]
     [InlineData("job", "ABC!")]
     [InlineData("cancel", "abcdefgh")]
+    [InlineData("drain", "w2;rm")]
+    [InlineData("undrain", "a b")]
+    [InlineData("drain", "w2", "--wait", "--timeout", "0")]
     public async Task ABadCommandLine_ExitsBadInput_WithOneErrorLine(params string[] args)
     {
         using var output = new StringWriter();

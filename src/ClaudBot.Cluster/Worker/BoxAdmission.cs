@@ -66,7 +66,17 @@ internal sealed partial class BoxAdmission(
             return null;
         }
 
-        var mine = await Task.Run(data.Current);
+        DataManifest mine;
+        try
+        {
+            mine = await Task.Run(data.Current);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Data this box cannot read are not the server's data either; the heartbeat itself must not fail over it.
+            return $"box {identity.Host}: its data files could not be read ({error.Message})";
+        }
+
         if (server.Engine == EngineVersion.Current && server.DataFingerprint == mine.Fingerprint)
         {
             return null;

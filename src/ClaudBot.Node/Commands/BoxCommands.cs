@@ -22,20 +22,26 @@ internal static class BoxCommands
         var host = HostArgument();
         var wait = new Option<bool>("--wait") { Description = "Wait until every worker of the box is idle (drained) or gone" };
         var timeout = new Option<int>("--timeout") { Description = "With --wait: give up after this many seconds (default 600)", DefaultValueFactory = _ => 600 };
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--timeout must be at least 1 second");
+            }
+        });
         var command = new Command("drain", "Stop a box's workers taking new chunks; they finish those they hold (undo with 'undrain').") { host, wait, timeout };
         command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (IServiceProvider services, CancellationToken ct) =>
         {
             string box = BoxNames.Validate(parse.GetValue(host));
             int seconds = parse.GetValue(timeout);
-            if (seconds < 1)
-            {
-                throw new FormatException("--timeout must be at least 1 second.");
-            }
-
             bool changed = await services.GetRequiredService<BoxDrains>().DrainAsync(box);
             if (!parse.GetValue(wait))
             {
-                await output.WriteLineAsync($"Box {box} {(changed ? "is draining" : "was draining already")}: its workers take no new chunks and finish those they hold ('claudbot-node status' shows when it is drained).");
+                var known = (await services.GetRequiredService<ClusterClient>().SnapshotAsync(ct)).Workers.Select(w => w.Host).Distinct(BoxNames.Comparer).Order(StringComparer.Ordinal).ToList();
+                string workers = known.Contains(box, BoxNames.Comparer)
+                    ? "its workers take no new chunks and finish those they hold ('claudbot-node status' shows when it is drained)"
+                    : $"no live worker reports that box now ({(known.Count == 0 ? "none reports any" : "boxes: " + string.Join(", ", known))}), so it stays drained when one does";
+                await output.WriteLineAsync($"Box {box} {(changed ? "is draining" : "was draining already")}: {workers}.");
                 return ExitCodes.Success;
             }
 
@@ -58,7 +64,23 @@ internal static class BoxCommands
         return command;
     }
 
-    private static Argument<string> HostArgument() => new("host") { Description = "The box: the host name its workers report ('claudbot-node status' lists them; Cluster:BoxName)" };
+    // Refused while parsing, before any queue is asked.
+    private static Argument<string> HostArgument()
+    {
+        var host = new Argument<string>("host") { Description = "The box: the host name its workers report ('claudbot-node status' lists them; Cluster:BoxName)" };
+        host.Validators.Add(result =>
+        {
+            try
+            {
+                BoxNames.Validate(result.GetValueOrDefault<string>());
+            }
+            catch (FormatException bad)
+            {
+                result.AddError(bad.Message);
+            }
+        });
+        return host;
+    }
 
     private static async Task<int> WaitAsync(ClusterClient cluster, string box, TimeSpan timeout, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
