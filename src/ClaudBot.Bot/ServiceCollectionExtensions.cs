@@ -4,6 +4,7 @@ using ClaudBot.Bot.Audit;
 using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.FollowUps;
 using ClaudBot.Bot.NodeApi;
+using ClaudBot.Bot.Notifications;
 using ClaudBot.Bot.Platform;
 using ClaudBot.Bot.Results;
 using ClaudBot.Bot.Rules;
@@ -70,6 +71,15 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IntentExecutor>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ConversationEngine>();
+        services.AddNotifications();
         return services;
+    }
+
+    /// <summary>Subscriptions ("tell me when jobs finish") and the watch that finds what subscribed chats are told (section <c>Notifications</c>).</summary>
+    private static void AddNotifications(this IServiceCollection services)
+    {
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, SubscriptionActions>());
+        services.TryAddSingleton<ClusterWatch>();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Cluster.Notifications;
 using ClaudBot.Cluster.Platform;
 using ClaudBot.Cluster.Queue;
 using ClaudBot.Redis;
@@ -11,6 +12,15 @@ namespace ClaudBot.Cluster;
 /// <summary>What the bot, the node CLI and the API do with the cluster: submit, follow, list, cancel.</summary>
 public sealed class ClusterClient(JobPlanner planner, JobStore store, RedisConnection redis, IOptions<ClusterOptions> cluster, IOptions<RedisOptions> redisOptions)
 {
+    /// <summary>Which chats follow which job (kept in this queue server, so a restarted bot resumes them).</summary>
+    public JobFollows Follows { get; } = new(redis);
+
+    /// <summary>Chats that hear of every job's end and of alerts.</summary>
+    public ChatSubscriptions Subscriptions { get; } = new(redis);
+
+    /// <summary>Who has been told of what, so no notice is sent twice.</summary>
+    public NoticeClaims Claims { get; } = new(redis);
+
     /// <summary>
     /// Validates and queues a job (all of it or nothing); returns its id and the plan's notes. Refused with a
     /// <see cref="DiskFullException"/> while the node's disk is below its floor: a queue that cannot write acknowledges nothing.

@@ -1,5 +1,7 @@
 using ClaudBot.Bot.Conversations;
+using ClaudBot.Bot.Notifications;
 using ClaudBot.Bot.Replies;
+using ClaudBot.Targets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,10 +16,18 @@ namespace ClaudBot.Telegram;
 /// The Telegram channel: long-polls getUpdates (retrying with backoff through network and API errors),
 /// and hands each update to its chat's queue, so the polling loop never waits on an action. Text goes to
 /// the conversation engine; button presses resolve its pending prompts; submitted jobs are followed in one
-/// message edited in place, then summarised with a table and a chart.
+/// message edited in place, then summarised with a table and a chart; the follows are kept in the queue server and
+/// resumed after a restart, and subscribed chats hear of every job's end and of alerts (<see cref="TelegramFollows"/>).
 /// </summary>
 internal sealed class TelegramBotService(
-    ITelegramBotClient bot, ConversationEngine engine, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramBotService> logger) : BackgroundService
+    ITelegramBotClient bot,
+    ConversationEngine engine,
+    IClusterTarget target,
+    ClusterWatch watch,
+    IOptions<TelegramOptions> options,
+    IOptions<NotificationOptions> notifications,
+    TimeProvider time,
+    ILogger<TelegramBotService> logger) : BackgroundService
 {
     /// <summary>The one queue every stranger's update shares (no real chat has this id).</summary>
     internal const long StrangerLane = long.MinValue;
@@ -34,10 +44,13 @@ internal sealed class TelegramBotService(
         ["/strategies"] = "list strategies",
         ["/symbols"] = "list symbols",
         ["/logs"] = "show driver logs",
+        ["/subscribe"] = "subscribe",
+        ["/unsubscribe"] = "unsubscribe",
     };
 
     private readonly TelegramOptions _options = options.Value;
     private readonly TelegramSender _sender = new(bot, TelegramResilience.Build("send", 4, options.Value, time, logger), logger);
+    private TelegramFollows? _follows;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,6 +66,23 @@ internal sealed class TelegramBotService(
             },
             time,
             _options);
+        _follows = new TelegramFollows(_sender, engine, target, watch, _options, notifications.Value, time, logger);
+        // The keeper ends with the polling, also when a refused token ends it.
+        using var keeperStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var keeping = _follows.KeepAsync(queues, keeperStop.Token);
+        try
+        {
+            await PollAsync(queues, polling, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await keeperStop.CancelAsync().ConfigureAwait(false);
+            await keeping.ConfigureAwait(false);
+        }
+    }
+
+    private async Task PollAsync(ChatQueues queues, Polly.ResiliencePipeline polling, CancellationToken stoppingToken)
+    {
         await SetCommandsAsync(stoppingToken).ConfigureAwait(false);
         TelegramLog.Polling(logger);
         int offset = 0;
@@ -146,7 +176,7 @@ internal sealed class TelegramBotService(
         await _sender.SendAsync(message.Chat.Id, reply, cancellationToken).ConfigureAwait(false);
         if (reply.FollowJob is { } job)
         {
-            queues.Detach(message.Chat.Id, ct => FollowAsync(message.Chat.Id, job, ct));
+            _follows!.Follow(queues, message.Chat.Id, job);
         }
     }
 
@@ -171,38 +201,8 @@ internal sealed class TelegramBotService(
         await _sender.SendAsync(asked.Chat.Id, reply, cancellationToken).ConfigureAwait(false);
         if (reply.FollowJob is { } job)
         {
-            queues.Detach(asked.Chat.Id, ct => FollowAsync(asked.Chat.Id, job, ct));
+            _follows!.Follow(queues, asked.Chat.Id, job);
         }
-    }
-
-    private async Task FollowAsync(long chatId, string jobId, CancellationToken cancellationToken)
-    {
-        string initial = TelegramHtml.Escape($"Job {jobId} queued\n░░░░░░░░░░ 0%");
-        var sent = await _sender.SendTextAsync(chatId, initial, null, cancellationToken).ConfigureAwait(false);
-        Reply summary;
-        if (sent is null)
-        {
-            summary = await engine.FollowAsync(jobId, null, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var progress = new ProgressMessage(_sender, chatId, sent.Id, initial);
-            using var editing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var edits = progress.RunAsync(_options.ProgressInterval, time, editing.Token);
-            try
-            {
-                summary = await engine.FollowAsync(jobId, progress, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await editing.CancelAsync().ConfigureAwait(false);
-                await edits.ConfigureAwait(false);
-            }
-
-            await progress.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await _sender.SendAsync(chatId, summary, cancellationToken).ConfigureAwait(false);
     }
 
     private ChatUser User(User from, long chatId)

@@ -25,4 +25,13 @@ internal static partial class TelegramLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send to Telegram chat {ChatId}: {Reason}")]
     public static partial void SendFailed(ILogger logger, long chatId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Following job {JobId} for Telegram chat {ChatId} in this process only (not recorded in the queue server: {Reason}); a restart forgets it")]
+    public static partial void FollowNotRecorded(ILogger logger, long chatId, string jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}'s end for Telegram chat {ChatId} was sent by another bot process; not sent again")]
+    public static partial void EndSentElsewhere(ILogger logger, long chatId, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking at the cluster for subscribed chats failed: {Reason}")]
+    public static partial void WatchFailed(ILogger logger, string reason);
 }

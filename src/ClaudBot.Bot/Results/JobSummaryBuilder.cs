@@ -17,7 +17,8 @@ namespace ClaudBot.Bot.Results;
 public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeApi, EquityChartMaker charts, WalkForwardSummaryBuilder walkForwards, IOptions<BotOptions> options)
 {
     /// <param name="rankBy">A metric of <see cref="RankedMetric.All"/> to rank the table by instead of Sharpe; null for Sharpe.</param>
-    public async Task<Reply> BuildAsync(JobStatus job, CancellationToken cancellationToken, string? rankBy = null)
+    /// <param name="top">Rows of the ranked table (a schedule's "send me the top 5"); null for <see cref="BotOptions.TopResults"/>.</param>
+    public async Task<Reply> BuildAsync(JobStatus job, CancellationToken cancellationToken, string? rankBy = null, int? top = null)
     {
         ArgumentNullException.ThrowIfNull(job);
         if (job.State == JobState.Cancelled && job.ResultsFile is null)
@@ -31,7 +32,7 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
             return await walkForwards.BuildAsync(job, cancellationToken).ConfigureAwait(false);
         }
 
-        var summary = await SummaryAsync(job, cancellationToken).ConfigureAwait(false);
+        var summary = await SummaryAsync(job, top ?? options.Value.TopResults, cancellationToken).ConfigureAwait(false);
 
         // A portfolio job's rows are whole portfolios (a lane per positions count, not a symbol): its picture is the best
         // setting's own report, not per-symbol equity curves.
@@ -133,17 +134,21 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
         yield return ResultTables.Ranked($"Top {rows.Count} by {metric.Name} ({order}; ties by Sharpe)", rows);
     }
 
-    // The node's stored summary (a few KB whatever the job's size); the results file only when the node's API is away.
-    private async Task<ResultsSummary> SummaryAsync(JobStatus job, CancellationToken cancellationToken)
+    /// <summary>
+    /// The node's stored summary with the best <paramref name="top"/> rows by the one ranking (a few KB whatever the job's
+    /// size); the results file only when the node's API is away.
+    /// </summary>
+    public async Task<ResultsSummary> SummaryAsync(JobStatus job, int top, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(job);
         try
         {
-            return await nodeApi.SummaryAsync(job.Id, options.Value.TopResults, cancellationToken).ConfigureAwait(false);
+            return await nodeApi.SummaryAsync(job.Id, top, cancellationToken).ConfigureAwait(false);
         }
         catch (NodeApiUnavailableException)
         {
             await using var stream = await target.OpenResultsAsync(job, cancellationToken).ConfigureAwait(false);
-            return await ResultsFileReader.ReadSummaryAsync(stream, options.Value.TopResults, cancellationToken).ConfigureAwait(false);
+            return await ResultsFileReader.ReadSummaryAsync(stream, top, cancellationToken).ConfigureAwait(false);
         }
     }
 

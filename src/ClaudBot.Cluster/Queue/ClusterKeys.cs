@@ -39,6 +39,12 @@ internal static class ClusterKeys
     /// <summary>Who follows which job on one channel (a hash, "job|chat" to the follower as JSON).</summary>
     public static RedisKey Follows(string channel) => $"{Prefix}follows:{channel}";
 
+    /// <summary>Chats on one channel that hear of every job's end and of alerts (a hash, chat to the subscription's time in unix ms).</summary>
+    public static RedisKey Subscriptions(string channel) => $"{Prefix}subscriptions:{channel}";
+
+    /// <summary>The claim on telling one chat of one event about a job (a string set NX, expiring): whoever sets it sends.</summary>
+    public static RedisKey Told(string channel, string chat, string what) => $"{Prefix}told:{channel}:{chat}:{what}";
+
     public static RedisKey Job(string jobId) => Prefix + "job:" + jobId;
 
     public static RedisKey Chunk(string chunkId) => Prefix + "chunk:" + chunkId;

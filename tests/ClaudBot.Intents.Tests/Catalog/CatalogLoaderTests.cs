@@ -11,6 +11,7 @@ public sealed class CatalogLoaderTests
         "start_cluster", "stop_cluster", "restart_cluster", "monitor_cluster", "submit_cluster_job", "job_status", "best_strategy", "walk_forward", "portfolio_backtest", "explain_losses", "list_jobs",
         "job_results", "job_json", "cancel_job", "list_strategies", "check_rule", "save_rule", "list_symbols", "update_data", "show_logs",
         "cleanup_results", "follow_up", "show_chart", "help",
+        "subscribe", "unsubscribe",
     ];
 
     public static TheoryData<string, string> Examples

@@ -1,0 +1,14 @@
+namespace ClaudBot.Bot.Notifications;
+
+/// <summary>The kinds of alert a subscribed chat hears; each is rate-limited on its own.</summary>
+public enum AlertKind
+{
+    /// <summary>A worker stopped sending heartbeats (its box or process is gone).</summary>
+    WorkerLost,
+
+    /// <summary>A job ended with failed backtests.</summary>
+    JobFailed,
+
+    /// <summary>The queue server could not be reached, or could again.</summary>
+    QueueServer,
+}
