@@ -128,7 +128,7 @@ public sealed class ClusterWatch(IClusterTarget target, JobSummaryBuilder summar
 
         try
         {
-            return (await summaries.SummaryAsync(job, 1, cancellationToken).ConfigureAwait(false)).Top.FirstOrDefault();
+            return (await summaries.SummaryAsync(job, 1, cancellationToken).ConfigureAwait(false)).Top is [var best, ..] ? best : null;
         }
         catch (Exception unreadable) when (!cancellationToken.IsCancellationRequested && unreadable is not OutOfMemoryException)
         {
