@@ -2,6 +2,7 @@ using System.Globalization;
 using ClaudBot.Hosting;
 using ClaudBot.Telegram.Tests.FakeBotApi;
 using ClaudBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ClaudBot.Telegram.Tests;
@@ -19,14 +20,19 @@ internal sealed class TelegramBotHarness : IAsyncDisposable
     public const long ChatB = 7002;
 
     private readonly TempDirectory _folder;
-    private readonly IHost _host;
+    private readonly Dictionary<string, string?> _settings;
+    private IHost _host;
 
-    private TelegramBotHarness(TempDirectory folder, FakeBotApiServer server, IHost host)
+    private TelegramBotHarness(TempDirectory folder, FakeBotApiServer server, Dictionary<string, string?> settings, IHost host)
     {
         _folder = folder;
         Server = server;
+        _settings = settings;
         _host = host;
     }
+
+    public T Get<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
 
     public FakeBotApiServer Server { get; }
 
@@ -47,18 +53,36 @@ internal sealed class TelegramBotHarness : IAsyncDisposable
             ["Telegram:PollTimeout"] = "00:00:02",
             ["Telegram:ProgressInterval"] = "00:00:00.300",
             ["Telegram:MaxBackoff"] = "00:00:00.200",
+            ["Notifications:PollInterval"] = "00:00:00.500",
         });
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;
         }
 
-        var builder = ClaudBotHost.CreateBuilder(overrides);
+        var host = await StartHostAsync(overrides);
+        await server.WaitForPollingAsync(TimeSpan.FromSeconds(10));
+        return new TelegramBotHarness(folder, server, overrides, host);
+    }
+
+    /// <summary>
+    /// Stops this bot (its in-memory follows die with it; the node and its queue server go on, as they do when the bot's
+    /// process is restarted) and starts a new one over the same home, queue server and fake Bot API.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        _host = await StartHostAsync(_settings);
+    }
+
+    private static async Task<IHost> StartHostAsync(Dictionary<string, string?> settings)
+    {
+        var builder = ClaudBotHost.CreateBuilder(settings);
         builder.Services.AddTelegramBot();
         var host = builder.Build();
         await host.StartAsync();
-        await server.WaitForPollingAsync(TimeSpan.FromSeconds(10));
-        return new TelegramBotHarness(folder, server, host);
+        return host;
     }
 
     /// <summary>Sends <paramref name="text"/> as <paramref name="userId"/> and waits for the first bot message in the chat matching <paramref name="expected"/>.</summary>

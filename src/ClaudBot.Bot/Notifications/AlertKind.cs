@@ -9,6 +9,9 @@ public enum AlertKind
     /// <summary>A job ended with failed backtests.</summary>
     JobFailed,
 
-    /// <summary>The queue server could not be reached, or could again.</summary>
-    QueueServer,
+    /// <summary>The queue server could not be reached.</summary>
+    QueueServerLost,
+
+    /// <summary>The queue server answers again (its own kind, so the good news is never held behind the bad).</summary>
+    QueueServerBack,
 }

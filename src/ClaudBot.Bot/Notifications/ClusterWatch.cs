@@ -44,7 +44,7 @@ public sealed class ClusterWatch(IClusterTarget target, JobSummaryBuilder summar
             {
                 _reachable = false;
                 _lostAt = time.GetUtcNow();
-                Alert(notices, AlertKind.QueueServer, $"The cluster's queue server cannot be reached: {(QueueErrorText.IsQueueError(lost) ? QueueErrorText.Describe(lost) : lost.Message)}");
+                Alert(notices, AlertKind.QueueServerLost, $"The cluster's queue server cannot be reached: {(QueueErrorText.IsQueueError(lost) ? QueueErrorText.Describe(lost) : lost.Message)}");
             }
 
             return notices;
@@ -52,7 +52,7 @@ public sealed class ClusterWatch(IClusterTarget target, JobSummaryBuilder summar
 
         if (_reachable == false)
         {
-            Alert(notices, AlertKind.QueueServer, $"The cluster's queue server answers again (it was away {Replies.JobText.Duration(time.GetUtcNow() - _lostAt)}).");
+            Alert(notices, AlertKind.QueueServerBack, $"The cluster's queue server answers again (it was away {Replies.JobText.Duration(time.GetUtcNow() - _lostAt)}).");
         }
 
         _reachable = true;
