@@ -15,6 +15,10 @@ namespace ClaudBot.Bot.Notifications;
 /// chat and kind: a worker gone from the heartbeats, a job ended with failures, the queue server lost and back.
 /// Polling rather than the event channel alone: a bot that was down a while still finds the jobs that ended meanwhile.
 /// </summary>
+/// <remarks>
+/// One caller at a time (a channel's keeper loop): it remembers the workers and the queue server's state between looks.
+/// A watch that has never reached the queue server says nothing of it being away (the bot may simply start first).
+/// </remarks>
 public sealed class ClusterWatch(IClusterTarget target, JobSummaryBuilder summaries, IOptions<NotificationOptions> options, TimeProvider time)
 {
     private readonly NotificationOptions _options = options.Value;
