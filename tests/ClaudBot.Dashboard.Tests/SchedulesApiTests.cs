@@ -69,6 +69,47 @@ public sealed class SchedulesApiTests(NodeFixture fixture)
         Assert.Equal(before, (await Node.GetJsonAsync("/api/schedules")).GetArrayLength());
     }
 
+    [Fact]
+    public async Task Notify_IsStoredWithTheSchedule_AndListedBack()
+    {
+        using var response = await Node.Client.PostAsync("/api/schedules", DashboardNode.Json(new
+        {
+            strategies = "rsi",
+            symbols = new[] { "TCS" },
+            period = "last 1 year",
+            every = "mon,wed,fri",
+            at = "18:30",
+            notify = new object[] { new { channel = "telegram", chat = "-100123", top = 5 }, new { channel = "terminal", chat = "local" } },
+        }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        string id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+
+        var mine = Assert.Single((await Node.GetJsonAsync("/api/schedules")).EnumerateArray(), s => s.GetProperty("id").GetString() == id);
+        var notify = mine.GetProperty("notify").EnumerateArray().Select(f => (f.GetProperty("channel").GetString(), f.GetProperty("chat").GetString(), f.TryGetProperty("top", out var top) ? top.GetInt32() : (int?)null)).ToList();
+        Assert.Equal([("telegram", "-100123", 5), ("terminal", "local", (int?)null)], notify);
+        using var deleted = await Node.Client.DeleteAsync($"/api/schedules/{id}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"channel\":\"telegram\",\"chat\":\"42\",\"top\":0}", "top must be 1 to 50 (it was 0); leave it out for the usual summary.")]
+    [InlineData("{\"channel\":\"telegram\",\"chat\":\"42\",\"top\":51}", "top must be 1 to 50 (it was 51); leave it out for the usual summary.")]
+    [InlineData("{\"channel\":\"telegram\"}", "Each notify entry needs a chat: its id on the channel, 1 to 100 printable characters.")]
+    [InlineData("{\"channel\":\"Tele gram\",\"chat\":\"42\"}", "Each notify entry needs a channel: a short lower-case word such as 'telegram'.")]
+    [InlineData("{\"channel\":\"telegram\",\"chat\":\"42\"},{\"channel\":\"telegram\",\"chat\":\"42\"}", "telegram:42 is named twice in notify.")]
+    public async Task BadNotify_Is400NamingNotify_AndStoresNothing(string followers, string detail)
+    {
+        int before = (await Node.GetJsonAsync("/api/schedules")).GetArrayLength();
+        string json = $"{{\"strategies\":\"rsi\",\"symbols\":[\"TCS\"],\"period\":\"last 1 year\",\"every\":\"weekdays\",\"at\":\"18:00\",\"notify\":[{followers}]}}";
+
+        using var response = await Node.Client.PostAsync("/api/schedules", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(("notify", detail), (problem.GetProperty("field").GetString(), problem.GetProperty("detail").GetString()));
+        Assert.Equal(before, (await Node.GetJsonAsync("/api/schedules")).GetArrayLength());
+    }
+
     [Theory]
     [InlineData("stop")]
     [InlineData("walk_forward")]

@@ -11,14 +11,19 @@ public sealed class ScheduleBook(ScheduleStore store, JobPlanner planner, TimePr
     /// <summary>Checks and stores a schedule; returns it with its id.</summary>
     /// <exception cref="ScheduleFieldException">The recurrence or the period does not read (naming the field).</exception>
     /// <remarks>The planner's own errors (strategies, symbols, costs) pass through as they do for a job.</remarks>
-    public async Task<Schedule> AddAsync(string? every, string? at, string? timeZone, ScheduledRequest request, string createdBy, CancellationToken cancellationToken)
+    public Task<Schedule> AddAsync(string? every, string? at, string? timeZone, ScheduledRequest request, string createdBy, CancellationToken cancellationToken) =>
+        AddAsync(every, at, timeZone, request, createdBy, [], cancellationToken);
+
+    /// <summary>As the other overload, with the chats told of each fired job's end (checked by <see cref="ScheduleNotify"/>).</summary>
+    public async Task<Schedule> AddAsync(string? every, string? at, string? timeZone, ScheduledRequest request, string createdBy, IReadOnlyList<Notifications.JobFollower>? notify, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var recurrence = ScheduleRecurrence.Parse(every, at, timeZone);
+        var followers = ScheduleNotify.Check(notify);
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, recurrence.Zone).DateTime);
         await planner.PlanAsync(request.ToJobRequest(today, createdBy), cancellationToken);
-        var schedule = new Schedule(string.Empty, recurrence.Every, at!.Trim(), recurrence.TimeZoneId, request, createdBy, now);
+        var schedule = new Schedule(string.Empty, recurrence.Every, at!.Trim(), recurrence.TimeZoneId, request, createdBy, now) { Notify = followers };
         return await store.AddAsync(schedule, cancellationToken);
     }
 

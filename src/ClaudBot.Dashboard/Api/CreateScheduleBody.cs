@@ -9,6 +9,7 @@ namespace ClaudBot.Dashboard.Api;
 /// <param name="Every"><c>daily</c>, <c>weekdays</c>, or days such as <c>mon,wed,fri</c>.</param>
 /// <param name="At">The time of day, <c>HH:MM</c> on a 24-hour clock.</param>
 /// <param name="TimeZone">An IANA zone; default <c>Asia/Kolkata</c>, the exchange's.</param>
+/// <param name="Notify">Chats told of each fired job's end: <c>[{"channel":"telegram","chat":"12345","top":5}]</c>; top 1 to 50, left out for the usual summary.</param>
 /// <param name="Period">How far back each run looks: <c>1 year</c>, <c>last 6 months</c>, <c>90 days</c>.</param>
 public sealed record CreateScheduleBody(
     string? Strategies,
@@ -27,7 +28,8 @@ public sealed record CreateScheduleBody(
     double? Target = null,
     double? Trail = null,
     System.Text.Json.JsonElement? WalkForward = null,
-    System.Text.Json.JsonElement? Portfolio = null)
+    System.Text.Json.JsonElement? Portfolio = null,
+    IReadOnlyList<Cluster.Notifications.JobFollower>? Notify = null)
 {
     /// <summary>
     /// The first field a job takes that a schedule does not run yet (exits, a walk-forward, a portfolio), or null: a

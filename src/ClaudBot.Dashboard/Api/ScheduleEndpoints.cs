@@ -62,7 +62,7 @@ internal static class ScheduleEndpoints
         Schedule schedule;
         try
         {
-            schedule = await book.AddAsync(body.Every, body.At, body.TimeZone, request, body.SubmittedBy ?? "dashboard", cancellationToken);
+            schedule = await book.AddAsync(body.Every, body.At, body.TimeZone, request, body.SubmittedBy ?? "dashboard", body.Notify, cancellationToken);
         }
         catch (ScheduleFieldException bad)
         {

@@ -18,10 +18,13 @@ public sealed record ScheduleView(
     string? LastJobId,
     string? LastError)
 {
+    /// <summary>The chats told of each fired job's end; empty when none.</summary>
+    public IReadOnlyList<Cluster.Notifications.JobFollower> Notify { get; init; } = [];
+
     public static ScheduleView From(Schedule schedule, DateTimeOffset nextRun)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         return new(schedule.Id, schedule.Every, schedule.At, schedule.TimeZone, schedule.Request.Strategies, schedule.Request.Symbols, schedule.Request.Period,
-            schedule.CreatedBy, schedule.CreatedAt, nextRun, schedule.LastOccurrence, schedule.LastJobId, schedule.LastError);
+            schedule.CreatedBy, schedule.CreatedAt, nextRun, schedule.LastOccurrence, schedule.LastJobId, schedule.LastError) { Notify = schedule.Notify };
     }
 }
