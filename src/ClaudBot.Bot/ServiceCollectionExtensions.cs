@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, DataActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, LossActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, PortfolioActions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, ScheduleActions>());
         services.TryAddSingleton<RecentRules>();
         services.TryAddSingleton<RecentRequests>();
         services.TryAddSingleton(sp => new NodeApiClient(

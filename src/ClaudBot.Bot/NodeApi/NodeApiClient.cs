@@ -59,7 +59,32 @@ public sealed class NodeApiClient(IClusterTarget target, IConfiguration configur
     public Task<Cluster.WalkForward.WalkForwardReport> WalkForwardAsync(string jobId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"api/jobs/{Uri.EscapeDataString(jobId)}/walkforward", null, Cluster.WalkForward.WalkForwardJson.Default.WalkForwardReport, cancellationToken);
 
+    /// <summary>Stores a schedule; the node checks it as it would a job (planned once for today) and answers with its next run.</summary>
+    internal async Task<NodeSchedule> AddScheduleAsync(ScheduleBody body, CancellationToken cancellationToken)
+    {
+        using var content = JsonContent.Create(body, NodeApiJson.Default.ScheduleBody);
+        return await SendAsync(HttpMethod.Post, "api/schedules", content, NodeApiJson.Default.NodeSchedule, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every schedule, oldest first, with its next run.</summary>
+    public Task<IReadOnlyList<NodeSchedule>> SchedulesAsync(CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "api/schedules", null, NodeApiJson.Default.IReadOnlyListNodeSchedule, cancellationToken);
+
+    /// <summary>Cancels a schedule; the node's one line (a <see cref="ClusterTargetException"/>) when there is none.</summary>
+    public async Task CancelScheduleAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(HttpMethod.Delete, $"api/schedules/{Uri.EscapeDataString(id)}", null, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(method, path, content, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false)
+            ?? throw new ClusterTargetException($"The node answered {path} with nothing.");
+    }
+
+    /// <returns>The node's answer when it is a success; the caller disposes it.</returns>
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
         var baseUri = await target.NodeApiAsync(cancellationToken).ConfigureAwait(false);
         using var request = new HttpRequestMessage(method, new Uri(baseUri, path)) { Content = content };
@@ -82,14 +107,13 @@ public sealed class NodeApiClient(IClusterTarget target, IConfiguration configur
             throw new NodeApiUnavailableException($"The node's API at {baseUri} did not answer within {http.Timeout.TotalSeconds:0} s.", slow);
         }
 
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
         using (response)
         {
-            if (response.IsSuccessStatusCode)
-            {
-                return await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ClusterTargetException($"The node answered {path} with nothing.");
-            }
-
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
             {
                 // Not our node's API (another program on the port), or one that wants a token we do not have.

@@ -23,4 +23,7 @@ internal sealed record Problem(string? Title, string? Detail);
 [JsonSerializable(typeof(Problem))]
 [JsonSerializable(typeof(PortfolioRequestBody))]
 [JsonSerializable(typeof(Backtesting.PortfolioView))]
+[JsonSerializable(typeof(ScheduleBody))]
+[JsonSerializable(typeof(NodeSchedule))]
+[JsonSerializable(typeof(IReadOnlyList<NodeSchedule>))]
 internal sealed partial class NodeApiJson : JsonSerializerContext;

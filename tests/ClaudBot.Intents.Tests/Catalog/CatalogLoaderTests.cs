@@ -12,6 +12,7 @@ public sealed class CatalogLoaderTests
         "job_results", "job_json", "cancel_job", "list_strategies", "check_rule", "save_rule", "list_symbols", "update_data", "show_logs",
         "cleanup_results", "follow_up", "show_chart", "help",
         "subscribe", "unsubscribe",
+        "add_schedule", "list_schedules", "cancel_schedule",
     ];
 
     public static TheoryData<string, string> Examples
@@ -52,10 +53,11 @@ public sealed class CatalogLoaderTests
         var catalog = CatalogLoader.LoadFile(ShippedMatcher.CatalogFile);
 
         Assert.Equal(
-            ["start_cluster", "stop_cluster", "restart_cluster", "submit_cluster_job", "best_strategy", "walk_forward", "portfolio_backtest", "cancel_job", "save_rule", "update_data", "cleanup_results", "follow_up"],
+            ["start_cluster", "stop_cluster", "restart_cluster", "submit_cluster_job", "best_strategy", "walk_forward", "portfolio_backtest", "cancel_job", "save_rule", "update_data", "cleanup_results", "follow_up",
+                "add_schedule", "cancel_schedule"],
             catalog.Intents.Where(i => i.Role == IntentRole.Operator).Select(i => i.Name));
         Assert.Equal(
-            ["stop_cluster", "restart_cluster", "cancel_job", "cleanup_results"],
+            ["stop_cluster", "restart_cluster", "cancel_job", "cleanup_results", "cancel_schedule"],
             catalog.Intents.Where(i => i.Confirm).Select(i => i.Name));
     }
 

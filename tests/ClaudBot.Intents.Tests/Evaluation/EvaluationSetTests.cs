@@ -13,7 +13,7 @@ public sealed class EvaluationSetTests
     /// <summary>Intents being added to the catalogue now; the set may name them before they ship.</summary>
     private static readonly string[] Upcoming = ["best_strategy", "explain_losses"];
 
-    private static readonly string[] Destructive = ["stop_cluster", "restart_cluster", "cancel_job", "cleanup_results"];
+    private static readonly string[] Destructive = ["stop_cluster", "restart_cluster", "cancel_job", "cleanup_results", "cancel_schedule"];
 
     public static TheoryData<string> Splits => new(EvaluationSet.Splits);
 
