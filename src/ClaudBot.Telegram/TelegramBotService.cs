@@ -46,6 +46,7 @@ internal sealed class TelegramBotService(
         ["/logs"] = "show driver logs",
         ["/subscribe"] = "subscribe",
         ["/unsubscribe"] = "unsubscribe",
+        ["/schedules"] = "list schedules",
     };
 
     private readonly TelegramOptions _options = options.Value;

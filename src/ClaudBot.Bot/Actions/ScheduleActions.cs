@@ -82,7 +82,9 @@ public sealed class ScheduleActions(NodeApiClient nodeApi, IntentCatalog catalog
                 ? $"This chat gets the top {rows} of each run."
                 : notify.Count > 0 ? "This chat gets each run's summary." : "No message when it runs: 'list schedules' shows its last job."),
         };
-        parts.AddRange(context.Match.Notes.Select(n => new TextPart(n, ReplyTone.Warning)));
+        // The matcher anchors a relative period on the data's last day and says so ("The data ends on ..., so 'last year'
+        // runs ..."); a schedule counts back from each run's own day, so that note would mislead here. Others (typos) stay.
+        parts.AddRange(context.Match.Notes.Where(n => !n.StartsWith("The data ends on ", StringComparison.Ordinal)).Select(n => new TextPart(n, ReplyTone.Warning)));
         return new Reply(parts);
     }
 
