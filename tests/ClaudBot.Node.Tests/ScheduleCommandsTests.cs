@@ -34,6 +34,24 @@ public sealed class ScheduleCommandsTests : InProcessNode
         Assert.Contains("There is no schedule", again.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Add_WithNotify_StoresTheChatsToTell_AndABadOneExitsBadInput()
+    {
+        var (exit, _, error) = await RunAsync("schedule", "add", "rsi", "TCS", "1 year", "--every", "daily", "--at", "09:15", "--notify", "telegram:12345:5", "--notify", "terminal:local");
+
+        Assert.True(exit == ExitCodes.Success, error);
+        var stored = Assert.Single(await Services.GetRequiredService<ScheduleStore>().ListAsync(CancellationToken.None));
+        Assert.Equal([new("telegram", "12345", 5), new("terminal", "local")], stored.Notify);
+
+        var tooMany = await RunAsync("schedule", "add", "rsi", "TCS", "1 year", "--every", "daily", "--at", "09:15", "--notify", "telegram:12345:51");
+        Assert.Equal(ExitCodes.BadInput, tooMany.Exit);
+        Assert.Contains("top must be 1 to 50 (it was 51)", tooMany.Error, StringComparison.Ordinal);
+        var unread = await RunAsync("schedule", "add", "rsi", "TCS", "1 year", "--every", "daily", "--at", "09:15", "--notify", "telegram");
+        Assert.Equal(ExitCodes.BadInput, unread.Exit);
+        Assert.Contains("'telegram' is not a chat to tell: write channel:chat or channel:chat:top", unread.Error, StringComparison.Ordinal);
+        Assert.Single(await Services.GetRequiredService<ScheduleStore>().ListAsync(CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("fortnightly", "18:00", "'fortnightly' is not a day")]
     [InlineData("weekdays", "6pm", "'6pm' is not a time of day")]

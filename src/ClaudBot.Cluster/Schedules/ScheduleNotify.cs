@@ -12,6 +12,28 @@ public static class ScheduleNotify
     /// <summary>The most result rows a notification may ask for: a chat message, not a report.</summary>
     public const int MaxTop = 50;
 
+    /// <summary>Reads <c>channel:chat[:top]</c> (<c>telegram:12345:5</c>), as the node CLI's <c>--notify</c> takes it.</summary>
+    /// <exception cref="ScheduleFieldException">Text that is not of that form, naming <c>notify</c>.</exception>
+    public static JobFollower Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string[] parts = text.Trim().Split(':');
+        int? top = null;
+        if (parts.Length is < 2 or > 3 || (parts.Length == 3 && !TryTop(parts[2], out top)))
+        {
+            throw new ScheduleFieldException("notify", $"'{text}' is not a chat to tell: write channel:chat or channel:chat:top, e.g. telegram:12345:5.");
+        }
+
+        return new JobFollower(parts[0], parts[1], top);
+    }
+
+    private static bool TryTop(string text, out int? top)
+    {
+        bool ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n);
+        top = ok ? n : null;
+        return ok;
+    }
+
     /// <summary>The same followers, trimmed; at most one per chat.</summary>
     /// <exception cref="ScheduleFieldException">A follower that does not read, naming <c>notify</c>.</exception>
     public static IReadOnlyList<JobFollower> Check(IReadOnlyList<JobFollower>? followers)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaudBot.Node.Commands;
 
 /// <summary>
-/// <c>schedules</c> (list), <c>schedule add STRATEGIES SYMBOLS PERIOD --every WHEN --at HH:MM [--time-zone Z]</c> and
+/// <c>schedules</c> (list), <c>schedule add STRATEGIES SYMBOLS PERIOD --every WHEN --at HH:MM [--time-zone Z] [--notify C:ID[:TOP]]</c> and
 /// <c>schedule cancel ID</c>: the same book as <c>/api/schedules</c>; the driver fires them.
 /// </summary>
 internal static class ScheduleCommands
@@ -51,7 +51,8 @@ internal static class ScheduleCommands
         var zone = new Option<string?>("--time-zone") { Description = $"IANA time zone (default {ScheduleRecurrence.DefaultTimeZone})" };
         var cost = new Option<double?>("--cost-bps") { Description = "Cost per side in basis points" };
         var by = new Option<string>("--by") { Description = "Who is asking (recorded with the schedule and its jobs)", DefaultValueFactory = _ => Environment.UserName };
-        var command = new Command("add", "Store a schedule: the job runs at each occurrence over the period up to that day.") { strategies, symbols, period, every, at, zone, cost, by };
+        var notify = new Option<string[]>("--notify") { Description = "A chat told of each run's end, channel:chat[:top] (telegram:12345:5); repeat for more" };
+        var command = new Command("add", "Store a schedule: the job runs at each occurrence over the period up to that day.") { strategies, symbols, period, every, at, zone, cost, by, notify };
         var executionOptions = new ExecutionOptionSet();
         executionOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => ClusterCommandRunner.RunAsync(error, async (IServiceProvider services, CancellationToken ct) =>
@@ -69,7 +70,8 @@ internal static class ScheduleCommands
                 WholeShares = execution.WholeShares,
             };
             var book = services.GetRequiredService<ScheduleBook>();
-            var schedule = await book.AddAsync(parse.GetValue(every), parse.GetValue(at), parse.GetValue(zone), request, parse.GetValue(by)!, ct);
+            var followers = (parse.GetValue(notify) ?? []).Select(ScheduleNotify.Parse).ToList();
+            var schedule = await book.AddAsync(parse.GetValue(every), parse.GetValue(at), parse.GetValue(zone), request, parse.GetValue(by)!, followers, ct);
             await output.WriteLineAsync($"Schedule {schedule.Id} added. " + Row(schedule, book.NextRun(schedule)));
             return ExitCodes.Success;
         }, cancellationToken));
