@@ -4,7 +4,7 @@ namespace ClaudBot.Intents.Semantic.Tests;
 [Collection(ShippedTierGroup.Name)]
 public sealed class NegativePhraseTests(ShippedTier shipped)
 {
-    private static readonly string[] Destructive = ["stop_cluster", "restart_cluster", "cancel_job", "cleanup_results"];
+    private static readonly string[] Destructive = ["stop_cluster", "restart_cluster", "cancel_job", "cleanup_results", "cancel_schedule"];
 
     public static TheoryData<string> Negatives() =>
     [

@@ -33,7 +33,7 @@ function local(iso, zone) {
   }
 }
 
-const when = (s) => `${s.every} at ${s.at} (${s.time_zone})`;
+const when = (s) => `${s.every.replaceAll(',', ', ')} at ${s.at} (${s.time_zone})`;
 
 function lastRun(s) {
   if (s.last_error) return element('span', { className: 'error', textContent: `failed: ${s.last_error}` });
