@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ClaudBot.Bot.Notifications;
 
 namespace ClaudBot.Bot.Tests.Notifications;
@@ -44,5 +45,34 @@ public sealed class ClusterWatchTests
         await bot.Target.StopAsync(CancellationToken.None);
         var later = Assert.Single(await watch.PollAsync("test", CancellationToken.None));
         Assert.EndsWith("(and 1 more like it since 09:00 UTC)", later.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WorkerKilled_IsToldAsLost_OnceItsHeartbeatExpires()
+    {
+        // A heartbeat lasts twice the visibility timeout: two seconds here, a minute by default.
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Cluster:VisibilityTimeout"] = "00:00:01" });
+        var watch = bot.Get<ClusterWatch>();
+        Assert.Contains("Cluster started", BotHarness.Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
+        Assert.StartsWith("Subscribed:", BotHarness.Text(await bot.SayAsync("subscribe")), StringComparison.Ordinal);
+        Assert.Empty(await watch.PollAsync("test", CancellationToken.None));
+
+        var worker = (await bot.Target.StatusAsync(CancellationToken.None)).Processes.Single(p => p.Name.StartsWith("worker", StringComparison.Ordinal));
+        using (var process = Process.GetProcessById(worker.Pid))
+        {
+            process.Kill();
+        }
+
+        IReadOnlyList<ChatNotice> notices = [];
+        var waited = Stopwatch.StartNew();
+        while (notices.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            notices = await watch.PollAsync("test", CancellationToken.None);
+        }
+
+        var lost = Assert.Single(notices);
+        Assert.Equal(("chat-1", AlertKind.WorkerLost), (lost.Chat, lost.Alert));
+        Assert.Matches(@"^Worker \S+ on \S+ stopped sending heartbeats", lost.Text);
     }
 }
