@@ -1,6 +1,7 @@
 using ClaudBot.Cluster.Boxes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace ClaudBot.Dashboard.Api;
@@ -13,10 +14,10 @@ internal static class ClusterEndpoints
         app.MapGet("/api/cluster", async (ClusterViews views, CancellationToken cancellationToken) => Results.Ok(await views.ClusterAsync(cancellationToken)))
             .WithName("GetCluster").WithTags("cluster").Produces<ClusterView>()
             .WithSummary("Live workers (slots, busy, heartbeat age), boxes (workers by host: load, refused or drained), the queue, unfinished jobs, CPU and memory.");
-        app.MapPost("/api/boxes/{host}/drain", (BoxDrains drains, string host) => SetAsync(drains, host, drain: true))
+        app.MapPost("/api/boxes/{host}/drain", ([FromServices] BoxDrains drains, string host) => SetAsync(drains, host, drain: true))
             .WithName("DrainBox").WithTags("cluster").Produces<BoxDrainView>().ProducesProblem(400)
             .WithSummary("Flags a box: its workers take no new chunks, finish those they hold, then report drained (see GET /api/cluster's boxes).");
-        app.MapPost("/api/boxes/{host}/undrain", (BoxDrains drains, string host) => SetAsync(drains, host, drain: false))
+        app.MapPost("/api/boxes/{host}/undrain", ([FromServices] BoxDrains drains, string host) => SetAsync(drains, host, drain: false))
             .WithName("UndrainBox").WithTags("cluster").Produces<BoxDrainView>().ProducesProblem(400)
             .WithSummary("Clears a box's drain flag: its workers take work again at their next heartbeat.");
         return app;

@@ -39,6 +39,7 @@ internal static class DashboardApplication
         builder.Services.AddSingleton<ILoggerFactory>(new Logging.RedactingLoggerFactory(node.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(node.GetRequiredService<ClusterClient>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.Schedules.ScheduleBook>());
+        builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.Boxes.BoxDrains>());
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.Metrics.ClusterMetrics>()); // the driver's counts
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.WalkForward.WalkForwardReports>()); // one writer of reports with the driver
         builder.Services.AddSingleton(node.GetRequiredService<ClaudBot.Cluster.Portfolio.PortfolioJobReports>());

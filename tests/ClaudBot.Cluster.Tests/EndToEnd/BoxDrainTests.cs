@@ -20,7 +20,7 @@ public sealed partial class BoxDrainTests : IDisposable
     [Fact]
     public async Task DrainWait_OnABoxMidJob_ReturnsOnceItsHeldChunksAreDone_AndTheJobCompletesExactlyOnceElsewhere()
     {
-        var (cluster, _) = await BoxCluster.StartAsync(_scratch.FullName, new Dictionary<string, string>
+        var (cluster, dashboard) = await BoxCluster.StartAsync(_scratch.FullName, new Dictionary<string, string>
         {
             ["Cluster:ChunkSize"] = "2",
             ["Cluster:WorkerSlots"] = "2",
@@ -51,6 +51,18 @@ public sealed partial class BoxDrainTests : IDisposable
         Assert.Equal(takenWhenDrained, Taken(w2.Output));
         Assert.Equal(takenWhenDrained, DoneRegex().Count(w2.Output));
         Assert.DoesNotContain("Handed chunk", w2.Output, StringComparison.Ordinal);
+
+        // The API's drain of a box drained already changes nothing; a bad name is a 400 naming the field.
+        using (var http = new HttpClient { BaseAddress = dashboard })
+        {
+            using var redrain = await http.PostAsync(new Uri("/api/boxes/w2/drain", UriKind.Relative), null);
+            string body = await redrain.Content.ReadAsStringAsync();
+            Assert.True(redrain.IsSuccessStatusCode, $"{redrain.StatusCode}: {body}");
+            Assert.Equal("""{"host":"w2","draining":true,"changed":false}""", body);
+            using var bad = await http.PostAsync(new Uri("/api/boxes/w2;x/drain", UriKind.Relative), null);
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("\"field\":\"host\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
 
         // Undrained, it takes work again without a restart.
         var (undrained, _) = await NodeProcess.RunAsync(cluster.Settings, TimeSpan.FromSeconds(60), "undrain", "w2");
