@@ -36,6 +36,10 @@ public sealed class ClusterApiTests(NodeFixture fixture)
         Assert.True(cluster.GetProperty("jobs").TryGetProperty("running", out _));
         Assert.InRange(cluster.GetProperty("cpu_percent").GetDouble(), 0, 100);
         Assert.InRange(cluster.GetProperty("memory_percent").GetDouble(), 0.1, 100);
+        var box = Assert.Single(cluster.GetProperty("boxes").EnumerateArray());
+        Assert.Equal(Environment.MachineName, box.GetProperty("host").GetString(), ignoreCase: true);
+        Assert.Equal((1, 4, "working"), (box.GetProperty("workers").GetInt32(), box.GetProperty("slots").GetInt32(), box.GetProperty("state").GetString()));
+        Assert.True(box.GetProperty("workers_rss_bytes").GetInt64() > 10_000_000);
     }
 
     [Fact]
