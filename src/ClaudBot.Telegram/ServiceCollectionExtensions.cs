@@ -8,14 +8,14 @@ namespace ClaudBot.Telegram;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The bot on Telegram (section <c>Telegram</c>; the token may also come from <c>TELEGRAM_BOT_TOKEN</c>):
+    /// The bot on Telegram (section <c>Telegram</c>; the token may also come from <c>Telegram:TokenFile</c> or <c>TELEGRAM_BOT_TOKEN</c>):
     /// the conversation engine plus the long-polling channel as a hosted service.
     /// </summary>
     public static IServiceCollection AddTelegramBot(this IServiceCollection services)
     {
         services.AddBot();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section)
-            .PostConfigure(o => o.Token = string.IsNullOrWhiteSpace(o.Token) ? Environment.GetEnvironmentVariable("TELEGRAM_BOT_TOKEN") : o.Token)
+            .PostConfigure(TelegramToken.Resolve)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ITelegramBotClient>(sp =>
         {

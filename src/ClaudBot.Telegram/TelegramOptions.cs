@@ -5,8 +5,8 @@ using ClaudBot.Intents.Catalog;
 namespace ClaudBot.Telegram;
 
 /// <summary>
-/// The Telegram channel (section <c>Telegram</c>). The token comes from <c>TELEGRAM_BOT_TOKEN</c> or
-/// <c>Telegram:Token</c> and never reaches a log or an error message. Only the numeric user ids in
+/// The Telegram channel (section <c>Telegram</c>). The token comes from <c>Telegram:Token</c>, else the file
+/// <c>Telegram:TokenFile</c> names, else <c>TELEGRAM_BOT_TOKEN</c>, and never reaches a log or an error message. Only the numeric user ids in
 /// <see cref="Users"/> may use the bot (usernames can change hands, ids cannot).
 /// </summary>
 public sealed partial class TelegramOptions : IValidatableObject
@@ -15,6 +15,12 @@ public sealed partial class TelegramOptions : IValidatableObject
 
     /// <summary>The bot's token from @BotFather (<c>123456:ABC...</c>).</summary>
     public string? Token { get; set; }
+
+    /// <summary>
+    /// A file holding only the token (owner-only, as <c>claudbot setup --telegram</c> writes it on the server), read at start
+    /// when <see cref="Token"/> is empty: a service then never carries the token in its unit, environment or command line.
+    /// </summary>
+    public string? TokenFile { get; set; }
 
     /// <summary>Another Bot API server (a local <c>telegram-bot-api</c>, or a test server); empty for Telegram's own.</summary>
     public string? ApiBaseUrl { get; set; }
@@ -50,7 +56,11 @@ public sealed partial class TelegramOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrWhiteSpace(Token))
+        if (string.IsNullOrWhiteSpace(Token) && !string.IsNullOrWhiteSpace(TokenFile))
+        {
+            yield return new ValidationResult($"Telegram:TokenFile {TokenFile} could not be read or is empty: run 'claudbot setup --telegram' again, or put the token from @BotFather in it (mode 600).", [nameof(TokenFile)]);
+        }
+        else if (string.IsNullOrWhiteSpace(Token))
         {
             yield return new ValidationResult("Telegram:Token is not set: put the token from @BotFather in the TELEGRAM_BOT_TOKEN environment variable (or Telegram:Token).", [nameof(Token)]);
         }

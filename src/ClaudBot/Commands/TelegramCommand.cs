@@ -9,16 +9,19 @@ using Telegram.Bot.Exceptions;
 namespace ClaudBot.Commands;
 
 /// <summary>
-/// <c>claudbot telegram</c>: the bot on Telegram until Ctrl+C or SIGTERM. Needs <c>TELEGRAM_BOT_TOKEN</c>
-/// and the allowed users' ids in <c>Telegram:Users</c>.
+/// <c>claudbot telegram</c>: the bot on Telegram until Ctrl+C or SIGTERM. Needs the token (<c>TELEGRAM_BOT_TOKEN</c>
+/// or <c>Telegram:TokenFile</c>) and the allowed users' ids in <c>Telegram:Users</c>. As the service on the server
+/// (<c>claudbot setup --telegram</c>) it speaks systemd's notify protocol, or keeps a pid file where there is no systemd.
 /// </summary>
 internal static class TelegramCommand
 {
     public static Command Create(CliConsoles consoles)
     {
-        var command = new Command("telegram", "Run the bot on Telegram (long polling) until Ctrl+C.");
-        command.SetAction((_, cancellationToken) => CommandRunner.RunAsync(consoles, Build, async (services, ct) =>
+        var pidFile = new Option<string>("--pid-file") { Description = "Keep this process's id in PATH while it runs (the service's daemon without systemd)" };
+        var command = new Command("telegram", "Run the bot on Telegram (long polling) until Ctrl+C.") { pidFile };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(consoles, Build, async (services, ct) =>
         {
+            using var pid = BotPidFile.Claim(parse.GetValue(pidFile));
             if (!await CheckTokenAsync(consoles, services.GetRequiredService<ITelegramBotClient>(), ct))
             {
                 return ExitCodes.BadInput;
@@ -38,7 +41,12 @@ internal static class TelegramCommand
         return command;
     }
 
-    private static Microsoft.Extensions.Hosting.IHost Build() => Compose().Build();
+    private static Microsoft.Extensions.Hosting.IHost Build()
+    {
+        var builder = Compose();
+        builder.Services.AddSystemdReadiness();
+        return builder.Build();
+    }
 
     /// <summary>The Telegram client's composition, before it is built (the macOS seam test composes it with <paramref name="platform"/>).</summary>
     internal static Microsoft.Extensions.Hosting.HostApplicationBuilder Compose(IReadOnlyDictionary<string, string?>? overrides = null, ClaudBot.Bot.Platform.ClientPlatform? platform = null)

@@ -2,14 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 
-namespace ClaudBot.Node;
+namespace ClaudBot.Hosting;
 
 /// <summary>
-/// systemd's notify protocol for <c>claudbot-node run</c> (the unit is <c>Type=notify</c>): READY=1 is sent once the
-/// host has started (the queue server, driver, workers and dashboard all answer), so systemd's "started" means ready,
+/// systemd's notify protocol for the services' hosts (<c>claudbot-node run</c>, <c>claudbot telegram</c>; their units are
+/// <c>Type=notify</c>): READY=1 is sent once the host has started (for the node: the queue server, driver, workers and
+/// dashboard all answer; for the bot: its channel polls), so systemd's "started" means ready,
 /// and STOPPING=1 when it stops. Outside a notify supervisor nothing changes (the console lifetime stays).
 /// </summary>
-internal static class SystemdReadiness
+public static class SystemdReadiness
 {
     private const string NotifySocket = "NOTIFY_SOCKET";
 
