@@ -3,14 +3,15 @@ using System.Text.Json;
 namespace ClaudBot.Ssh.Setup;
 
 /// <summary>
-/// Publishes claudbot-node from the source checkout the program runs from, for the server's runtime:
+/// Publishes claudbot-node (or another <see cref="PublishedProgram"/>: the client the bot service runs) from the source
+/// checkout the program runs from, for the server's runtime:
 /// framework-dependent when the server has .NET 10, self-contained otherwise. Intermediate files go under
 /// the publish folder (<c>--artifacts-path</c>), so the checkout's own bin/obj are left alone; a publish is
 /// skipped while it is newer than every source file.
 /// </summary>
 internal static class NodePublisher
 {
-    public static readonly string ProjectPath = Path.Combine("src", "ClaudBot.Node", "ClaudBot.Node.csproj");
+    public static readonly string ProjectPath = PublishedProgram.Node.ProjectPath;
 
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", "state", "TestResults"];
 
@@ -30,12 +31,12 @@ internal static class NodePublisher
         return null;
     }
 
-    public static string OutputFolder(string publishRoot, string runtime, bool selfContained) =>
-        Path.Combine(publishRoot, $"{runtime}-{(selfContained ? "sc" : "fd")}");
+    public static string OutputFolder(string publishRoot, string runtime, bool selfContained, PublishedProgram? program = null) =>
+        Path.Combine(publishRoot, $"{(program ?? PublishedProgram.Node).FolderPrefix}{runtime}-{(selfContained ? "sc" : "fd")}");
 
-    public static IReadOnlyList<string> Arguments(string checkout, string runtime, bool selfContained, string output, string publishRoot) =>
+    public static IReadOnlyList<string> Arguments(string checkout, string runtime, bool selfContained, string output, string publishRoot, PublishedProgram? program = null) =>
     [
-        "publish", Path.Combine(checkout, ProjectPath),
+        "publish", Path.Combine(checkout, (program ?? PublishedProgram.Node).ProjectPath),
         "-c", "Release",
         "-r", runtime,
         "--self-contained", selfContained ? "true" : "false",
@@ -46,10 +47,10 @@ internal static class NodePublisher
     ];
 
     /// <summary>True when <paramref name="output"/> was published after the last change to any source file.</summary>
-    public static bool IsFresh(string checkout, string output)
+    public static bool IsFresh(string checkout, string output, PublishedProgram? program = null)
     {
         string stamp = Stamp(output);
-        if (!File.Exists(stamp) || !File.Exists(Path.Combine(output, "claudbot-node")))
+        if (!File.Exists(stamp) || !File.Exists(Path.Combine(output, (program ?? PublishedProgram.Node).Name)))
         {
             return false;
         }
@@ -58,16 +59,19 @@ internal static class NodePublisher
         return !Sources(checkout).Any(file => File.GetLastWriteTimeUtc(file) > published);
     }
 
-    public static async Task PublishAsync(string checkout, string runtime, bool selfContained, string output, string publishRoot, CancellationToken cancellationToken)
+    public static Task PublishAsync(string checkout, string runtime, bool selfContained, string output, string publishRoot, CancellationToken cancellationToken) =>
+        PublishAsync(PublishedProgram.Node, checkout, runtime, selfContained, output, publishRoot, cancellationToken);
+
+    public static async Task PublishAsync(PublishedProgram program, string checkout, string runtime, bool selfContained, string output, string publishRoot, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(publishRoot);
         File.Delete(Stamp(output));
-        var result = await LocalProcess.RunAsync("dotnet", Arguments(checkout, runtime, selfContained, output, publishRoot), cancellationToken, checkout)
-            ?? throw new SetupException("dotnet was not found: publishing the node needs the .NET 10 SDK (or pass --node-dir with a published claudbot-node folder).");
+        var result = await LocalProcess.RunAsync("dotnet", Arguments(checkout, runtime, selfContained, output, publishRoot, program), cancellationToken, checkout)
+            ?? throw new SetupException($"dotnet was not found: publishing {program.Name} needs the .NET 10 SDK (or pass a published {program.Name} folder).");
         if (result.ExitCode != 0)
         {
             string[] lines = (result.Output + "\n" + result.Error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            throw new SetupException($"dotnet publish of claudbot-node for {runtime} failed (exit {result.ExitCode}): {string.Join(" | ", lines.TakeLast(5))}");
+            throw new SetupException($"dotnet publish of {program.Name} for {runtime} failed (exit {result.ExitCode}): {string.Join(" | ", lines.TakeLast(5))}");
         }
 
         await File.WriteAllTextAsync(Stamp(output), runtime + "\n", cancellationToken);

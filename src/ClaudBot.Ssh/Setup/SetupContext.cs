@@ -35,6 +35,15 @@ public sealed class SetupContext(SetupOptions options, ISetupConsole console, IP
     /// <summary>A program file of the node changed: a running node must be restarted to use it.</summary>
     public bool NodeChanged { get; set; }
 
+    /// <summary>The published claudbot folder on this machine that the bot service runs (setup --telegram).</summary>
+    public string? BotDirectory { get; set; }
+
+    /// <summary>The bot's token file on the server (absolute), from the token step.</summary>
+    public string? BotTokenFile { get; set; }
+
+    /// <summary>The bot's program, settings or token changed: a running bot must be restarted to use them.</summary>
+    public bool BotChanged { get; set; }
+
     /// <summary>The key-login connection (from the login step on).</summary>
     internal SetupConnection? Connection { get; set; }
 

@@ -50,6 +50,9 @@ public sealed partial record SetupOptions
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Set for <c>setup --telegram</c>: the bot as a service on the server (after the server's own setup).</summary>
+    public Telegram.TelegramSetupOptions? Telegram { get; init; }
+
     /// <summary>The same server as the ssh target sees it (used to resolve paths and connect); a new object each time.</summary>
     /// <summary>The options a data push needs: the server of an SSH target, and this home's data folder.</summary>
     public static SetupOptions ForDataPush(SshTargetOptions target, string userDataDirectory)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaudBot.Ssh.Setup.Steps;
+using ClaudBot.Ssh.Setup.Telegram;
 
 namespace ClaudBot.Ssh.Setup;
 
@@ -26,6 +27,30 @@ public sealed class SetupRunner(SetupOptions options, ISetupConsole console, IPa
         new ClientSettingsStep(),
     ];
 
+    /// <summary><c>setup --telegram</c>: the same way in (key, host key, login, server check), then the bot service.</summary>
+    public static IReadOnlyList<ISetupStep> TelegramSteps { get; } =
+    [
+        new KeyPairStep(),
+        new HostKeyStep(),
+        new KeyLoginStep(),
+        new ServerCheckStep(),
+        new BotBuildStep(),
+        new BotFilesStep(),
+        new BotTokenStep(),
+        new BotSettingsStep(),
+        new BotServiceStep(),
+    ];
+
+    /// <summary><c>setup --telegram --remove</c>.</summary>
+    public static IReadOnlyList<ISetupStep> TelegramRemoveSteps { get; } = [.. TelegramSteps.Take(4), new BotRemoveStep()];
+
+    private IReadOnlyList<ISetupStep> Chosen => options.Telegram switch
+    {
+        null => Steps,
+        { Remove: true } => TelegramRemoveSteps,
+        _ => TelegramSteps,
+    };
+
     public async Task<SetupResult> RunAsync(CancellationToken cancellationToken)
     {
         long started = time.GetTimestamp();
@@ -33,7 +58,7 @@ public sealed class SetupRunner(SetupOptions options, ISetupConsole console, IPa
         var reports = new List<StepReport>();
         try
         {
-            foreach (var step in Steps)
+            foreach (var step in Chosen)
             {
                 StepReport report;
                 try
@@ -73,6 +98,14 @@ public sealed class SetupRunner(SetupOptions options, ISetupConsole console, IPa
         if (result.Failure is { } failed)
         {
             console.Summary($"Setup stopped at '{failed.Step}' (why is said above). Fix that and run the same command again: the steps already done are checked and skipped. {took}");
+            return;
+        }
+
+        if (options.Telegram is { } telegram)
+        {
+            console.Summary(telegram.Remove
+                ? $"The Telegram bot is removed from {options.Target.Describe()}. {took}"
+                : $"The Telegram bot runs on {options.Target.Describe()} ({context.ServiceManager}), talking to the node there; 'start/stop cluster' leave it running. Write to it on Telegram. {took}");
             return;
         }
 
