@@ -81,6 +81,9 @@ public sealed partial class TelegramOptions : IValidatableObject
         }
     }
 
+    /// <summary>Whether <paramref name="token"/> has a bot token's shape (digits, a colon, then letters, digits, '-' or '_').</summary>
+    public static bool LooksLikeToken(string token) => TokenShape().IsMatch(token);
+
     [GeneratedRegex(@"^\d{1,16}:[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex TokenShape();
 }

@@ -30,9 +30,14 @@ internal static class SetupCommand
         var trust = new Option<string>("--trust-host-key") { Description = "Trust a new host key only if its fingerprint is this (SHA256:..., from ssh-keygen -lf on the server)" };
         var nodeDir = new Option<string>("--node-dir") { Description = "Upload this published claudbot-node folder instead of publishing one from the source checkout" };
         var settings = new Option<string>("--settings") { Description = "The client settings file to write (default: settings.json in the config folder, see 'claudbot doctor')" };
+        var telegram = new Option<bool>("--telegram") { Description = "After the server's setup: run the Telegram bot there as a service, talking to the node directly" };
+        var telegramUser = new Option<string[]>("--telegram-user") { Description = "With --telegram: a user allowed to use the bot, ID or ID:viewer (repeat; default: Telegram:Users)", Arity = ArgumentArity.ZeroOrMore };
+        var tokenFile = new Option<string>("--token-file") { Description = "With --telegram: read the bot token from this file (default: TELEGRAM_BOT_TOKEN, else asked, hidden)" };
+        var clientDir = new Option<string>("--client-dir") { Description = "With --telegram: upload this published claudbot folder instead of publishing one" };
+        var remove = new Option<bool>("--remove") { Description = "With --telegram: stop the bot's service on the server and remove it, its files and its token" };
         var command = new Command("setup", "Set up the server: SSH key, host key, node, data, Redis, service, and this client's settings. Safe to run again.")
         {
-            host, user, port, identity, redis, remoteDir, yes, passwordStdin, trust, nodeDir, settings,
+            host, user, port, identity, redis, remoteDir, yes, passwordStdin, trust, nodeDir, settings, telegram, telegramUser, tokenFile, clientDir, remove,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -62,6 +67,21 @@ internal static class SetupCommand
                 NodeDirectory = parse.GetValue(nodeDir),
                 SettingsFile = settingsFile,
             };
+            if (parse.GetValue(telegram) || parse.GetValue(remove))
+            {
+                var client = new ConfigurationBuilder().AddJsonFile(settingsFile, optional: true).AddEnvironmentVariables("CLAUDBOT_").Build();
+                var (bot, error) = parse.GetValue(telegram)
+                    ? TelegramSetupArguments.Read(client, parse.GetValue(telegramUser) ?? [], parse.GetValue(tokenFile), parse.GetValue(remove), parse.GetValue(clientDir), () => AskToken(consoles))
+                    : (null, "--remove goes with --telegram (setup --telegram --remove removes the bot's service).");
+                if (error is not null)
+                {
+                    consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(error)}");
+                    return Task.FromResult(ExitCodes.BadInput);
+                }
+
+                options = options with { Telegram = bot };
+            }
+
             return RunAsync(consoles, options, parse.GetValue(passwordStdin), cancellationToken);
         });
         return command;
@@ -95,6 +115,11 @@ internal static class SetupCommand
             return ExitCodes.Cancelled;
         }
     }
+
+    // Hidden as it is typed (not even stars), held in memory for this run only.
+    private static string? AskToken(CliConsoles consoles) => consoles.Out.Profile.Capabilities.Interactive
+        ? consoles.Out.Prompt(new TextPrompt<string>("Bot token from @BotFather:").Secret(null))
+        : null;
 
     // The last setup's Target:Ssh (or the defaults), with CLAUDBOT_ variables and the guide's WORKER_HOST/WORKER_USER over it.
     private static SshTargetOptions Saved(string settingsFile)
