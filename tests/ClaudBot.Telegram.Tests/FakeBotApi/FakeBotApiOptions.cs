@@ -19,6 +19,12 @@ public sealed record FakeBotApiOptions
 
     public string BotUsername { get; init; } = "claudbot_test_bot";
 
+    /// <summary>Where it listens: loopback, or an address another host reaches (the bot on a network-namespace server).</summary>
+    public System.Net.IPAddress ListenAddress { get; init; } = System.Net.IPAddress.Loopback;
+
+    /// <summary>The only token the server accepts (a test that looks for the token elsewhere makes its own).</summary>
+    public string Token { get; init; } = FakeBotApiServer.DefaultToken;
+
     /// <summary>The first update_id handed out; Telegram's are large and arbitrary.</summary>
     public long FirstUpdateId { get; init; } = 500_000_001;
 }

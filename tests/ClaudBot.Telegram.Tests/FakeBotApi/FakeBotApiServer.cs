@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using ClaudBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -47,7 +46,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         _app.Run(endpoint.HandleAsync);
     }
 
-    /// <summary>"http://127.0.0.1:PORT", for TelegramBotClientOptions' baseUrl.</summary>
+    /// <summary>"http://127.0.0.1:PORT" (or the listen address), for TelegramBotClientOptions' baseUrl.</summary>
     public string BaseUrl { get; }
 
     /// <summary>The only token the server accepts; any other gets 401 Unauthorized.</summary>
@@ -68,12 +67,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
             {
-                kestrel.Listen(IPAddress.Loopback, port);
+                kestrel.Listen(options.ListenAddress, port);
                 kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
             });
             builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
             var app = builder.Build();
-            var server = new FakeBotApiServer(app, options, $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", DefaultToken);
+            var server = new FakeBotApiServer(app, options, $"http://{options.ListenAddress}:{port.ToString(CultureInfo.InvariantCulture)}", options.Token);
             try
             {
                 await app.StartAsync(cancellationToken);
