@@ -18,7 +18,7 @@ namespace ClaudBot.Ssh.Tests.Setup;
 [Trait("Category", "RealServer")]
 [Collection(BotServiceGroup.Name)]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class BotServiceTests(PublishedNode node, PublishedClient client, ITestOutputHelper output)
+public sealed class BotServiceTests(PublishedClient published, ITestOutputHelper output)
 {
     private const long Operator = 424242;
     private static readonly TimeSpan ReplyWithin = TimeSpan.FromSeconds(90);
@@ -26,11 +26,11 @@ public sealed class BotServiceTests(PublishedNode node, PublishedClient client, 
     [Fact]
     public async Task SetupTelegram_RunsTheBotOnTheServer_TokenOnlyInItsOwnerOnlyFile_ItAnswersAgainAfterKill9AndARerun_AndRemoveRemovesIt()
     {
-        output.WriteLine($"claudbot published once for the run in {client.PublishTime.TotalSeconds:0.0} s");
+        output.WriteLine($"claudbot-node and claudbot published (or found fresh) in {published.PublishTime.TotalSeconds:0.0} s");
         await using var scene = await SetupScene.StartAsync();
         string token = "7" + RandomNumberGenerator.GetString("0123456789", 8) + ":" + RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789_-", 35);
         await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { ListenAddress = IPAddress.Parse(scene.Server.HostSideAddress), Token = token });
-        var options = scene.Options(node.Folder) with { Yes = true };
+        var options = scene.Options(PublishedClient.NodeFolder) with { Yes = true };
         var (server, serverConsole) = await SetupScene.RunAsync(options, new CountingPasswords(scene.Server.Password));
         Assert.True(server.Succeeded, serverConsole.Text);
         var nodeStart = await scene.Server.RunAsUserAsync("cd claudbot && ./claudbot-node start");

@@ -4,30 +4,38 @@ using ClaudBot.Ssh.Setup;
 namespace ClaudBot.Ssh.Tests.Setup;
 
 /// <summary>
-/// The claudbot client published exactly as <c>setup --telegram</c> publishes it (framework-dependent for this machine's
-/// architecture), for the bot service on the test server. Kept between runs in one temp folder and published again only
-/// when a source changed, as setup's own cache does: a publish of the whole client takes minutes on a busy machine.
+/// claudbot-node and the claudbot client published exactly as <c>setup --telegram</c> publishes them (framework-dependent
+/// for this machine's architecture), for the bot service on the test server. Kept between runs in a temp folder of this
+/// checkout's own and published again only when a source changed, as setup's cache does: publishing the whole client
+/// takes minutes on a busy machine.
 /// </summary>
 public sealed class PublishedClient : IAsyncLifetime
 {
-    public static string PublishRoot { get; } = Path.Combine(Path.GetTempPath(), "claudbot-test-client-publish");
+    private static readonly string Checkout = NodePublisher.FindCheckout(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("The tests run from a build inside the source checkout.");
 
-    /// <summary>The published folder (what --client-dir takes).</summary>
+    public static string PublishRoot { get; } = Path.Combine(
+        Path.GetTempPath(), "claudbot-test-publish-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Checkout)))[..12]);
+
+    /// <summary>The published client (what --client-dir takes).</summary>
     public static string Folder => NodePublisher.OutputFolder(PublishRoot, "linux-x64", selfContained: false, PublishedProgram.Client);
+
+    /// <summary>The published node (what --node-dir takes).</summary>
+    public static string NodeFolder => NodePublisher.OutputFolder(PublishRoot, "linux-x64", selfContained: false, PublishedProgram.Node);
 
     public TimeSpan PublishTime { get; private set; }
 
     public async Task InitializeAsync()
     {
-        string checkout = NodePublisher.FindCheckout(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException("The tests run from a build inside the source checkout.");
         var clock = Stopwatch.StartNew();
-        if (NodePublisher.IsFresh(checkout, Folder, PublishedProgram.Client))
+        foreach (var (program, folder) in new[] { (PublishedProgram.Node, NodeFolder), (PublishedProgram.Client, Folder) })
         {
-            return;
+            if (!NodePublisher.IsFresh(Checkout, folder, program))
+            {
+                await NodePublisher.PublishAsync(program, Checkout, "linux-x64", selfContained: false, folder, PublishRoot, CancellationToken.None);
+            }
         }
 
-        await NodePublisher.PublishAsync(PublishedProgram.Client, checkout, "linux-x64", selfContained: false, Folder, PublishRoot, CancellationToken.None);
         PublishTime = clock.Elapsed;
     }
 
