@@ -33,6 +33,7 @@ public sealed class BotServiceTests(PublishedClient published, ITestOutputHelper
         var options = scene.Options(PublishedClient.NodeFolder) with { Yes = true };
         var (server, serverConsole) = await SetupScene.RunAsync(options, new CountingPasswords(scene.Server.Password));
         Assert.True(server.Succeeded, serverConsole.Text);
+        await SlowTheNodeAsync(scene);
         var nodeStart = await scene.Server.RunAsUserAsync("cd claudbot && ./claudbot-node start");
         Assert.True(nodeStart.ExitCode == 0, nodeStart.Output);
 
@@ -50,6 +51,11 @@ public sealed class BotServiceTests(PublishedClient published, ITestOutputHelper
         // The bot on the server answers from the server's node (the local target: no SSH).
         await AskAsync(api, "monitor cluster", 1);
 
+        // A subscribed chat hears of a job submitted over HTTP to the node (not through the bot).
+        await AskAsync(api, "/subscribe", "Subscribed:");
+        string submitted = await SubmitOverHttpAsync(scene);
+        await api.WaitForMessageAsync(m => m.ChatId == Operator && m.Text?.StartsWith($"Job {submitted} ", StringComparison.Ordinal) == true && m.Text.Contains("completed", StringComparison.Ordinal), ReplyWithin);
+
         // The token: one file, owner-only, in the server's config folder; in no other file, command line or environment.
         string tokenFile = Path.Combine(scene.Server.Home, ".config", "claudbot", "telegram-token");
         Assert.Equal(token + "\n", await File.ReadAllTextAsync(tokenFile));
@@ -60,7 +66,11 @@ public sealed class BotServiceTests(PublishedClient published, ITestOutputHelper
         Assert.DoesNotContain(token, await File.ReadAllTextAsync($"/proc/{pid}/environ"), StringComparison.Ordinal);
         Assert.Empty(ProcessesHolding(token, "environ"));
 
-        // kill -9: the next setup run finds it gone and starts it; it answers again; nothing else was redone.
+        // kill -9 mid-job: the next setup run finds it gone and starts it; it answers again, and reports the job its chat
+        // followed (the follow is kept in the node's queue server); nothing else was redone.
+        var queued = await AskAsync(api, "backtest rsi(period=5..40 step 5) on TCS, INFY from 2021-01-01 to 2023-12-31", "queued: 16 backtests");
+        string followed = System.Text.RegularExpressions.Regex.Match(queued.Text!, @"Job ([a-z0-9]+) queued:").Groups[1].Value;
+        await api.WaitForMessageAsync(m => m.ChatId == Operator && m.Text?.StartsWith($"Job {followed} ", StringComparison.Ordinal) == true && (m.Text.Contains('░', StringComparison.Ordinal) || m.Text.Contains('█', StringComparison.Ordinal)), ReplyWithin);
         await scene.Server.KillUserProcessesAsync("claudbot telegram");
         await WaitUntilGoneAsync(pid);
         var (again, againConsole) = await SetupScene.RunAsync(bot, new CountingPasswords(null));
@@ -69,6 +79,8 @@ public sealed class BotServiceTests(PublishedClient published, ITestOutputHelper
         Assert.Equal([Already, Already, Already, Already, Already, Already, Already, Already, Done], again.Steps.Select(s => s.Outcome));
         Assert.NotEqual(pid, await BotPidAsync(scene));
         await AskAsync(api, "monitor cluster", 2);
+        await api.WaitForMessageAsync(m => m.ChatId == Operator && m.Text?.Contains($"Job {followed} completed in", StringComparison.Ordinal) == true, ReplyWithin);
+        Assert.Single(api.BotMessagesIn(Operator), m => m.Text?.Contains($"Job {followed} completed in", StringComparison.Ordinal) == true);
 
         // A third run with everything in place changes nothing and leaves the bot running.
         var (third, thirdConsole) = await SetupScene.RunAsync(bot, new CountingPasswords(null));
@@ -107,6 +119,39 @@ public sealed class BotServiceTests(PublishedClient published, ITestOutputHelper
             () => api.BotMessagesIn(Operator).Count(m => m.Text?.Contains(": UP", StringComparison.Ordinal) == true) >= count ? "answered" : null,
             $"reply {count} to '{text}' saying the cluster is up",
             ReplyWithin);
+    }
+
+    // The operator asks; the bot's reply holding `expected`.
+    private static async Task<MessageState> AskAsync(FakeBotApiServer api, string text, string expected)
+    {
+        int before = api.BotMessagesIn(Operator).Count(m => m.Text?.Contains(expected, StringComparison.Ordinal) == true);
+        api.EnqueueTextMessage(Operator, Operator, text);
+        return await api.WaitForAsync(
+            () => api.BotMessagesIn(Operator).Where(m => m.Text?.Contains(expected, StringComparison.Ordinal) == true).Skip(before).FirstOrDefault(),
+            $"a reply to '{text}' holding '{expected}'",
+            ReplyWithin);
+    }
+
+    // Each backtest takes 2 s on the server's node, one per chunk, so a job can be caught mid-run.
+    private static async Task SlowTheNodeAsync(SetupScene scene)
+    {
+        string settings = Path.Combine(scene.RemoteNode, "appsettings.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(settings))!.AsObject();
+        var cluster = json["Cluster"]?.AsObject() ?? [];
+        json["Cluster"] = cluster;
+        cluster["ThrottlePerTask"] = "00:00:02";
+        cluster["ChunkSize"] = 1;
+        await File.WriteAllTextAsync(settings, json.ToJsonString());
+    }
+
+    // POST /api/jobs to the node's API on the server's own loopback (curl inside the namespace), as a dashboard or script does.
+    private static async Task<string> SubmitOverHttpAsync(SetupScene scene)
+    {
+        var (exit, body) = await scene.Server.RunAsUserAsync(
+            "curl -sS -X POST -H 'Content-Type: application/json' -d '{\"strategies\":\"rsi,macd\",\"symbols\":[\"TCS\"],\"from\":\"2022-01-01\",\"to\":\"2023-12-31\"}' http://127.0.0.1:3000/api/jobs");
+        Assert.True(exit == 0, body);
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("id").GetString()!;
     }
 
     private static async Task<int> BotPidAsync(SetupScene scene) =>
