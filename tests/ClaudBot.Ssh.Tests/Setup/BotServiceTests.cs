@@ -12,7 +12,9 @@ namespace ClaudBot.Ssh.Tests.Setup;
 /// <summary>
 /// <c>claudbot setup --telegram</c> against a real sshd in a network namespace, the fake Bot API on this host's end of
 /// the veth pair: the bot runs on the server and answers from the server's node; its token is in one owner-only file
-/// and nowhere else; killed with -9, the next setup run starts it again and it answers again; --remove removes it.
+/// and nowhere else; a subscribed chat hears of a job submitted over HTTP; killed with -9 mid-job, the next setup run
+/// starts it again and it answers again and reports the job its chat followed; 'stop cluster' leaves it running;
+/// --remove removes it.
 /// The namespace has no systemd, so this is the pid-file daemon; the systemd unit is checked as text only.
 /// </summary>
 [Trait("Category", "RealServer")]
@@ -24,7 +26,7 @@ public sealed class BotServiceTests(PublishedClient published, ITestOutputHelper
     private static readonly TimeSpan ReplyWithin = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task SetupTelegram_RunsTheBotOnTheServer_TokenOnlyInItsOwnerOnlyFile_ItAnswersAgainAfterKill9AndARerun_AndRemoveRemovesIt()
+    public async Task SetupTelegram_RunsTheBotOnTheServer_TokenOnlyInItsOwnerOnlyFile_SubscriptionsAndFollowsSurviveKill9AndARerun_AndRemoveRemovesIt()
     {
         output.WriteLine($"claudbot-node and claudbot published (or found fresh) in {published.PublishTime.TotalSeconds:0.0} s");
         await using var scene = await SetupScene.StartAsync();
@@ -87,16 +89,20 @@ public sealed class BotServiceTests(PublishedClient published, ITestOutputHelper
         Assert.All(third.Steps, s => Assert.Equal(Already, s.Outcome));
         Assert.Contains("the bot runs as its own daemon", thirdConsole.Text, StringComparison.Ordinal);
 
-        // --remove: the daemon stopped, its folder and the token gone; the node still runs.
+        // 'stop cluster' (the node's own stop) leaves the bot running: it is how the cluster is started again from a phone.
         int running = await BotPidAsync(scene);
+        var nodeStop = await scene.Server.RunAsUserAsync("cd claudbot && ./claudbot-node stop");
+        Assert.True(nodeStop.ExitCode == 0, nodeStop.Output);
+        Assert.True(Directory.Exists($"/proc/{running}"), "the bot stopped with the cluster");
+
+        // --remove: the daemon stopped, its folder and the token gone; the node's files stay.
         var (removed, removeConsole) = await SetupScene.RunAsync(options with { Telegram = new TelegramSetupOptions { Remove = true } }, new CountingPasswords(null));
         output.WriteLine(removeConsole.Text);
         Assert.True(removed.Succeeded, removeConsole.Text);
         await WaitUntilGoneAsync(running);
         Assert.False(File.Exists(tokenFile));
         Assert.False(Directory.Exists(Path.Combine(scene.RemoteNode, "telegram")));
-        var status = await scene.Server.RunAsUserAsync("cd claudbot && ./claudbot-node status");
-        Assert.True(status.ExitCode == 0, status.Output);
+        Assert.True(File.Exists(Path.Combine(scene.RemoteNode, "claudbot-node")));
     }
 
     [Fact]
