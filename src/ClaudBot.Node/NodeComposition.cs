@@ -2,6 +2,7 @@ using ClaudBot.Cluster;
 using ClaudBot.Cluster.Status;
 using ClaudBot.Cluster.Worker;
 using ClaudBot.Dashboard;
+using ClaudBot.Node.QueueTunnel;
 using ClaudBot.Redis.Embedded;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ public static class NodeComposition
             // container dispose it (freeing the name) with the host.
             name = WorkerNameLease.Claim(options);
             builder.Services.AddSingleton(_ => name);
+            builder.Services.AddQueueTunnel(builder.Configuration);
             builder.Services.AddClusterWorker();
         }
 
