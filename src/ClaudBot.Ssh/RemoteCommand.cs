@@ -22,7 +22,7 @@ public sealed record RemoteCommand(string Name, string Text)
 
     public static RemoteCommand Start(SshTargetOptions options) => options.ServiceManager == "systemd"
         ? new RemoteCommand("start", "systemctl --user start claudbot-node.service")
-        : Node(options, "start", "start");
+        : Node(options, "start", options.Role == NodeRole.Worker ? "start --role worker" : "start");
 
     public static RemoteCommand Stop(SshTargetOptions options) => options.ServiceManager == "systemd"
         ? new RemoteCommand("stop", "systemctl --user stop claudbot-node.service")

@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.Host.Length > 0 && o.User.Length > 0, "Target:Kind is 'ssh' but Target:Ssh:Host or Target:Ssh:User is empty: run 'claudbot setup --host HOST --user USER' (or set WORKER_HOST and WORKER_USER).")
             .ValidateOnStart();
         services.AddSingleton<SshSession>();
+        services.AddSingleton<WorkerBoxSessions>();
         services.AddSingleton<SshClusterTarget>();
         services.AddSingleton<IClusterTarget>(sp => sp.GetRequiredService<SshClusterTarget>());
         services.AddHostedService<DashboardForward>();

@@ -13,9 +13,10 @@ namespace ClaudBot.Ssh;
 /// <summary>
 /// The cluster on the server: started, stopped and asked for its status with the node's own commands over
 /// SSH, jobs queued and followed on its Redis through an SSH tunnel (Redis never listens beyond the
-/// server's loopback), results files read over SFTP.
+/// server's loopback), results files read over SFTP. Worker boxes (<see cref="SshTargetOptions.Workers"/>) start after
+/// the server and stop before it; their worker logs come with the server's, each line labelled with its box.
 /// </summary>
-public sealed partial class SshClusterTarget(SshSession session, IConfiguration configuration) : IClusterTarget, IAsyncDisposable
+public sealed partial class SshClusterTarget(SshSession session, WorkerBoxSessions boxes, IConfiguration configuration) : IClusterTarget, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _disposed;
@@ -27,16 +28,20 @@ public sealed partial class SshClusterTarget(SshSession session, IConfiguration 
     {
         var result = await RunNodeAsync(RemoteCommand.Start(session.Options), cancellationToken).ConfigureAwait(false);
         var status = await StatusAsync(cancellationToken).ConfigureAwait(false);
-        return status.Up
+        string started = status.Up
             ? $"Cluster started on {session.Description}: {status.Processes.Count} process(es), {status.Cluster!.Workers.Count} worker(s). {FirstLine(result.Output)}".TrimEnd()
             : throw new ClusterTargetException($"The node on {session.Description} did not come up: {FirstLine(result.Output + result.Error)} Type 'show driver logs' to see why.");
+        return await OnEveryBoxAsync(started, RemoteCommand.Start, "started", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string> StopAsync(CancellationToken cancellationToken)
     {
+        // Boxes first, so their workers hand chunks back while the server's queue is still up.
+        string boxes = await OnEveryBoxAsync(string.Empty, RemoteCommand.Stop, "stopped", cancellationToken).ConfigureAwait(false);
         var result = await RunNodeAsync(RemoteCommand.Stop(session.Options), cancellationToken).ConfigureAwait(false);
         await ForgetClientAsync().ConfigureAwait(false);
-        return $"Cluster stopped on {session.Description}. Queued and running jobs are kept and resume after 'start cluster'. {FirstLine(result.Output)}".TrimEnd();
+        string stopped = $"Cluster stopped on {session.Description}. Queued and running jobs are kept and resume after 'start cluster'. {FirstLine(result.Output)}".TrimEnd();
+        return (stopped + boxes).TrimEnd();
     }
 
     public async Task<NodeStatus> StatusAsync(CancellationToken cancellationToken)
@@ -103,7 +108,28 @@ public sealed partial class SshClusterTarget(SshSession session, IConfiguration 
     public async Task<IReadOnlyList<string>> ReadLogAsync(NodeRole component, int lines, CancellationToken cancellationToken)
     {
         var result = await RunNodeAsync(RemoteCommand.Logs(session.Options, component, lines), cancellationToken).ConfigureAwait(false);
-        return [.. result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))];
+        var log = Lines(result.Output);
+        if (component != NodeRole.Worker || boxes.All.Count == 0)
+        {
+            return log;
+        }
+
+        // The server's workers, then each box's, every line labelled with where it was written.
+        var labelled = log.Select(l => $"[{session.Options.Host}] {l}").ToList();
+        foreach (var (box, boxSession) in boxes.All)
+        {
+            try
+            {
+                var boxLog = await boxSession.RunAsync(RemoteCommand.Logs(boxSession.Options, component, lines), cancellationToken).ConfigureAwait(false);
+                labelled.AddRange(Lines(boxLog.Output).Select(l => $"[{box.Host}] {l}"));
+            }
+            catch (ClusterTargetException unreachable)
+            {
+                labelled.Add($"[{box.Host}] (no log: {unreachable.Message})");
+            }
+        }
+
+        return labelled;
     }
 
     public async Task<IReadOnlyList<string>> CleanupAsync(int keep, CancellationToken cancellationToken)
@@ -166,6 +192,36 @@ public sealed partial class SshClusterTarget(SshSession session, IConfiguration 
 
         await ForgetClientAsync().ConfigureAwait(false);
         _gate.Dispose();
+    }
+
+    private static List<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))];
+
+    // The command on each worker box, one line each appended to <paramref name="summary"/>; a box that fails says why
+    // in its line and the others still run (a box away must not keep the cluster down).
+    private async Task<string> OnEveryBoxAsync(string summary, Func<SshTargetOptions, RemoteCommand> command, string done, CancellationToken cancellationToken)
+    {
+        var text = new System.Text.StringBuilder(summary);
+        foreach (var (box, boxSession) in boxes.All)
+        {
+            string line;
+            try
+            {
+                var result = await boxSession.RunAsync(command(boxSession.Options), cancellationToken).ConfigureAwait(false);
+                line = result.NodeMissing
+                    ? $"Worker box {box.Host}: the node is not installed there (run 'claudbot setup --worker {box.Host} --user {box.User}')."
+                    : result.ExitCode == 0
+                        ? $"Worker box {box.Host}: {done}. {FirstLine(result.Output)}".TrimEnd()
+                        : $"Worker box {box.Host}: failed (exit {result.ExitCode}): {FirstLine(result.Error + result.Output)}";
+            }
+            catch (ClusterTargetException unreachable)
+            {
+                line = $"Worker box {box.Host}: {unreachable.Message}";
+            }
+
+            text.Append('\n').Append(line);
+        }
+
+        return text.ToString();
     }
 
     private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;

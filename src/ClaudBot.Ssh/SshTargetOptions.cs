@@ -54,6 +54,33 @@ public sealed class SshTargetOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Worker boxes joined to this server (<c>claudbot setup --worker</c>); start, stop and logs reach each.</summary>
+    public IList<WorkerBoxOptions> Workers { get; set; } = [];
+
+    /// <summary>What runs on this host: the whole node (the server), or workers only (a worker box).</summary>
+    public Cluster.NodeRole Role { get; set; } = Cluster.NodeRole.All;
+
+    /// <summary>The same target pointed at one of its worker boxes: the box's host and folder, this target's key and known_hosts.</summary>
+    public SshTargetOptions ForBox(WorkerBoxOptions box)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        return new SshTargetOptions
+        {
+            Host = box.Host,
+            User = box.User,
+            Port = box.Port,
+            RemoteDirectory = box.RemoteDirectory,
+            ServiceManager = box.ServiceManager,
+            Role = Cluster.NodeRole.Worker,
+            IdentityFile = IdentityFile,
+            KnownHostsFile = KnownHostsFile,
+            RedisPort = RedisPort,
+            ConnectTimeout = ConnectTimeout,
+            KeepAliveInterval = KeepAliveInterval,
+            CommandTimeout = CommandTimeout,
+        };
+    }
+
     public string ResolveIdentityFile() => ExpandHome(IdentityFile);
 
     public string ResolveKnownHostsFile() => Path.GetFullPath(ExpandHome(KnownHostsFile), AppContext.BaseDirectory);

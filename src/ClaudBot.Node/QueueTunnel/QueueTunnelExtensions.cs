@@ -1,3 +1,4 @@
+using ClaudBot.Cluster.QueueTunnel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using ClaudBot.Cluster.Queue;
+using ClaudBot.Cluster.QueueTunnel;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -43,6 +43,8 @@ public sealed class SetupContext(SetupOptions options, ISetupConsole console, IP
 
     /// <summary>The bot's program, settings or token changed: a running bot must be restarted to use them.</summary>
     public bool BotChanged { get; set; }
+    /// <summary>A worker box's own key for the tunnel to the server's queue (made on the box).</summary>
+    public PublicKeyLine? BoxKey { get; set; }
 
     /// <summary>The key-login connection (from the login step on).</summary>
     internal SetupConnection? Connection { get; set; }

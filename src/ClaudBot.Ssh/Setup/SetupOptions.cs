@@ -53,9 +53,20 @@ public sealed partial record SetupOptions
     /// <summary>Set for <c>setup --telegram</c>: the bot as a service on the server (after the server's own setup).</summary>
     public Telegram.TelegramSetupOptions? Telegram { get; init; }
 
-    /// <summary>The same server as the ssh target sees it (used to resolve paths and connect); a new object each time.</summary>
+    /// <summary>
+    /// Set for <c>setup --worker</c>: the server (the client's <c>Target:Ssh</c>) whose queue this host's workers join.
+    /// <see cref="Host"/> and <see cref="User"/> are then the worker box's.
+    /// </summary>
+    public SshTargetOptions? Server { get; init; }
+
+    public bool IsWorkerBox => Server is not null;
+
     /// <summary>The options a data push needs: the server of an SSH target, and this home's data folder.</summary>
-    public static SetupOptions ForDataPush(SshTargetOptions target, string userDataDirectory)
+    public static SetupOptions ForDataPush(SshTargetOptions target, string userDataDirectory) =>
+        ForTarget(target) with { UserDataDirectory = userDataDirectory };
+
+    /// <summary>The host of an SSH target (the server, or a box through <see cref="SshTargetOptions.ForBox"/>), to connect to as setup does.</summary>
+    public static SetupOptions ForTarget(SshTargetOptions target)
     {
         ArgumentNullException.ThrowIfNull(target);
         return new SetupOptions
@@ -66,7 +77,6 @@ public sealed partial record SetupOptions
             IdentityFile = target.IdentityFile,
             KnownHostsFile = target.KnownHostsFile,
             RemoteDirectory = target.RemoteDirectory,
-            UserDataDirectory = userDataDirectory,
         };
     }
 
@@ -102,6 +112,16 @@ public sealed partial record SetupOptions
         if (TrustHostKey is { } fingerprint && !FingerprintPattern().IsMatch(fingerprint))
         {
             errors.Add($"--trust-host-key must be a SHA256 fingerprint as ssh-keygen -l prints it (SHA256: and 43 base64 characters), not '{fingerprint}'.");
+        }
+
+        if (Server is { } server && (server.Host.Length == 0 || server.User.Length == 0))
+        {
+            errors.Add("--worker joins a box to the server that 'claudbot setup --host HOST --user USER' set up, and there is none in the settings yet: set up the server first.");
+        }
+
+        if (Server is { } joined && string.Equals(joined.Host, Host, StringComparison.OrdinalIgnoreCase) && joined.Port == Port)
+        {
+            errors.Add($"--worker {Host} is the server itself; a worker box is another host.");
         }
 
         if (NodeDirectory is { } node && !Directory.Exists(node))

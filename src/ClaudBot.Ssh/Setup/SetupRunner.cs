@@ -44,10 +44,32 @@ public sealed class SetupRunner(SetupOptions options, ISetupConsole console, IPa
     /// <summary><c>setup --telegram --remove</c>.</summary>
     public static IReadOnlyList<ISetupStep> TelegramRemoveSteps { get; } = [.. TelegramSteps.Take(4), new BotRemoveStep()];
 
-    private IReadOnlyList<ISetupStep> Chosen => options.Telegram switch
+    /// <summary>
+    /// <c>setup --worker</c>: the server's steps up to the data, then the box's own key and its access to the server's
+    /// queue, its settings and service as a worker box, and the box in the client's settings. No Redis on a box.
+    /// </summary>
+    public static IReadOnlyList<ISetupStep> WorkerBoxSteps { get; } =
+    [
+        new KeyPairStep(),
+        new HostKeyStep(),
+        new KeyLoginStep(),
+        new ServerCheckStep(),
+        new NodeBuildStep(),
+        new NodeFilesStep(),
+        new DataFilesStep(),
+        new UserDataStep(),
+        new BoxKeyStep(),
+        new QueueAccessStep(),
+        new NodeSettingsStep(),
+        new ServiceStep(),
+        new WorkerSettingsStep(),
+    ];
+
+    private IReadOnlyList<ISetupStep> Chosen => options switch
     {
-        null => Steps,
-        { Remove: true } => TelegramRemoveSteps,
+        { IsWorkerBox: true } => WorkerBoxSteps,
+        { Telegram: null } => Steps,
+        { Telegram.Remove: true } => TelegramRemoveSteps,
         _ => TelegramSteps,
     };
 
@@ -112,6 +134,13 @@ public sealed class SetupRunner(SetupOptions options, ISetupConsole console, IPa
         string changed = result.ChangedNothing
             ? "nothing needed changing, everything was already in place"
             : string.Create(CultureInfo.InvariantCulture, $"{result.FilesUploaded} file(s) written to the server ({result.BytesUploaded / 1048576.0:0.0} MB)");
+        if (options.Server is { } server)
+        {
+            console.Summary($"Worker box ready: {options.Target.Describe()}, workers only in ~/{options.RemoteDirectory} ({context.ServiceManager}), reaching the queue of {server.Describe()} through an SSH tunnel; {changed}.");
+            console.Summary($"Next: claudbot say \"start cluster\" (starts the server, then each box)   {took}");
+            return;
+        }
+
         console.Summary($"Setup complete: {options.Target.Describe()}, node in ~/{options.RemoteDirectory} ({context.ServiceManager}), Redis {(options.Redis == RedisMode.System ? "system (127.0.0.1:6379)" : "embedded")}; {changed}.");
         if (context.NodeChanged && !result.ChangedNothing)
         {

@@ -22,7 +22,7 @@ public sealed class NodeSettingsStep : ISetupStep
         var current = text is null ? null : JsonSettings.Parse(text, $"~/{path} on the server");
 
         var desired = current is null ? shipped : JsonSettings.Overlay(shipped, current);
-        string redis = Redis(context, desired);
+        string redis = context.Options.IsWorkerBox ? WorkerBoxSettings.Apply(context, desired) : Redis(context, desired);
         if (current is not null && System.Text.Json.Nodes.JsonNode.DeepEquals(desired, current))
         {
             return StepReport.Already(Name, $"~/{path} is up to date (Redis: {redis})");

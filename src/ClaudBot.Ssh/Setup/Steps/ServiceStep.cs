@@ -22,7 +22,7 @@ public sealed class ServiceStep : ISetupStep
         }
 
         context.ServiceManager = "systemd";
-        string unit = SystemdUnit.Text(context.Options.RemoteDirectory);
+        string unit = SystemdUnit.Text(context.Options.RemoteDirectory, context.Options.IsWorkerBox);
         bool written = await RemoteFiles.ReadAsync(context, SystemdUnit.Path, cancellationToken) != unit;
         bool enabled = (await context.Server.RunAsync(SetupCommands.UnitEnabled, cancellationToken)).Output.Trim() == "enabled";
         if (written)

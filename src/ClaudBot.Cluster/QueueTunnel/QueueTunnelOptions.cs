@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
-namespace ClaudBot.Node.QueueTunnel;
+namespace ClaudBot.Cluster.QueueTunnel;
 
 /// <summary>
 /// A worker box's way to the server's queue (section <c>QueueTunnel</c>, written by <c>claudbot setup --worker</c>): an
@@ -42,24 +42,33 @@ public sealed class QueueTunnelOptions
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{User}@{Host}:{Port}");
 
     /// <summary>
-    /// The OpenSSH client's arguments, as a list (never through a shell): no command (<c>-N</c>), no prompt
-    /// (<c>BatchMode</c>), exit when the forward cannot be made or the server stops answering for 15 s, only the pinned
-    /// host key, only this key.
+    /// The OpenSSH client's arguments for the tunnel, as a list (never through a shell): no command (<c>-N</c>), exit when
+    /// the forward cannot be made or the server stops answering for 15 s.
     /// </summary>
     public IReadOnlyList<string> SshArguments() =>
     [
-        "-N", "-T",
-        "-o", "BatchMode=yes",
+        "-N",
         "-o", "ExitOnForwardFailure=yes",
         "-o", "ServerAliveInterval=5",
         "-o", "ServerAliveCountMax=3",
+        "-L", string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{LocalPort}:127.0.0.1:{RemotePort}"),
+        .. LoginArguments(),
+    ];
+
+    /// <summary>
+    /// Logging in as the tunnel does, and nothing else: no prompt (<c>BatchMode</c>), only the pinned host key, only this
+    /// box's key. The server runs its forced command (<c>/bin/false</c>, exit 1) for a session; ssh's own failures are 255.
+    /// </summary>
+    public IReadOnlyList<string> LoginArguments() =>
+    [
+        "-T",
+        "-o", "BatchMode=yes",
         "-o", "ConnectTimeout=10",
         "-o", "StrictHostKeyChecking=yes",
         "-o", "UserKnownHostsFile=" + KnownHostsFile,
         "-o", "GlobalKnownHostsFile=/dev/null",
         "-o", "IdentitiesOnly=yes",
         "-o", "IdentityFile=" + IdentityFile,
-        "-L", string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{LocalPort}:127.0.0.1:{RemotePort}"),
         "-p", Port.ToString(CultureInfo.InvariantCulture),
         "-l", User,
         Host,
