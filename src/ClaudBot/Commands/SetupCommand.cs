@@ -35,9 +35,11 @@ internal static class SetupCommand
         var tokenFile = new Option<string>("--token-file") { Description = "With --telegram: read the bot token from this file (default: TELEGRAM_BOT_TOKEN, else asked, hidden)" };
         var clientDir = new Option<string>("--client-dir") { Description = "With --telegram: upload this published claudbot folder instead of publishing one" };
         var remove = new Option<bool>("--remove") { Description = "With --telegram: stop the bot's service on the server and remove it, its files and its token" };
+        var worker = new Option<string>("--worker") { Description = "Join this host to the server's cluster as a worker box (workers only, reaching the server's queue through an SSH tunnel); needs --user" };
+        var removeWorker = new Option<string>("--remove-worker") { Description = "Drain a worker box, stop it, revoke its access to the server's queue and forget it" };
         var command = new Command("setup", "Set up the server: SSH key, host key, node, data, Redis, service, and this client's settings. Safe to run again.")
         {
-            host, user, port, identity, redis, remoteDir, yes, passwordStdin, trust, nodeDir, settings, telegram, telegramUser, tokenFile, clientDir, remove,
+            host, user, port, identity, redis, remoteDir, yes, passwordStdin, trust, nodeDir, settings, telegram, telegramUser, tokenFile, clientDir, remove, worker, removeWorker,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -51,6 +53,30 @@ internal static class SetupCommand
             {
                 consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(settingsFile)} has a bad Target:Ssh value ({Markup.Escape(invalid.Message)}).");
                 return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            if (parse.GetValue(removeWorker) is { } removed)
+            {
+                return RemoveWorkerAsync(consoles, saved, removed, settingsFile, cancellationToken);
+            }
+
+            if (parse.GetValue(worker) is { } box)
+            {
+                var boxOptions = new SetupOptions
+                {
+                    Host = box,
+                    User = parse.GetValue(user) ?? string.Empty,
+                    Port = parse.GetValue(port) ?? 22,
+                    IdentityFile = saved.IdentityFile,
+                    KnownHostsFile = saved.KnownHostsFile,
+                    RemoteDirectory = parse.GetValue(remoteDir) ?? "claudbot",
+                    Yes = parse.GetValue(yes),
+                    TrustHostKey = parse.GetValue(trust),
+                    NodeDirectory = parse.GetValue(nodeDir),
+                    SettingsFile = settingsFile,
+                    Server = saved,
+                };
+                return RunAsync(consoles, boxOptions, parse.GetValue(passwordStdin), cancellationToken);
             }
 
             var options = new SetupOptions
@@ -120,6 +146,18 @@ internal static class SetupCommand
     private static string? AskToken(CliConsoles consoles) => consoles.Out.Profile.Capabilities.Interactive
         ? consoles.Out.Prompt(new TextPrompt<string>("Bot token from @BotFather:").Secret(null))
         : null;
+    private static async Task<int> RemoveWorkerAsync(CliConsoles consoles, SshTargetOptions server, string box, string settingsFile, CancellationToken cancellationToken)
+    {
+        if (server.Host.Length == 0)
+        {
+            consoles.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(settingsFile)} names no server (Target:Ssh), so it has no worker boxes to remove.");
+            return ExitCodes.BadInput;
+        }
+
+        consoles.Out.MarkupLine($"Removing worker box [bold]{Markup.Escape(box)}[/] from {Markup.Escape(server.Describe())}.");
+        var result = await new WorkerBoxRemoval(server, box, settingsFile, new SpectreSetupConsole(consoles.Out), TimeProvider.System).RunAsync(cancellationToken);
+        return result.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
+    }
 
     // The last setup's Target:Ssh (or the defaults), with CLAUDBOT_ variables and the guide's WORKER_HOST/WORKER_USER over it.
     private static SshTargetOptions Saved(string settingsFile)
