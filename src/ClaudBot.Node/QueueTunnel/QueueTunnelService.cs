@@ -14,7 +14,7 @@ namespace ClaudBot.Node.QueueTunnel;
 /// waits (at most <see cref="FirstWait"/>) for the forward to accept, so the worker's first queue call goes through.
 /// The same under systemd and the pid-file daemon: the tunnel lives and dies with the worker process.
 /// </summary>
-internal sealed partial class QueueTunnelService(IOptions<QueueTunnelOptions> options, TimeProvider time, ILogger<QueueTunnelService> logger) : BackgroundService
+internal sealed partial class QueueTunnelService(IOptions<QueueTunnelOptions> options, TimeProvider time, ILoggerFactory loggers) : BackgroundService
 {
     /// <summary>Quick after a blip, at most 30 s apart while the server is away.</summary>
     public static readonly Backoff Backoff = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
@@ -26,6 +26,9 @@ internal sealed partial class QueueTunnelService(IOptions<QueueTunnelOptions> op
 
     private readonly QueueTunnelOptions _options = options.Value;
     private readonly string _server = options.Value.Describe();
+
+    // Under the worker's category, so its lines land in the worker's log file (ClusterLogFiles), where a user looks.
+    private readonly ILogger _logger = loggers.CreateLogger("ClaudBot.Cluster.Worker.QueueTunnel");
     private readonly TaskCompletionSource _firstUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -116,7 +119,8 @@ internal sealed partial class QueueTunnelService(IOptions<QueueTunnelOptions> op
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("ssh \"$@\" </dev/null & p=$!; (read -r _; kill \"$p\") >/dev/null 2>&1 & wait \"$p\"");
+        // A background list's standard input is /dev/null in sh, so the watcher reads the pipe through fd 3.
+        start.ArgumentList.Add("exec 3<&0; ssh \"$@\" </dev/null 3<&- & p=$!; (read -r _ <&3; kill \"$p\") >/dev/null 2>&1 & exec 3<&-; wait \"$p\"");
         start.ArgumentList.Add("claudbot-queue-tunnel");
         foreach (string argument in _options.SshArguments())
         {

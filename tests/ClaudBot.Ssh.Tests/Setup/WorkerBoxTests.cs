@@ -65,6 +65,7 @@ public sealed class WorkerBoxTests(PublishedNode node, ITestOutputHelper output)
         var cluster = three.Client();
         string started = await cluster.StartAsync(deadline.Token);
         output.WriteLine(started);
+        await DumpLogsAsync(box.Home);
         Assert.Contains($"Worker box {box.Address}: started.", started, StringComparison.Ordinal);
         var client = await cluster.ClientAsync(deadline.Token);
         var workers = (await client.SnapshotAsync(deadline.Token)).Workers;
@@ -80,7 +81,7 @@ public sealed class WorkerBoxTests(PublishedNode node, ITestOutputHelper output)
 
         // kill -9 of every process of the box's user: its worker and its tunnel.
         await box.KillUserProcessesAsync();
-        Assert.Equal(1, (await HostCommand.RunAsync("pgrep", ["-u", box.User])).ExitCode);
+        Assert.Equal(1, (await HostCommand.RunAsync("pgrep", ["-u", box.User, "-r", "R,S,D,T,t,W,P,I"])).ExitCode);
         var finished = await client.WaitAsync(job, null, deadline.Token);
         output.WriteLine($"job after the kill: {finished.State.ToName()}, {finished.TasksDone}/{finished.TasksTotal} done, {finished.TasksFailed} failed, at {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(JobState.Completed, finished.State);
@@ -100,6 +101,16 @@ public sealed class WorkerBoxTests(PublishedNode node, ITestOutputHelper output)
         string stopped = await cluster.StopAsync(deadline.Token);
         Assert.Contains($"Worker box {box.Address}: stopped.", stopped, StringComparison.Ordinal);
         output.WriteLine($"whole test: {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private async Task DumpLogsAsync(string home)
+    {
+        output.WriteLine((await HostCommand.RunAsync("ps", ["-u", Path.GetFileName(Path.GetDirectoryName(home)!).Replace("-", string.Empty, StringComparison.Ordinal), "-o", "pid,args"])).Output);
+        foreach (string log in Directory.EnumerateFiles(home, "*.log", SearchOption.AllDirectories))
+        {
+            output.WriteLine($"--- {log}");
+            output.WriteLine(string.Join('\n', (await File.ReadAllLinesAsync(log)).TakeLast(30)));
+        }
     }
 
     private static Task<string> SubmitAsync(ClusterClient client, CancellationToken ct) =>
