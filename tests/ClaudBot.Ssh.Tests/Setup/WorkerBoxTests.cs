@@ -65,7 +65,6 @@ public sealed class WorkerBoxTests(PublishedNode node, ITestOutputHelper output)
         var cluster = three.Client();
         string started = await cluster.StartAsync(deadline.Token);
         output.WriteLine(started);
-        await DumpLogsAsync(box.Home);
         Assert.Contains($"Worker box {box.Address}: started.", started, StringComparison.Ordinal);
         var client = await cluster.ClientAsync(deadline.Token);
         var workers = (await client.SnapshotAsync(deadline.Token)).Workers;
@@ -98,19 +97,32 @@ public sealed class WorkerBoxTests(PublishedNode node, ITestOutputHelper output)
         var done = await client.WaitAsync(second, null, deadline.Token);
         Assert.Equal((32, 0), (done.TasksDone, done.TasksFailed));
 
-        string stopped = await cluster.StopAsync(deadline.Token);
-        Assert.Contains($"Worker box {box.Address}: stopped.", stopped, StringComparison.Ordinal);
-        output.WriteLine($"whole test: {clock.Elapsed.TotalSeconds:0.0} s");
-    }
+        // A box whose data file differs is refused by name; the next job runs on the server alone.
+        string tcs = Path.Combine(three.BoxNode, "data", "TCS.csv");
+        byte[] original = await File.ReadAllBytesAsync(tcs);
+        await File.AppendAllTextAsync(tcs, "2099-01-01,1,1,1,1,1\n");
+        string third = await SubmitAsync(client, deadline.Token);
+        var refused = await client.WaitAsync(third, null, deadline.Token);
+        output.WriteLine(string.Join('\n', refused.Notes));
+        Assert.Equal((32, 0), (refused.TasksDone, refused.TasksFailed));
+        Assert.Contains(refused.Notes, n => n.Contains($"box {box.Address}: data file TCS.csv", StringComparison.Ordinal));
+        Assert.Equal(0, await TookAsync(cluster, third, box.Address));
+        await File.WriteAllBytesAsync(tcs, original);
 
-    private async Task DumpLogsAsync(string home)
-    {
-        output.WriteLine((await HostCommand.RunAsync("ps", ["-u", Path.GetFileName(Path.GetDirectoryName(home)!).Replace("-", string.Empty, StringComparison.Ordinal), "-o", "pid,args"])).Output);
-        foreach (string log in Directory.EnumerateFiles(home, "*.log", SearchOption.AllDirectories))
-        {
-            output.WriteLine($"--- {log}");
-            output.WriteLine(string.Join('\n', (await File.ReadAllLinesAsync(log)).TakeLast(30)));
-        }
+        // Removed: drained by the server, stopped, its key revoked, forgotten here.
+        var console = new RecordingSetupConsole();
+        var removal = await new WorkerBoxRemoval(three.Target(), box.Address, three.Scene.SettingsFile, console, TimeProvider.System).RunAsync(deadline.Token);
+        output.WriteLine(console.Text);
+        Assert.True(removal.Succeeded, console.Text);
+        Assert.Equal(["Drain", "Stop box", "Queue access", "Client settings"], removal.Steps.Select(r => r.Step));
+        Assert.All(removal.Steps, r => Assert.Equal(StepOutcome.Done, r.Outcome));
+        Assert.DoesNotContain(await File.ReadAllLinesAsync(UserAccount.AuthorizedKeys(server.Home)), l => l.Contains("claudbot-box:", StringComparison.Ordinal));
+        Assert.Empty(three.Target().Workers);
+        Assert.Equal(1, (await HostCommand.RunAsync("pgrep", ["-u", box.User, "-r", "R,S,D,T,t,W,P,I", "-f", "claudbot-node"])).ExitCode);
+
+        string stopped = await cluster.StopAsync(deadline.Token);
+        Assert.Contains("Cluster stopped on", stopped, StringComparison.Ordinal);
+        output.WriteLine($"whole test: {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static Task<string> SubmitAsync(ClusterClient client, CancellationToken ct) =>
