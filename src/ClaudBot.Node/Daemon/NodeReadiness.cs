@@ -3,6 +3,7 @@ using ClaudBot.Cluster;
 using ClaudBot.Cluster.Queue;
 using ClaudBot.Hosting;
 using ClaudBot.Redis;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaudBot.Node.Daemon;
@@ -28,13 +29,15 @@ internal static class NodeReadiness
     /// <summary>The started worker processes (by pid on this box) that have not registered within the timeout; empty when all have.</summary>
     public static async Task<IReadOnlyList<int>> WaitForWorkersAsync(IReadOnlyCollection<int> pids, CancellationToken cancellationToken)
     {
-        var snapshot = await PollAsync(s => Missing(s, pids).Count == 0, WorkersTimeout, cancellationToken);
-        return snapshot is null ? [.. pids] : Missing(snapshot, pids);
+        // Workers report the box's name (Cluster:BoxName, else the host name): a worker box set up by 'setup --worker' names itself.
+        string box = (ClaudBotHost.CreateBuilder(ShortConnect).Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions()).ResolveBoxName();
+        var snapshot = await PollAsync(s => Missing(s, pids, box).Count == 0, WorkersTimeout, cancellationToken);
+        return snapshot is null ? [.. pids] : Missing(snapshot, pids, box);
     }
 
-    private static List<int> Missing(ClusterSnapshot snapshot, IReadOnlyCollection<int> pids)
+    private static List<int> Missing(ClusterSnapshot snapshot, IReadOnlyCollection<int> pids, string box)
     {
-        var registered = snapshot.Workers.Where(w => w.Host == Environment.MachineName).Select(w => w.Pid).ToHashSet();
+        var registered = snapshot.Workers.Where(w => w.Host == box).Select(w => w.Pid).ToHashSet();
         return [.. pids.Where(pid => !registered.Contains(pid))];
     }
 
