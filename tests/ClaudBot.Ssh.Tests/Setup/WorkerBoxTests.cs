@@ -101,6 +101,9 @@ public sealed class WorkerBoxTests(PublishedNode node, ITestOutputHelper output)
         string tcs = Path.Combine(three.BoxNode, "data", "TCS.csv");
         byte[] original = await File.ReadAllBytesAsync(tcs);
         await File.AppendAllTextAsync(tcs, "2099-01-01,1,1,1,1,1\n");
+
+        // The box sees it at its next heartbeat round; its heartbeat then carries the refusal.
+        await UntilAsync(async () => (await client.SnapshotAsync(deadline.Token)).Workers.Any(w => w.Host == box.Address && w.Refused is not null), deadline.Token);
         string third = await SubmitAsync(client, deadline.Token);
         var refused = await client.WaitAsync(third, null, deadline.Token);
         output.WriteLine(string.Join('\n', refused.Notes));
