@@ -81,7 +81,21 @@ internal sealed partial class WorkerService(
 
                     activity.Touch();
                     failures = 0;
-                    if (claimed is not null)
+                    if (claimed is not null && !gate.Open)
+                    {
+                        // The gate closed while this slot waited on the queue (a blocking take began before the box was
+                        // refused or drained): the chunk goes back to the head of the queue for another box, unrun.
+                        try
+                        {
+                            await queue.HandBackAsync(identity.Id, claimed.ChunkId);
+                            LogHandedBackClosed(claimed.ChunkId, gate.Refused ?? "draining");
+                        }
+                        finally
+                        {
+                            activity.ChunkEnded();
+                        }
+                    }
+                    else if (claimed is not null)
                     {
                         try
                         {
@@ -270,6 +284,9 @@ internal sealed partial class WorkerService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand chunk {ChunkId} back on stop ({Reason}); the reaper queues it again")]
     private partial void LogHandBackFailed(string chunkId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handed chunk {ChunkId} back unrun: this box takes no work now ({Reason})")]
+    private partial void LogHandedBackClosed(string chunkId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish progress of job {JobId}: {Reason}")]
     private partial void LogPublishFailed(string jobId, string reason);
