@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaudBot.Bot.Conversations;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Cluster.Notifications;
@@ -93,6 +94,23 @@ public sealed class ScheduleChatTests
     private static string Today() => TodayDate().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string SixMonthsBack() => TodayDate().AddMonths(-6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task SendMeTheTop5_SaidAtTheTerminal_AddsTheScheduleWithNobodyToTell_AndSaysWhy()
+    {
+        await using var bot = await StartAsync();
+        Assert.Contains("Cluster started", Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
+
+        var added = await bot.Engine.HandleAsync(
+            new ChatMessage(new ChatKey(ChatKey.TerminalChannel, "olga"), Operator, "every weekday at 18:00 run rsi on TCS for the last year and send me the top 5"),
+            CancellationToken.None);
+
+        Assert.True(added.Succeeded, Text(added));
+        var stored = Assert.Single(await bot.Get<NodeApiClient>().SchedulesAsync(CancellationToken.None));
+        Assert.Empty(stored.Notify);
+        var warning = Assert.Single(added.Parts.OfType<TextPart>(), p => p.Tone == ReplyTone.Warning);
+        Assert.StartsWith("The terminal cannot be messaged when it runs", warning.Text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task BadDaysTimeZoneOrPeriod_IsOneLine_AndStoresNothing_AndAViewerCannotAdd()

@@ -66,7 +66,10 @@ public sealed class ScheduleActions(NodeApiClient nodeApi, IntentCatalog catalog
         }
 
         int? top = context.Slot("top")?.Number;
-        IReadOnlyList<JobFollower> notify = top is not null || ScheduleWords.AsksToBeTold(context.Message.Text)
+        bool asked = top is not null || ScheduleWords.AsksToBeTold(context.Message.Text);
+        // A follower nobody can deliver to would wait in the queue server for ever: the terminal is told so instead.
+        bool told = asked && context.Message.Chat.CanBeToldLater;
+        IReadOnlyList<JobFollower> notify = told
             ? [new JobFollower(context.Message.Chat.Channel, context.Message.Chat.Id, top)]
             : [];
         var body = new ScheduleBody(
@@ -78,9 +81,13 @@ public sealed class ScheduleActions(NodeApiClient nodeApi, IntentCatalog catalog
         {
             new TextPart($"Schedule {schedule.Id} added: {schedule.Strategies} on {SymbolText.Describe(schedule.Symbols, catalog.Aliases)} over the {schedule.Period}, {ScheduleText.When(schedule)}.", ReplyTone.Success),
             new TextPart("Next run: " + ScheduleText.Next(schedule) + "."),
-            new TextPart(top is { } rows
-                ? $"This chat gets the top {rows} of each run."
-                : notify.Count > 0 ? "This chat gets each run's summary." : "No message when it runs: 'list schedules' shows its last job."),
+            new TextPart((told, top) switch
+            {
+                (true, { } rows) => $"This chat gets the top {rows} of each run.",
+                (true, null) => "This chat gets each run's summary.",
+                _ when asked => "The terminal cannot be messaged when it runs: say it to the bot on Telegram to be told of each run; 'list schedules' shows its last job.",
+                _ => "No message when it runs: 'list schedules' shows its last job.",
+            }, asked && !told ? ReplyTone.Warning : ReplyTone.Info),
         };
         // The matcher anchors a relative period on the data's last day and says so ("The data ends on ..., so 'last year'
         // runs ..."); a schedule counts back from each run's own day, so that note would mislead here. Others (typos) stay.

@@ -8,5 +8,5 @@ internal static class TerminalUser
 {
     public static ChatUser Current { get; } = new(Environment.UserName, Environment.UserName, IntentRole.Operator);
 
-    public static ChatKey Chat { get; } = new("terminal", Environment.UserName);
+    public static ChatKey Chat { get; } = new(ChatKey.TerminalChannel, Environment.UserName);
 }
