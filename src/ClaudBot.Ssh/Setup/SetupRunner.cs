@@ -10,60 +10,32 @@ namespace ClaudBot.Ssh.Setup;
 /// </summary>
 public sealed class SetupRunner(SetupOptions options, ISetupConsole console, IPasswordSource passwords, TimeProvider time)
 {
-    /// <summary>The steps in order: the host key is checked before a password is ever sent.</summary>
-    public static IReadOnlyList<ISetupStep> Steps { get; } =
-    [
-        new KeyPairStep(),
-        new HostKeyStep(),
-        new KeyLoginStep(),
-        new ServerCheckStep(),
-        new NodeBuildStep(),
-        new NodeFilesStep(),
-        new DataFilesStep(),
-        new UserDataStep(),
-        new RedisStep(),
-        new NodeSettingsStep(),
-        new ServiceStep(),
-        new ClientSettingsStep(),
-    ];
+    /// <summary>
+    /// The way in every kind of setup starts with: key pair, host key (checked before a password is ever sent), key login,
+    /// and the server's facts.
+    /// </summary>
+    private static readonly ISetupStep[] WayIn = [new KeyPairStep(), new HostKeyStep(), new KeyLoginStep(), new ServerCheckStep()];
 
-    /// <summary><c>setup --telegram</c>: the same way in (key, host key, login, server check), then the bot service.</summary>
+    /// <summary>The node's program and data, as a server and a worker box both get them.</summary>
+    private static readonly ISetupStep[] NodeAndData = [new NodeBuildStep(), new NodeFilesStep(), new DataFilesStep(), new UserDataStep()];
+
+    /// <summary>The server's steps in order.</summary>
+    public static IReadOnlyList<ISetupStep> Steps { get; } =
+        [.. WayIn, .. NodeAndData, new RedisStep(), new NodeSettingsStep(), new ServiceStep(), new ClientSettingsStep()];
+
+    /// <summary><c>setup --telegram</c>: the same way in, then the bot service.</summary>
     public static IReadOnlyList<ISetupStep> TelegramSteps { get; } =
-    [
-        new KeyPairStep(),
-        new HostKeyStep(),
-        new KeyLoginStep(),
-        new ServerCheckStep(),
-        new BotBuildStep(),
-        new BotFilesStep(),
-        new BotTokenStep(),
-        new BotSettingsStep(),
-        new BotServiceStep(),
-    ];
+        [.. WayIn, new BotBuildStep(), new BotFilesStep(), new BotTokenStep(), new BotSettingsStep(), new BotServiceStep()];
 
     /// <summary><c>setup --telegram --remove</c>.</summary>
-    public static IReadOnlyList<ISetupStep> TelegramRemoveSteps { get; } = [.. TelegramSteps.Take(4), new BotRemoveStep()];
+    public static IReadOnlyList<ISetupStep> TelegramRemoveSteps { get; } = [.. WayIn, new BotRemoveStep()];
 
     /// <summary>
     /// <c>setup --worker</c>: the server's steps up to the data, then the box's own key and its access to the server's
     /// queue, its settings and service as a worker box, and the box in the client's settings. No Redis on a box.
     /// </summary>
     public static IReadOnlyList<ISetupStep> WorkerBoxSteps { get; } =
-    [
-        new KeyPairStep(),
-        new HostKeyStep(),
-        new KeyLoginStep(),
-        new ServerCheckStep(),
-        new NodeBuildStep(),
-        new NodeFilesStep(),
-        new DataFilesStep(),
-        new UserDataStep(),
-        new BoxKeyStep(),
-        new QueueAccessStep(),
-        new NodeSettingsStep(),
-        new ServiceStep(),
-        new WorkerSettingsStep(),
-    ];
+        [.. WayIn, .. NodeAndData, new BoxKeyStep(), new QueueAccessStep(), new NodeSettingsStep(), new ServiceStep(), new WorkerSettingsStep()];
 
     private IReadOnlyList<ISetupStep> Chosen => options switch
     {
