@@ -77,6 +77,16 @@ public static class WorkerBoxCommands
         return new("drain box", $"cd {Quote(server.RemoteDirectory)} && ./claudbot-node drain {Quote(boxName)} --wait");
     }
 
+    /// <summary>
+    /// On the server: clears the box's drain flag, which a removal leaves behind, so a box joined again under the same
+    /// name takes work (a no-op for a box never drained).
+    /// </summary>
+    public static RemoteCommand Undrain(SshTargetOptions server, string boxName)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return new("undrain box", $"cd {Quote(server.RemoteDirectory)} && ./claudbot-node undrain {Quote(boxName)}");
+    }
+
     // authorized_keys without the box's lines, written back into the same file (its owner and mode stay).
     private static string WithoutMarker(string boxHost) =>
         $"awk -v m={Quote(Marker(boxHost))} '$NF != m' \"$f\" > \"$f.claudbot\" && cat \"$f.claudbot\" > \"$f\" && rm -f \"$f.claudbot\"";

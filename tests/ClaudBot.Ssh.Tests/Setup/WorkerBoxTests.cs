@@ -128,6 +128,14 @@ public sealed class WorkerBoxTests(PublishedNode node, ITestOutputHelper output)
         Assert.Empty(three.Target().Workers);
         Assert.Equal(1, (await HostCommand.RunAsync("pgrep", ["-u", box.User, "-r", "R,S,D,T,t,W,P,I", "-f", "claudbot-node"])).ExitCode);
 
+        // Joined again under the same name: setup clears the drain flag the removal left, so the box takes work.
+        var (rejoined, rejoinedConsole) = await SetupScene.RunAsync(three.BoxOptions(node.Folder), new CountingPasswords(null));
+        Assert.True(rejoined.Succeeded, rejoinedConsole.Text);
+        Assert.Empty(rejoined.Steps.Single(r => r.Step == "Queue access").Warnings);
+        Assert.Contains($"Worker box {box.Address}: started.", await three.Client().StartAsync(deadline.Token), StringComparison.Ordinal);
+        await UntilAsync(async () => (await client.SnapshotAsync(deadline.Token)).Workers.Any(w => w.Host == box.Address), deadline.Token);
+        Assert.All((await client.SnapshotAsync(deadline.Token)).Workers.Where(w => w.Host == box.Address), w => Assert.Null(w.Drain));
+
         string stopped = await cluster.StopAsync(deadline.Token);
         Assert.Contains("Cluster stopped on", stopped, StringComparison.Ordinal);
         output.WriteLine($"whole test: {clock.Elapsed.TotalSeconds:0.0} s");

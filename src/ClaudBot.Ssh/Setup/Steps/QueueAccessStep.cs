@@ -17,7 +17,7 @@ public sealed class QueueAccessStep : ISetupStep
         var server = context.Options.Server!;
         var tunnel = WorkerBoxSettings.Tunnel(context);
         string line = WorkerBoxCommands.AuthorizedLine(context.BoxKey!, context.Options.Host, server.RedisPort);
-        bool added = await AuthorizeAsync(context, server, line, cancellationToken);
+        var (added, undrainWarning) = await AuthorizeAsync(context, server, line, cancellationToken);
 
         var (type, key) = new KnownHosts(server.ResolveKnownHostsFile()).Find(server.Host, server.Port)
             ?? throw new SetupException($"This client has no host key of the server {server.Describe()} in {server.ResolveKnownHostsFile()}: run 'claudbot setup --host {server.Host} --user {server.User}' again first.");
@@ -35,11 +35,13 @@ public sealed class QueueAccessStep : ISetupStep
         }
 
         string what = $"box key accepted by {server.Describe()} for 127.0.0.1:{server.RedisPort} only; its host key {KnownHosts.Fingerprint(key)} pinned on the box";
-        return added || pin ? StepReport.Done(Name, what) : StepReport.Already(Name, what);
+        var report = added || pin ? StepReport.Done(Name, what) : StepReport.Already(Name, what);
+        return undrainWarning is null ? report : report with { Warnings = [undrainWarning] };
     }
 
     // On the server, with this client's key as every other connection there.
-    private static async Task<bool> AuthorizeAsync(SetupContext context, SshTargetOptions server, string line, CancellationToken cancellationToken)
+    /// <returns>Whether the key line was added, and a warning when the box's drain flag could not be cleared.</returns>
+    private static async Task<(bool Added, string? UndrainWarning)> AuthorizeAsync(SetupContext context, SshTargetOptions server, string line, CancellationToken cancellationToken)
     {
         var options = SetupOptions.ForTarget(server) with { ConnectTimeout = context.Options.ConnectTimeout };
         SetupConnection connection;
@@ -55,9 +57,16 @@ public sealed class QueueAccessStep : ISetupStep
         using (connection)
         {
             var result = await connection.RunAsync(WorkerBoxCommands.AuthorizeBox(line, context.Options.Host), cancellationToken);
-            return result.ExitCode == 0
-                ? result.Output.Trim() == "added"
-                : throw new SetupException($"Could not add the box's key to ~/.ssh/authorized_keys on the server: {(result.Error + result.Output).Trim()}");
+            if (result.ExitCode != 0)
+            {
+                throw new SetupException($"Could not add the box's key to ~/.ssh/authorized_keys on the server: {(result.Error + result.Output).Trim()}");
+            }
+
+            var undrained = await connection.RunAsync(WorkerBoxCommands.Undrain(server, context.Options.Host), cancellationToken);
+            string? warning = undrained.ExitCode == 0
+                ? null
+                : $"Could not clear a drain flag of {context.Options.Host} on the server ({(undrained.Error + undrained.Output).Trim().Split('\n')[0]}): if this box was removed before, run 'claudbot-node undrain {context.Options.Host}' there once the cluster runs.";
+            return (result.Output.Trim() == "added", warning);
         }
     }
 }
