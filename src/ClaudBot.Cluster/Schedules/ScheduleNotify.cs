@@ -53,7 +53,7 @@ public static class ScheduleNotify
         {
             string channel = (follower?.Channel ?? string.Empty).Trim();
             string chat = (follower?.Chat ?? string.Empty).Trim();
-            if (channel.Length is 0 or > 20 || !channel.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
+            if (channel.Length is 0 or > 20 || !channel.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
             {
                 throw new ScheduleFieldException("notify", "Each notify entry needs a channel: a short lower-case word such as 'telegram'.");
             }

@@ -14,6 +14,7 @@ public sealed partial class LinuxOnlyPathTests
         "src/ClaudBot.Cluster/Platform/LinuxSystemLoad.cs",
         "src/ClaudBot.Cluster/Platform/ProcessProbe.cs",
         "src/ClaudBot.Ssh/Setup/SetupCommands.cs",
+        "src/ClaudBot.Ssh/Setup/Telegram/BotCommands.cs",
     ];
 
     [Fact]
