@@ -15,6 +15,12 @@ public sealed class SubscriptionActions(IClusterTarget target, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(context);
         var chat = context.Message.Chat;
+        if (!chat.CanBeToldLater)
+        {
+            // A subscription nobody can deliver would only pile up claims: said plainly, nothing stored.
+            return Reply.Error("The terminal cannot be messaged later: subscribe from Telegram (the bot as a service: 'claudbot setup --telegram').");
+        }
+
         var subscriptions = (await target.ClientAsync(cancellationToken).ConfigureAwait(false)).Subscriptions;
         if (context.Match.Intent == "subscribe")
         {
