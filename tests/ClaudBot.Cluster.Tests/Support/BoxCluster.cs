@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ClaudBot.Cluster.Worker;
 using ClaudBot.Testing;
 
@@ -8,22 +9,28 @@ namespace ClaudBot.Cluster.Tests.Support;
 /// A cluster whose driver process serves the embedded queue server (and the dashboard on a free port), with worker
 /// processes that each claim to be a box of their own (<c>Cluster:BoxName</c>), as a second machine's workers would.
 /// </summary>
-internal static class BoxCluster
+internal static partial class BoxCluster
 {
     public static async Task<(ClusterHarness Cluster, Uri Dashboard)> StartAsync(string scratch, IDictionary<string, string> settings)
     {
         int port = TestPorts.Free();
-        var dashboard = new Uri("http://127.0.0.1:" + TestPorts.Free().ToString(CultureInfo.InvariantCulture));
         var cluster = new ClusterHarness($"127.0.0.1:{port}", scratch, settings);
-        await cluster.StartNodeAsync("driver", new Dictionary<string, string>
+        // Port 0: the dashboard takes a port of the kernel's choosing and logs it. A port picked free beforehand can be taken
+        // by any other test's connection before the driver binds it, and the node then runs without its dashboard.
+        var driver = await cluster.StartNodeAsync("driver", new Dictionary<string, string>
         {
             ["Redis:ConnectionString"] = string.Empty,
             ["Redis:EmbeddedPort"] = port.ToString(CultureInfo.InvariantCulture),
             ["Redis:EmbeddedDirectory"] = Path.Combine(scratch, "embedded"),
-            ["Dashboard:Url"] = dashboard.ToString().TrimEnd('/'),
+            ["Dashboard:Url"] = "http://127.0.0.1:0",
         });
-        return (cluster, dashboard);
+        await driver.WaitForOutputAsync("Dashboard listening on http://127.0.0.1:", TimeSpan.FromSeconds(30));
+        var listening = ListeningRegex().Match(driver.Output);
+        return (cluster, new Uri(listening.Groups["url"].Value));
     }
+
+    [GeneratedRegex(@"Dashboard listening on (?<url>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningRegex();
 
     public static Task<NodeProcess> StartBoxAsync(this ClusterHarness cluster, string box, IDictionary<string, string>? settings = null)
     {
