@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using ClaudBot.Bot.Notifications;
+using ClaudBot.Cluster.Jobs;
 
 namespace ClaudBot.Bot.Tests.Notifications;
 
@@ -74,5 +76,61 @@ public sealed class ClusterWatchTests
         var lost = Assert.Single(notices);
         Assert.Equal(("chat-1", AlertKind.WorkerLost), (lost.Chat, lost.Alert));
         Assert.Matches(@"^Worker \S+ on \S+ stopped sending heartbeats", lost.Text);
+    }
+    [Fact]
+    public async Task JobWithFailedBacktests_IsToldOnceAsAnAlert_BesideItsEndLine()
+    {
+        // INFY's bars change (a user file layered over the bundled one) after the job is planned and before the only slot,
+        // held three seconds by TCS's tasks, reaches INFY's chunk: the worker refuses bars that differ from the planner's,
+        // so INFY's backtests fail and the job ends completed with errors, as a job on a box with stale data would.
+        string userData = Directory.CreateTempSubdirectory("claudbot-user-data-").FullName;
+        try
+        {
+            await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
+            {
+                ["MarketData:UserDirectory"] = userData,
+                ["Cluster:ChunkSize"] = "1",
+                ["Cluster:WorkerSlots"] = "1",
+                ["Cluster:ThrottlePerTask"] = "00:00:01",
+                ["Cluster:RefuseMismatchedBoxes"] = "false",
+            });
+            var watch = bot.Get<ClusterWatch>();
+            Assert.Contains("Cluster started", BotHarness.Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
+            Assert.StartsWith("Subscribed:", BotHarness.Text(await bot.SayAsync("subscribe")), StringComparison.Ordinal);
+            Assert.Empty(await watch.PollAsync("test", CancellationToken.None));
+
+            var client = await bot.Target.ClientAsync(CancellationToken.None);
+            var request = new JobRequest("rsi(period=7|14|21)", ["TCS", "INFY"], new DateOnly(2022, 1, 1), new DateOnly(2023, 12, 31), "tests");
+            var (id, _) = await client.SubmitAsync(request, CancellationToken.None);
+            WriteInfyWithOneCloseChanged(userData);
+            using var waitForEnd = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var job = await client.WaitAsync(id, null, waitForEnd.Token);
+            Assert.Equal((JobState.CompletedWithErrors, 3, 3), (job.State, job.TasksDone, job.TasksFailed));
+
+            var notices = await watch.PollAsync("test", CancellationToken.None);
+            Assert.Equal(2, notices.Count);
+            Assert.All(notices, n => Assert.Equal("chat-1", n.Chat));
+            Assert.Null(notices[0].Alert);
+            Assert.Contains(id, notices[0].Text, StringComparison.Ordinal);
+            Assert.Equal(AlertKind.JobFailed, notices[1].Alert);
+            Assert.Equal($"Job {id} ended with 3 of 6 backtests failed; type 'results of job {id}' for the errors.", notices[1].Text);
+
+            // Told once: the next look says nothing more of it.
+            Assert.Empty(await watch.PollAsync("test", CancellationToken.None));
+        }
+        finally
+        {
+            Directory.Delete(userData, recursive: true);
+        }
+    }
+
+    private static void WriteInfyWithOneCloseChanged(string directory)
+    {
+        var rows = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "data", "INFY.csv"));
+        int row = Array.FindIndex(rows, r => r.StartsWith("2023-03", StringComparison.Ordinal));
+        var cells = rows[row].Split(',');
+        cells[4] = (double.Parse(cells[4], CultureInfo.InvariantCulture) + 1).ToString("R", CultureInfo.InvariantCulture);
+        rows[row] = string.Join(',', cells);
+        File.WriteAllLines(Path.Combine(directory, "INFY.csv"), rows);
     }
 }
