@@ -60,7 +60,8 @@ internal static class IntentFunctions
         SlotType.WholeNumber => $"A whole number from {slot.Min} to {slot.Max}.",
         SlotType.WholeNumbers => $"One whole number from {slot.Min} to {slot.Max}, or several to try separated by '|', e.g. \"5|10|20\".",
         SlotType.Enum => $"One of: {string.Join(", ", slot.Values)}.",
-        SlotType.Name => "The name as the user wrote it, one word, e.g. \"rsi2\".",
+        // Name slots hold a rule's name but also a schedule's days, time and zone: each slot's question gives its example.
+        SlotType.Name => "The user's words for it, as typed.",
         SlotType.Execution => "Costs, slippage or size as the user wrote them, e.g. \"with zerodha delivery charges, 10 bps slippage, size 10%\".",
         SlotType.Length => "A length as the user wrote it, e.g. \"2 years\", \"6 months\", \"90 days\".",
         SlotType.Parameters => "Strategy parameters as the user wrote them, without a strategy, e.g. \"period 10\" or \"fast 20 and slow 100\".",
