@@ -6,6 +6,9 @@ public enum AlertKind
     /// <summary>A worker stopped sending heartbeats (its box or process is gone).</summary>
     WorkerLost,
 
+    /// <summary>A worker box newly refused: its engine version or data differ from the server's, so it takes no work.</summary>
+    BoxRefused,
+
     /// <summary>A job ended with failed backtests.</summary>
     JobFailed,
 

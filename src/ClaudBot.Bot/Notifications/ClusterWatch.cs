@@ -12,7 +12,8 @@ namespace ClaudBot.Bot.Notifications;
 /// What a channel's subscribed chats are told, found by polling the queue server (<see cref="PollAsync"/>, every
 /// <see cref="NotificationOptions.PollInterval"/>): each job that ended since a chat subscribed (one line, once per chat
 /// whichever bot sends it, skipped for a chat that follows the job and gets its summary), and alerts, rate-limited per
-/// chat and kind: a worker gone from the heartbeats, a job ended with failures, the queue server lost and back.
+/// chat and kind: a worker gone from the heartbeats, a box refused (its engine or data differ from the server's), a job ended
+/// with failures, the queue server lost and back.
 /// Polling rather than the event channel alone: a bot that was down a while still finds the jobs that ended meanwhile.
 /// </summary>
 /// <remarks>
@@ -25,6 +26,7 @@ public sealed class ClusterWatch(IClusterTarget target, JobSummaryBuilder summar
     private readonly AlertLimiter _limiter = new(options.Value.AlertWindow, time);
     private readonly HashSet<(string Channel, string Chat, string What)> _told = [];
     private Dictionary<string, WorkerHeartbeatView>? _workers;
+    private HashSet<string>? _refusals;
     private bool? _reachable;
     private DateTimeOffset _lostAt;
     private IReadOnlyList<ChatSubscription> _subscribers = [];
@@ -35,11 +37,15 @@ public sealed class ClusterWatch(IClusterTarget target, JobSummaryBuilder summar
         var notices = new List<ChatNotice>();
         ClusterClient client;
         Dictionary<string, WorkerHeartbeatView> workers;
+        HashSet<string> refusals;
         try
         {
             client = await target.ClientAsync(cancellationToken).ConfigureAwait(false);
             var snapshot = await client.SnapshotAsync(cancellationToken).ConfigureAwait(false);
             workers = snapshot.Workers.ToDictionary(w => w.Id, w => new WorkerHeartbeatView(w.Id, w.Host));
+
+            // A box's reason names the box ("box w2: data file TCS.csv differs from the server's"): one per box, whatever its workers.
+            refusals = [.. snapshot.Workers.Select(w => w.Refused).OfType<string>()];
             _subscribers = await client.Subscriptions.ListAsync(channel, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception lost) when (IsUnreachable(lost, cancellationToken))
@@ -66,6 +72,12 @@ public sealed class ClusterWatch(IClusterTarget target, JobSummaryBuilder summar
         }
 
         _workers = workers;
+        foreach (string refusal in refusals.Where(r => _refusals is not null && !_refusals.Contains(r)))
+        {
+            Alert(notices, AlertKind.BoxRefused, $"{char.ToUpperInvariant(refusal[0])}{refusal[1..]}: it takes no work until it matches the server again (see 'monitor cluster').");
+        }
+
+        _refusals = refusals;
         if (_subscribers.Count > 0)
         {
             await JobEndsAsync(channel, client, notices, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using ClaudBot.Bot.Notifications;
+using ClaudBot.Bot.Targets.Local;
 using ClaudBot.Cluster.Jobs;
+using ClaudBot.Testing;
 
 namespace ClaudBot.Bot.Tests.Notifications;
 
@@ -78,6 +80,46 @@ public sealed class ClusterWatchTests
         Assert.Matches(@"^Worker \S+ on \S+ stopped sending heartbeats", lost.Text);
     }
     [Fact]
+    public async Task BoxWhoseDataDiffer_IsToldAsRefusedOnce_NamingBoxAndFile()
+    {
+        using var boxData = new TempDirectory("claudbot-box-data-");
+        foreach (string file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data"), "*.csv"))
+        {
+            File.Copy(file, boxData.Combine(Path.GetFileName(file)));
+        }
+
+        ChangeOneClose(Path.Combine(AppContext.BaseDirectory, "data", "TCS.csv"), boxData.Path);
+        await using var bot = await BotHarness.StartAsync();
+        var watch = bot.Get<ClusterWatch>();
+        Assert.Contains("Cluster started", BotHarness.Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
+        Assert.StartsWith("Subscribed:", BotHarness.Text(await bot.SayAsync("subscribe")), StringComparison.Ordinal);
+        Assert.Empty(await watch.PollAsync("test", CancellationToken.None));
+
+        // A second box's worker on the same queue server: a real node process that calls itself w2, with its own data.
+        var start = bot.Get<NodeProgram>().StartInfo("run", "--role", "worker");
+        start.Environment["CLAUDBOT_Cluster__BoxName"] = "w2";
+        start.Environment["CLAUDBOT_MarketData__Directory"] = boxData.Path;
+        start.Environment["CLAUDBOT_MarketData__CacheDirectory"] = boxData.Combine("cache");
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        using var box = Process.Start(start)!;
+        box.BeginOutputReadLine();
+        box.BeginErrorReadLine();
+        try
+        {
+            var refused = await FirstNoticesAsync(watch, TimeSpan.FromSeconds(30));
+            var alert = Assert.Single(refused);
+            Assert.Equal(("chat-1", AlertKind.BoxRefused), (alert.Chat, alert.Alert));
+            Assert.Equal("Box w2: data file TCS.csv differs from the server's: it takes no work until it matches the server again (see 'monitor cluster').", alert.Text);
+            Assert.Empty(await watch.PollAsync("test", CancellationToken.None));
+        }
+        finally
+        {
+            box.Kill(entireProcessTree: true);
+            await box.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task JobWithFailedBacktests_IsToldOnceAsAnAlert_BesideItsEndLine()
     {
         // INFY's bars change (a user file layered over the bundled one) after the job is planned and before the only slot,
@@ -102,7 +144,7 @@ public sealed class ClusterWatchTests
             var client = await bot.Target.ClientAsync(CancellationToken.None);
             var request = new JobRequest("rsi(period=7|14|21)", ["TCS", "INFY"], new DateOnly(2022, 1, 1), new DateOnly(2023, 12, 31), "tests");
             var (id, _) = await client.SubmitAsync(request, CancellationToken.None);
-            WriteInfyWithOneCloseChanged(userData);
+            ChangeOneClose(Path.Combine(AppContext.BaseDirectory, "data", "INFY.csv"), userData);
             using var waitForEnd = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             var job = await client.WaitAsync(id, null, waitForEnd.Token);
             Assert.Equal((JobState.CompletedWithErrors, 3, 3), (job.State, job.TasksDone, job.TasksFailed));
@@ -124,13 +166,27 @@ public sealed class ClusterWatchTests
         }
     }
 
-    private static void WriteInfyWithOneCloseChanged(string directory)
+    private static async Task<IReadOnlyList<ChatNotice>> FirstNoticesAsync(ClusterWatch watch, TimeSpan timeout)
     {
-        var rows = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "data", "INFY.csv"));
+        var waited = Stopwatch.StartNew();
+        IReadOnlyList<ChatNotice> notices = [];
+        while (notices.Count == 0 && waited.Elapsed < timeout)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            notices = await watch.PollAsync("test", CancellationToken.None);
+        }
+
+        return notices;
+    }
+
+    /// <summary>Writes <paramref name="csv"/> into <paramref name="directory"/> with one rupee added to a close of March 2023.</summary>
+    private static void ChangeOneClose(string csv, string directory)
+    {
+        var rows = File.ReadAllLines(csv);
         int row = Array.FindIndex(rows, r => r.StartsWith("2023-03", StringComparison.Ordinal));
         var cells = rows[row].Split(',');
         cells[4] = (double.Parse(cells[4], CultureInfo.InvariantCulture) + 1).ToString("R", CultureInfo.InvariantCulture);
         rows[row] = string.Join(',', cells);
-        File.WriteAllLines(Path.Combine(directory, "INFY.csv"), rows);
+        File.WriteAllLines(Path.Combine(directory, Path.GetFileName(csv)), rows);
     }
 }
