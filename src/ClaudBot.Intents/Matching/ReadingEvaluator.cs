@@ -88,6 +88,9 @@ internal sealed class ReadingEvaluator(IReadOnlyList<Token> tokens, SlotParser p
         { Type: SlotType.Job, Job: { } job } when job != "last" && !job.Any(char.IsAsciiDigit) => 0.6,
         null when slot.Type is SlotType.WholeNumber or SlotType.WholeNumbers or SlotType.Length && !text.Any(char.IsAsciiDigit) => 0.5,
 
+        // One word with no digit that is no period ("drawdowns of job pbbhkm") is likelier a letters-only job id (0.6).
+        null when slot.Type == SlotType.Period && !text.Any(char.IsAsciiDigit) && !text.Contains(' ', StringComparison.Ordinal) => 0.5,
+
         // The execution slot trails a phrase, so it is offered the end of every period ("to 2019-01-01"): words that say
         // nothing of costs must not outscore the period's own error.
         null when slot.Type == SlotType.Execution && !ExecutionSlot.MentionsExecution(text) => 0.3,
