@@ -13,7 +13,7 @@ namespace ClaudBot.Bot.Tests;
 public sealed class SweepRankingChatTests
 {
     [Fact]
-    public async Task TopResultsByCagr_AreInCagrOrder_AndEachVariedParameterHasItsTable()
+    public async Task TopResultsByCagrDrawdownAndSortino_AreInThatOrder_AndEachVariedParameterHasItsTable()
     {
         await using var bot = await StartAsync();
         Assert.Contains("Cluster started", Text(await bot.SayAsync("start cluster")), StringComparison.Ordinal);
@@ -37,5 +37,14 @@ public sealed class SweepRankingChatTests
         var byDrawdown = await bot.SayAsync($"rank job {sweep} by drawdown");
         var drawdowns = byDrawdown.Parts.OfType<TablePart>().First().Rows.Select(r => double.Parse(r[7].TrimEnd('%'), CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(drawdowns.OrderByDescending(d => d), drawdowns);
+
+        // A metric the table has no column for gets one at its end, so the order can be read.
+        var bySortino = (await bot.SayAsync($"top results of job {sweep} by sortino")).Parts.OfType<TablePart>().First();
+        Assert.StartsWith("Top 10 by sortino (highest first", bySortino.Title, StringComparison.Ordinal);
+        Assert.Equal("Sortino", bySortino.Columns[^1]);
+        Assert.Equal(12, bySortino.Columns.Count);
+        var sortinos = bySortino.Rows.Select(r => double.Parse(r[^1], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(sortinos.OrderByDescending(s => s), sortinos);
+        Assert.Equal(11, byCagr.Parts.OfType<TablePart>().First().Columns.Count);
     }
 }

@@ -124,14 +124,14 @@ public sealed class JobSummaryBuilder(IClusterTarget target, NodeApiClient nodeA
         var rows = summary.Leaders.GetValueOrDefault(metric.Name) ?? [];
         if (rows.Count == 0)
         {
-            yield return new TextPart($"No result of this job has a {metric.Name} figure; showing them by Sharpe.", ReplyTone.Warning);
+            yield return new TextPart($"This job's summary keeps no results by {metric.Name} (none has a figure, or the job ended before {metric.Name} was ranked); showing them by Sharpe.", ReplyTone.Warning);
             yield return ResultTables.Ranked($"Top {summary.Top.Count} by Sharpe", summary.Top);
             yield break;
         }
 
         rows = [.. rows.Take(summary.Top.Count)];
         string order = metric.HigherIsBetter ? "highest first" : "lowest first";
-        yield return ResultTables.Ranked($"Top {rows.Count} by {metric.Name} ({order}; ties by Sharpe)", rows);
+        yield return ResultTables.Ranked($"Top {rows.Count} by {metric.Name} ({order}; ties by Sharpe)", rows, metric);
     }
 
     /// <summary>

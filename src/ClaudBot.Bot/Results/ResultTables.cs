@@ -14,9 +14,21 @@ namespace ClaudBot.Bot.Results;
 internal static class ResultTables
 {
     private static readonly IReadOnlyList<string> RankedColumns = ["#", "Strategy", "Symbol", "Return", "vs B&H", "CAGR", "Sharpe", "Max DD", "Trades", "Win rate", "Fees"];
+    private static readonly HashSet<int> RankedNumericColumns = [0, 3, 4, 5, 6, 7, 8, 9, 10];
 
-    public static TablePart Ranked(string title, IReadOnlyList<ResultRow> rows) =>
-        new(title, RankedColumns, [.. rows.Select((r, i) => (IReadOnlyList<string>)
+    // The metrics (as RankedMetric names them) that the ranked table's own columns show.
+    private static readonly HashSet<string> ShownMetrics = ["total_return", "cagr", "sharpe", "max_drawdown", "trades", "win_rate", "fees"];
+
+    // A ratio ranked by but not shown ("profit_factor", "sortino") gets its own column, named as a trader writes it.
+    private static string Heading(string metric) =>
+        CultureInfo.InvariantCulture.TextInfo.ToTitleCase(metric.Replace('_', ' '));
+
+    /// <param name="by">The metric the rows are ranked by: a column of its own at the end when the table shows it nowhere else.</param>
+    public static TablePart Ranked(string title, IReadOnlyList<ResultRow> rows, RankedMetric? by = null)
+    {
+        var extra = by is null || ShownMetrics.Contains(by.Name) ? null : by;
+        IReadOnlyList<string> columns = extra is null ? RankedColumns : [.. RankedColumns, Heading(extra.Name)];
+        return new(title, columns, [.. rows.Select((r, i) => (IReadOnlyList<string>)
         [
             (i + 1).ToString(CultureInfo.InvariantCulture),
             r.StrategyText,
@@ -29,8 +41,10 @@ internal static class ResultTables
             r.Trades.ToString(CultureInfo.InvariantCulture),
             r.Trades == 0 ? "-" : Percent(r.WinRate),
             RupeesText.Compact(r.Fees),
+            .. extra is null ? [] : new[] { Ratio(extra.Of(r) ?? double.NaN) },
         ])])
-        { NumericColumns = new HashSet<int> { 0, 3, 4, 5, 6, 7, 8, 9, 10 } };
+        { NumericColumns = extra is null ? RankedNumericColumns : new HashSet<int>(RankedNumericColumns) { RankedColumns.Count } };
+    }
 
     /// <summary>One line where any row shown skipped entries (the size bought zero whole shares); null where none did.</summary>
     public static string? SkippedEntriesNote(IReadOnlyList<ResultRow> rows)

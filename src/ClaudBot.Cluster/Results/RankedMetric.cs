@@ -8,8 +8,10 @@ namespace ClaudBot.Cluster.Results;
 public sealed class RankedMetric
 {
     private readonly Func<ResultMetrics, double?> _read;
+    private readonly Func<ResultRow, double?> _ofRow;
 
-    private RankedMetric(string name, bool higherIsBetter, Func<ResultMetrics, double?> read) => (Name, HigherIsBetter, _read) = (name, higherIsBetter, read);
+    private RankedMetric(string name, bool higherIsBetter, Func<ResultMetrics, double?> read, Func<ResultRow, double?> ofRow) =>
+        (Name, HigherIsBetter, _read, _ofRow) = (name, higherIsBetter, read, ofRow);
 
     /// <summary>As in a result's <c>metrics</c> object, e.g. <c>cagr</c>.</summary>
     public string Name { get; }
@@ -20,15 +22,17 @@ public sealed class RankedMetric
     /// <summary>Every metric a summary keeps leaders for, in the order a summary lists them.</summary>
     public static readonly IReadOnlyList<RankedMetric> All =
     [
-        new("sharpe", true, m => m.Sharpe),
-        new("total_return", true, m => m.TotalReturn),
-        new("cagr", true, m => m.Cagr),
-        new("max_drawdown", true, m => m.MaxDrawdown),
-        new("win_rate", true, m => m.WinRate),
-        new("profit_factor", true, m => m.ProfitFactor),
-        new("trades", true, m => m.Trades),
-        new("fees", false, m => m.Fees),
-        new("turnover", false, m => m.Turnover),
+        new("sharpe", true, m => m.Sharpe, r => r.Sharpe),
+        new("sortino", true, m => m.Sortino, r => r.Sortino),
+        new("total_return", true, m => m.TotalReturn, r => r.TotalReturn),
+        new("cagr", true, m => m.Cagr, r => r.Cagr),
+        new("calmar", true, m => m.Calmar, r => r.Calmar),
+        new("max_drawdown", true, m => m.MaxDrawdown, r => r.MaxDrawdown),
+        new("win_rate", true, m => m.WinRate, r => r.WinRate),
+        new("profit_factor", true, m => m.ProfitFactor, r => r.ProfitFactor),
+        new("trades", true, m => m.Trades, r => r.Trades),
+        new("fees", false, m => m.Fees, r => r.Fees),
+        new("turnover", false, m => m.Turnover, r => r.Turnover),
     ];
 
     /// <summary>The metric of that name (as results name it, or as a trader writes it: "drawdown", "win rate", "return"); null if none.</summary>
@@ -44,9 +48,18 @@ public sealed class RankedMetric
             "winrate" or "hit_rate" => "win_rate",
             "annual_return" or "cagr%" => "cagr",
             "sharpe_ratio" => "sharpe",
+            "sortino_ratio" => "sortino",
+            "calmar_ratio" => "calmar",
             _ => key,
         };
         return All.FirstOrDefault(m => string.Equals(m.Name, key, StringComparison.Ordinal));
+    }
+
+    /// <summary>The metric as a row shows it (null or NaN where it has no number), for a table ranked by it.</summary>
+    public double? Of(ResultRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return _ofRow(row);
     }
 
     /// <summary>The value a result is ranked on: greater is better; null when the metric has no finite number.</summary>

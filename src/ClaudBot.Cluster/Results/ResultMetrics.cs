@@ -6,14 +6,17 @@ namespace ClaudBot.Cluster.Results;
 /// The metrics of one result that a summary shows, read from its <c>metrics</c> object; a <c>null</c> metric (the
 /// writer's NaN or Infinity, see <see cref="Backtesting.ResultJsonWriter"/>) reads as NaN. <see cref="Fees"/>,
 /// <see cref="Turnover"/> and <see cref="SkippedEntries"/> came later (issue 13): a file written before them lacks them,
-/// and they read as null rather than failing the file.
+/// and they read as null rather than failing the file. <see cref="Sortino"/> and <see cref="Calmar"/> were always written
+/// but read only since they are ranked: null where absent or not finite.
 /// </summary>
 internal struct ResultMetrics
 {
     public double TotalReturn;
     public double Cagr;
     public double Sharpe;
+    public double? Sortino;
     public double MaxDrawdown;
+    public double? Calmar;
     public int Trades;
     public double WinRate;
     public double? ProfitFactor;
@@ -39,6 +42,8 @@ internal struct ResultMetrics
         Fees = 512,
         Turnover = 1024,
         SkippedEntries = 2048,
+        Sortino = 4096,
+        Calmar = 8192,
         Required = TotalReturn | Cagr | Sharpe | MaxDrawdown | Trades | WinRate | ProfitFactor | FinalEquity,
     }
 
@@ -48,7 +53,9 @@ internal struct ResultMetrics
         TotalReturn = row.Metrics[0],
         Cagr = row.Metrics[1],
         Sharpe = row.Metrics[3],
+        Sortino = double.IsFinite(row.Metrics[4]) ? row.Metrics[4] : null,
         MaxDrawdown = row.Metrics[5],
+        Calmar = double.IsFinite(row.Metrics[6]) ? row.Metrics[6] : null,
         Trades = row.TradesOrError,
         WinRate = row.Metrics[7],
         ProfitFactor = double.IsFinite(row.Metrics[8]) ? row.Metrics[8] : null,
@@ -56,7 +63,7 @@ internal struct ResultMetrics
         Fees = double.IsFinite(row.Metrics[11]) ? row.Metrics[11] : null,
         Turnover = double.IsFinite(row.Metrics[12]) ? row.Metrics[12] : null,
         SkippedEntries = row.SkippedEntries,
-        _seen = Metric.Required | Metric.Fees | Metric.Turnover | Metric.SkippedEntries,
+        _seen = Metric.Required | Metric.Fees | Metric.Turnover | Metric.SkippedEntries | Metric.Sortino | Metric.Calmar,
     };
 
     /// <summary>The first metric the object lacked, as <c>metrics.name</c>, or null when it has them all.</summary>
@@ -113,6 +120,12 @@ internal struct ResultMetrics
                 case Metric.MaxDrawdown:
                     metrics.MaxDrawdown = ResultsJson.DoubleOrNaN(ref reader, baseOffset, position, "metrics.max_drawdown");
                     break;
+                case Metric.Sortino:
+                    metrics.Sortino = ResultsJson.NullableDouble(ref reader, baseOffset, position, "metrics.sortino");
+                    break;
+                case Metric.Calmar:
+                    metrics.Calmar = ResultsJson.NullableDouble(ref reader, baseOffset, position, "metrics.calmar");
+                    break;
                 case Metric.Trades:
                     metrics.Trades = ResultsJson.Int32(ref reader, baseOffset, position, "metrics.trades");
                     break;
@@ -152,6 +165,8 @@ internal struct ResultMetrics
         : reader.ValueTextEquals("cagr"u8) ? Metric.Cagr
         : reader.ValueTextEquals("sharpe"u8) ? Metric.Sharpe
         : reader.ValueTextEquals("max_drawdown"u8) ? Metric.MaxDrawdown
+        : reader.ValueTextEquals("sortino"u8) ? Metric.Sortino
+        : reader.ValueTextEquals("calmar"u8) ? Metric.Calmar
         : reader.ValueTextEquals("trades"u8) ? Metric.Trades
         : reader.ValueTextEquals("win_rate"u8) ? Metric.WinRate
         : reader.ValueTextEquals("profit_factor"u8) ? Metric.ProfitFactor

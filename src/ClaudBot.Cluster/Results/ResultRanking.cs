@@ -118,6 +118,8 @@ internal sealed class ResultRanking(int top)
             Fees = m.Fees,
             Turnover = m.Turnover,
             SkippedEntries = m.SkippedEntries,
+            Sortino = m.Sortino,
+            Calmar = m.Calmar,
         };
     }
 }

@@ -53,6 +53,12 @@ public sealed record ResultRow(
     /// <summary>Value traded over the initial capital (2.0 = the capital bought and sold once); null where unknown, as <see cref="Fees"/>.</summary>
     public double? Turnover { get; init; }
 
+    /// <summary>The Sortino ratio (README "Metrics": downside deviation over all days); null where not finite.</summary>
+    public double? Sortino { get; init; }
+
+    /// <summary>The Calmar ratio (CAGR over the maximum drawdown's size); null where not finite.</summary>
+    public double? Calmar { get; init; }
+
     /// <summary>Entries not taken because the size bought zero whole shares; null in results written before they were counted.</summary>
     public int? SkippedEntries { get; init; }
 }

@@ -42,7 +42,7 @@ public sealed class WalkForwardPlanningTests : IDisposable
     }
 
     [Theory]
-    [InlineData("sortino_ratio", 5, "'sortino_ratio' is not a metric a walk-forward can pick by")]
+    [InlineData("omega_ratio", 5, "'omega_ratio' is not a metric a walk-forward can pick by")]
     [InlineData("sharpe", -1, "The least in-sample trades of a pick must be 0 to 10,000, not -1.")]
     public async Task AnUnknownObjective_OrATradeCountOutOfRange_IsRefused(string objective, int minTrades, string message)
     {

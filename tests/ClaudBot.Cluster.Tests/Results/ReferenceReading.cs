@@ -87,6 +87,8 @@ internal static class ReferenceReading
             MarketIndex = result.TryGetProperty("market_index", out var index) && index.ValueKind == JsonValueKind.String ? index.GetString() : null,
             Fees = Nullable(metrics, "fees"),
             Turnover = Nullable(metrics, "turnover"),
+            Sortino = Nullable(metrics, "sortino"),
+            Calmar = Nullable(metrics, "calmar"),
             SkippedEntries = metrics.TryGetProperty("skipped_entries", out var skipped) ? skipped.GetInt32() : null,
         };
     }

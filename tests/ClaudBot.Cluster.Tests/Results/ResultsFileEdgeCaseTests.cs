@@ -31,7 +31,7 @@ public sealed class ResultsFileEdgeCaseTests
             summary.Failures);
         Assert.Equal((5, 3, 2, 2), (summary.TasksTotal, summary.TasksDone, summary.TasksFailed, summary.FailuresTotal));
         Assert.Equal(
-            new ResultRow(2, "rsi", "rsi(period=14, lower=30, upper=70)", "INFY", new DateOnly(2022, 1, 3), new DateOnly(2024, 12, 31), 0.1, 0.026, 0.8, -0.137, 2, 0.5, null, 1106392.4),
+            new ResultRow(2, "rsi", "rsi(period=14, lower=30, upper=70)", "INFY", new DateOnly(2022, 1, 3), new DateOnly(2024, 12, 31), 0.1, 0.026, 0.8, -0.137, 2, 0.5, null, 1106392.4) { Sortino = 0.52, Calmar = 0.19 },
             summary.BestBySymbol[1]);
         Assert.Equal(1.65, summary.Top[0].ProfitFactor);
     }

@@ -63,6 +63,8 @@ public sealed class ExecutionFormTests(ITestOutputHelper output)
         string[] keys = await page.EvalOnSelectorAllAsync<string[]>("#results th", "headers => headers.map(h => h.dataset.key)");
         Assert.Equal(ClaudBot.Backtesting.Execution.RupeesText.Compact(fees), cells[Array.IndexOf(keys, "fees")]);
         Assert.Equal(turnover.ToString("0.00", CultureInfo.InvariantCulture) + "×", cells[Array.IndexOf(keys, "turnover")]);
+        Assert.Equal(row.GetProperty("sortino").GetDouble().ToString("0.00", CultureInfo.InvariantCulture), cells[Array.IndexOf(keys, "sortino")]);
+        Assert.Equal(row.GetProperty("calmar").GetDouble().ToString("0.00", CultureInfo.InvariantCulture), cells[Array.IndexOf(keys, "calmar")]);
         Assert.False(await page.IsVisibleAsync("#skipped"));
         await Chromium.ScreenshotAsync(page, "execution-job-page");
         output.WriteLine($"job {id}: fees {fees:0.00} shown as {cells[Array.IndexOf(keys, "fees")]}, turnover {turnover:0.000}");

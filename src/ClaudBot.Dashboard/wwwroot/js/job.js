@@ -34,7 +34,10 @@ const columns = [
   ['beta', (r) => number(r.beta), 'num'],
   ['cagr', (r) => percent(r.cagr), 'num'],
   ['sharpe', (r) => number(r.sharpe), 'num'],
+  // Absent (a dash) where not finite.
+  ['sortino', (r) => number(r.sortino), 'num'],
   ['max_drawdown', (r) => percent(r.max_drawdown), 'num'],
+  ['calmar', (r) => number(r.calmar), 'num'],
   ['trades', (r) => String(r.trades), 'num'],
   ['win_rate', (r) => percent(r.win_rate, 0), 'num'],
   // Charges paid in rupees and value traded over the capital; absent (a dash) in results written before fees were kept.

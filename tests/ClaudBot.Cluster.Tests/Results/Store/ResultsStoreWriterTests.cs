@@ -113,6 +113,24 @@ public sealed class ResultsStoreWriterTests(StoreSweepFixture sweep) : IClassFix
         Assert.Equal(StoreSweepFixture.ParameterSets * 3, stored.TasksDone);
     }
 
+    [Theory]
+    [InlineData("sortino")]
+    [InlineData("calmar")]
+    public async Task StoredSummary_LeadersBySortinoAndCalmar_AreTheExportsBest_HighestFirst(string name)
+    {
+        using var export = JsonDocument.Parse(await File.ReadAllBytesAsync(sweep.ExportPath));
+        var values = export.RootElement.GetProperty("results").EnumerateArray()
+            .Where(r => !r.TryGetProperty("error", out _))
+            .ToDictionary(r => r.GetProperty("index").GetInt32(), r => Number(r.GetProperty("metrics").GetProperty(name)));
+        var metric = RankedMetric.Find(name + " ratio")!;
+
+        var leaders = (await StoredSummary.ReadAsync(sweep.ResultsPath, 5, CancellationToken.None)).Leaders![name];
+
+        Assert.Equal(ResultRanking.LeadersKept, leaders.Count);
+        Assert.Equal(values.Values.Where(double.IsFinite).OrderDescending().Take(leaders.Count), leaders.Select(r => metric.Of(r)!.Value));
+        Assert.All(leaders, r => Assert.Equal(values[r.Index], metric.Of(r)));
+    }
+
     [Fact]
     public async Task StoredSummary_FileItself_HoldsTheKeptRows()
     {

@@ -70,6 +70,31 @@ public sealed class SummaryLeadersTests
     }
 
     [Fact]
+    public void Leaders_BySortinoAndCalmar_HighestFirst_LeaveOutRowsWithoutAFigure_AndShowTheFigure()
+    {
+        var fold = new StoreFold(3, Sets, ["TCS", "INFY"]);
+        double[] sortino = [0.8, 2.5, double.NaN, 1.1];
+        double[] calmar = [double.PositiveInfinity, 0.3, 1.9, -0.4];
+        for (int task = 0; task < 4; task++)
+        {
+            var row = Row(1.0 + task, 0.1, 0.1, -0.1, 10);
+            row.Metrics[4] = sortino[task];
+            row.Metrics[6] = calmar[task];
+            fold.Add(task, row);
+        }
+
+        var leaders = fold.Summary(new ResultsSummary("job", "completed", null!, [], 4, 4, 0, new ResultsTimings(0, 0, 0), [], [], [], 0)).Leaders!;
+
+        Assert.Equal([1, 3, 0], leaders["sortino"].Select(r => r.Index));
+        Assert.Equal([2.5, 1.1, 0.8], leaders["sortino"].Select(r => r.Sortino!.Value));
+        Assert.Equal([2, 1, 3], leaders["calmar"].Select(r => r.Index));
+        Assert.Equal([1.9, 0.3, -0.4], leaders["calmar"].Select(r => RankedMetric.Find("calmar")!.Of(r)!.Value));
+
+        // Task 0's infinite Calmar is no figure: out of the calmar leaders, and null in its row where it leads by Sortino.
+        Assert.Null(leaders["sortino"].Single(r => r.Index == 0).Calmar);
+    }
+
+    [Fact]
     public void ParameterEffects_AreEachVariedParameter_ValueByValue_AcrossSymbolsAndTheOtherParameter()
     {
         var summary = Fold(
