@@ -15,7 +15,12 @@ internal static class NodePublisher
 
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", "state", "TestResults"];
 
-    private static readonly string[] SourceFolders = ["src", "data"];
+    // What the published programs are built from or carry: the code, the bundled data, the client's intent catalogue
+    // and the cost presets (both copied into the output by their projects).
+    private static readonly string[] SourceFolders = ["src", "data", "intents", "costs"];
+
+    // Root files no build reads: editing the README must not cost a ten-minute publish.
+    private static readonly string[] DocumentExtensions = [".md", ".sh"];
 
     /// <summary>The checkout's root: the first folder at or above <paramref name="start"/> that holds the node's project.</summary>
     public static string? FindCheckout(string start)
@@ -98,10 +103,10 @@ internal static class NodePublisher
     // Beside the output folder, so it is never uploaded.
     private static string Stamp(string output) => output.TrimEnd('/') + ".stamp";
 
-    // Everything a publish reads: src/ (without build output), the bundled data, and the root's build files.
+    // Everything a publish reads: src/ (without build output), the bundled data, intents and costs, and the root's build files.
     private static IEnumerable<string> Sources(string checkout)
     {
-        foreach (string file in Directory.EnumerateFiles(checkout))
+        foreach (string file in Directory.EnumerateFiles(checkout).Where(f => !DocumentExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)))
         {
             yield return file;
         }

@@ -57,6 +57,32 @@ public sealed class NodePublisherTests : IDisposable
         Assert.False(NodePublisher.IsFresh(_checkout.Path, output));
     }
 
+    [Theory]
+    [InlineData("README.md", false)]
+    [InlineData("test.sh", false)]
+    [InlineData("Directory.Build.props", true)]
+    [InlineData("appsettings.json", true)]
+    [InlineData("intents/intent_patterns.yaml", true)]
+    [InlineData("costs/zerodha-delivery.yaml", true)]
+    [InlineData("docs/worker-boxes.md", false)]
+    public async Task AnEdit_MakesThePublishStale_OnlyWhereABuildReadsIt(string file, bool stale)
+    {
+        string output = _checkout.Combine("state/publish/linux-x64-fd");
+        Directory.CreateDirectory(output);
+        await File.WriteAllTextAsync(Path.Combine(output, "claudbot-node"), "program");
+        await File.WriteAllTextAsync(output + ".stamp", "linux-x64\n");
+        var published = new DateTime(2026, 1, 10, 12, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(output + ".stamp", published);
+        Assert.True(NodePublisher.IsFresh(_checkout.Path, output));
+
+        string edited = _checkout.Combine(file);
+        Directory.CreateDirectory(Path.GetDirectoryName(edited)!);
+        await File.WriteAllTextAsync(edited, "edited");
+        File.SetLastWriteTimeUtc(edited, published.AddMinutes(1));
+
+        Assert.Equal(!stale, NodePublisher.IsFresh(_checkout.Path, output));
+    }
+
     [Fact]
     public async Task AFoldersRuntimeAndKind_AreReadFromIt()
     {
