@@ -50,7 +50,7 @@ public static class ServiceCollectionExtensions
             : throw new OptionsValidationException(TargetOptions.Section, typeof(TargetOptions), ["Target:Kind 'ssh' needs the SSH target registered before AddBot (AddSshTarget); this host has none."]));
         services.AddHostedService<TargetLifetime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, ClusterActions>());
-        // One JobActions: a follow-up submits through the very one that runs typed backtests.
+        // One JobActions and one PortfolioActions: a follow-up runs through the very ones that run typed requests.
         services.TryAddSingleton<ClusterJobSubmitter>();
         services.TryAddSingleton<JobActions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, JobActions>(sp => sp.GetRequiredService<JobActions>()));
@@ -60,7 +60,8 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, RuleActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, DataActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, LossActions>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, PortfolioActions>());
+        services.TryAddSingleton<PortfolioActions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, PortfolioActions>(sp => sp.GetRequiredService<PortfolioActions>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntentAction, ScheduleActions>());
         services.TryAddSingleton<RecentRules>();
         services.TryAddSingleton<RecentRequests>();

@@ -9,10 +9,10 @@ namespace ClaudBot.Bot.Actions;
 
 /// <summary>
 /// What refers to this chat's last backtest: a follow-up ("now the same for INFY", "what about 2023", "and with period
-/// 10") runs it again with only what was said changed, through the same submit as a typed backtest; "show me the
-/// chart" shows that backtest's results and chart.
+/// 10") runs it again with only what was said changed, through the same action as a typed backtest, walk-forward or
+/// portfolio; "show me the chart" shows that backtest's results and chart.
 /// </summary>
-public sealed class FollowUpActions(JobActions jobs, RecentRequests recentRequests, IntentCatalog catalog) : IIntentAction
+public sealed class FollowUpActions(JobActions jobs, PortfolioActions portfolios, RecentRequests recentRequests, IntentCatalog catalog) : IIntentAction
 {
     private const string Example = "e.g. backtest rsi on TCS last year.";
 
@@ -45,16 +45,23 @@ public sealed class FollowUpActions(JobActions jobs, RecentRequests recentReques
             return Reply.Error(request.Error!);
         }
 
-        var reply = await jobs.ExecuteAsync(context with { Match = request.Submit }, cancellationToken).ConfigureAwait(false);
+        IIntentAction runs = request.Submit.Intent == "portfolio_backtest" ? portfolios : jobs;
+        var reply = await runs.ExecuteAsync(context with { Match = request.Submit }, cancellationToken).ConfigureAwait(false);
         return reply with { Parts = [new TextPart(request.Echo), .. reply.Parts] };
     }
 
     // The job named, else this chat's last one, else (nothing run here, or forgotten) the cluster's newest, as 'results' does.
     private Task<Reply> ChartAsync(ActionContext context, CancellationToken cancellationToken)
     {
-        string job = context.Slot("job")?.Job is { } named && named != JobReference.Last
-            ? named
-            : recentRequests.Last(context.Message.Chat, out _)?.JobId ?? JobReference.Last;
+        var last = recentRequests.Last(context.Message.Chat, out _);
+        bool named = context.Slot("job")?.Job is { } id && id != JobReference.Last;
+        if (!named && last is { JobId: null })
+        {
+            // A single portfolio made no job: its chart came with its answer.
+            return Task.FromResult(Reply.Text("This chat's last request was a portfolio, answered with its chart; say 'same again' to see it again, or name a job.", ReplyTone.Warning));
+        }
+
+        string job = named ? context.Slot("job")!.Job! : last?.JobId ?? JobReference.Last;
         var results = new IntentMatch("job_results", context.Match.Confidence, context.Match.Source, new Dictionary<string, SlotValue>
         {
             ["job"] = new SlotValue("job", SlotType.Job, job) { Job = job },

@@ -111,12 +111,9 @@ public sealed class JobActions(IClusterTarget target, ClusterJobSubmitter submit
 
         // "which strategy works best" has no strategies slot: what it ran (every default grid) is what a follow-up repeats.
         var strategies = context.Slot("strategies") ?? new SlotValue("strategies", SlotType.Strategies, strategiesText) { StrategyText = strategiesText };
-        // A follow-up ("same for INFY") repeats a backtest; a walk-forward is not one, so it is not offered as one.
-        if (walkForward is null)
-        {
-            recentRequests.Remember(context.Message.Chat, new LastRequest(strategies, symbols, context.Slot("period")!, context.Slot("execution"), id));
-        }
-
+        // A follow-up ("same for INFY") repeats it as what it was: a backtest, or a walk-forward with the same windows.
+        var match = context.Match.Intent == "walk_forward" ? context.Match : context.Match with { Intent = FollowUpRequest.SubmitIntent };
+        recentRequests.Remember(context.Message.Chat, LastRequest.Of(match, strategies, id));
         return reply;
     }
 

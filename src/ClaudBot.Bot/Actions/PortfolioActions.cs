@@ -1,5 +1,6 @@
 using ClaudBot.Backtesting;
 using ClaudBot.Backtesting.Execution;
+using ClaudBot.Bot.FollowUps;
 using ClaudBot.Bot.NodeApi;
 using ClaudBot.Bot.Replies;
 using ClaudBot.Bot.Results;
@@ -14,7 +15,7 @@ namespace ClaudBot.Bot.Actions;
 /// this machine's data when the node's API does not answer). A grid, or several position counts ("with 5|10|20 positions"),
 /// is a portfolio job on the cluster: every setting ranked, the best one's report when it finishes.
 /// </summary>
-public sealed class PortfolioActions(NodeApiClient nodeApi, PortfolioRunner runner, ClusterJobSubmitter submitter) : IIntentAction
+public sealed class PortfolioActions(NodeApiClient nodeApi, PortfolioRunner runner, ClusterJobSubmitter submitter, RecentRequests recentRequests) : IIntentAction
 {
     /// <summary>"ranked by momentum" in chat: the 63-day momentum traders mean by it (a quarter of trading days); other lookbacks through the API and CLIs.</summary>
     public const string MomentumRank = "momentum(63)";
@@ -39,7 +40,9 @@ public sealed class PortfolioActions(NodeApiClient nodeApi, PortfolioRunner runn
                 Execution = execution is null ? null : execution with { Size = null },
                 Portfolio = new PortfolioJobText(positions, rank, said?.Size).Parse(),
             };
-            return (await submitter.SubmitAsync(context, request, cancellationToken).ConfigureAwait(false)).Reply;
+            var (reply, id) = await submitter.SubmitAsync(context, request, cancellationToken).ConfigureAwait(false);
+            recentRequests.Remember(context.Message.Chat, LastRequest.Of(context.Match, strategies, id));
+            return reply;
         }
 
         PortfolioView view;
@@ -52,6 +55,8 @@ public sealed class PortfolioActions(NodeApiClient nodeApi, PortfolioRunner runn
             view = await runner.ViewAsync(strategies.StrategyText!, symbols, period.From, period.To, positions[0], rank, execution, cancellationToken).ConfigureAwait(false);
         }
 
+        // Answered at once, no job: a follow-up ("what about 2023") runs it again; "show me the chart" has no job of it.
+        recentRequests.Remember(context.Message.Chat, LastRequest.Of(context.Match, strategies, null));
         return PortfolioSummary.Of(view);
     }
 }

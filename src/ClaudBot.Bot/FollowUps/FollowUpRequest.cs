@@ -9,14 +9,14 @@ using ClaudBot.Intents.Slots;
 namespace ClaudBot.Bot.FollowUps;
 
 /// <summary>
-/// A follow-up made whole: the chat's last request with only what the follow-up said changed, as a
-/// <c>submit_cluster_job</c> reading (so it runs exactly as a typed backtest), and the line that says what will run.
+/// A follow-up made whole: the chat's last request with only what the follow-up said changed, as a reading of the intent
+/// it ran as (so it runs exactly as a typed backtest, walk-forward or portfolio), and the line that says what will run.
 /// </summary>
 /// <param name="Submit">The full request; null when <see cref="Error"/> says why it cannot be made.</param>
 /// <param name="Echo">"Same as before with INFY: rsi on INFY, 2023-01-23 to 2026-01-23."</param>
 public sealed partial record FollowUpRequest(IntentMatch? Submit, string Echo, string? Error)
 {
-    /// <summary>The intent a follow-up runs as.</summary>
+    /// <summary>The intent a follow-up of a plain backtest runs as (a walk-forward or a portfolio runs as itself).</summary>
     public const string SubmitIntent = "submit_cluster_job";
 
     /// <summary>Applies what <paramref name="said"/> (a <c>follow_up</c> reading) changes to <paramref name="last"/>.</summary>
@@ -47,7 +47,7 @@ public sealed partial record FollowUpRequest(IntentMatch? Submit, string Echo, s
         var symbols = Changed(said, "symbols", last.Symbols, s => SymbolText.Describe(s.Symbols!, aliases), changes);
         var period = Changed(said, "period", last.Period, s => PeriodParser.Describe(s.Period!.Value), changes);
         var execution = WithExecution(last.Execution, said.Slots.GetValueOrDefault("execution"), changes);
-        var slots = new Dictionary<string, SlotValue>(StringComparer.Ordinal)
+        var slots = new Dictionary<string, SlotValue>(last.Settings, StringComparer.Ordinal)
         {
             ["strategies"] = strategies,
             ["symbols"] = symbols,
@@ -58,11 +58,20 @@ public sealed partial record FollowUpRequest(IntentMatch? Submit, string Echo, s
             slots["execution"] = execution;
         }
 
-        var submit = new IntentMatch(SubmitIntent, said.Confidence, said.Source, slots, [], [], []) { Notes = said.Notes };
+        var submit = new IntentMatch(last.Intent, said.Confidence, said.Source, slots, [], [], []) { Notes = said.Notes };
         string request = $"{strategies.StrategyText} on {SymbolText.Describe(symbols.Symbols!, aliases)}, {PeriodParser.Describe(period.Period!.Value)}";
-        string echo = changes.Count == 0 ? $"Same as before: {request}." : $"Same as before with {string.Join(", ", changes)}: {request}.";
+        string same = $"Same {Kind(last.Intent)}as before";
+        string echo = changes.Count == 0 ? $"{same}: {request}." : $"{same} with {string.Join(", ", changes)}: {request}.";
         return new FollowUpRequest(submit, echo, null);
     }
+
+    // A walk-forward or a portfolio is repeated as one, and the echo says so (its own settings kept as they were).
+    private static string Kind(string intent) => intent switch
+    {
+        "walk_forward" => "walk-forward ",
+        "portfolio_backtest" => "portfolio ",
+        _ => string.Empty,
+    };
 
     private static SlotValue Changed(IntentMatch said, string name, SlotValue last, Func<SlotValue, string> describe, List<string> changes)
     {

@@ -64,6 +64,52 @@ public sealed class FollowUpConversationTests
 
     [Trait("Category", "RealServer")]
     [Fact]
+    public async Task AWalkForward_IsRepeatedAsOne_WithItsWindowsAndObjectiveKept()
+    {
+        await using var bot = await StartAsync();
+        await bot.SayAsync("start cluster");
+        var first = await bot.SayAsync("walk forward rsi(period=7|14) on TCS 2021-2025 with 2 years in and 6 months out anchored windows picked by sortino");
+        Assert.True(first.Succeeded, Text(first));
+
+        var infy = await bot.SayAsync("now the same for INFY");
+
+        Assert.Equal("Same walk-forward as before with INFY: rsi(period=7|14) on INFY, 2021-01-01 to 2025-12-31.", First(infy));
+        await AssertSpecAsync(bot, infy, "rsi(period=7|14)", ["INFY"], "2021-01-01", "2025-12-31");
+        var settings = (await SpecAsync(bot, infy)).WalkForward!;
+        var asked = (await SpecAsync(bot, first)).WalkForward!;
+        Assert.Equal(asked, settings);
+        Assert.Equal((true, "sortino"), (settings.Anchored, settings.Objective));
+        await bot.SayAsync($"cancel job {infy.FollowJob}");
+        await bot.SayAsync("yes");
+    }
+
+    [Trait("Category", "RealServer")]
+    [Fact]
+    public async Task APortfolio_IsRepeatedAsOne_WithItsPositionsKept_AndAnsweredAtOnce()
+    {
+        await using var bot = await StartAsync();
+        await bot.SayAsync("start cluster");
+        var first = await bot.SayAsync("portfolio backtest rsi on TCS, INFY, RELIANCE, SBIN, ITC with at most 2 positions 2021-2024");
+        Assert.True(first.Succeeded, Text(first));
+
+        var year = await bot.SayAsync("what about 2023");
+
+        Assert.True(year.Succeeded, Text(year));
+        Assert.Equal("Same portfolio as before with 2023-01-01 to 2023-12-31: rsi on TCS,INFY,RELIANCE,SBIN,ITC, 2023-01-01 to 2023-12-31.", First(year));
+        Assert.Null(year.FollowJob);
+        string said = Text(year);
+        Assert.Contains("2 positions", said, StringComparison.Ordinal);
+        Assert.Contains("2023-01-02", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("2021-", said, StringComparison.Ordinal);
+        Assert.NotEqual(first.Parts.OfType<TablePart>().First().Rows, year.Parts.OfType<TablePart>().First().Rows);
+        Assert.Empty(await JobsAsync(bot));
+        Assert.Equal(
+            "This chat's last request was a portfolio, answered with its chart; say 'same again' to see it again, or name a job.",
+            Text(await bot.SayAsync("show me the chart")));
+    }
+
+    [Trait("Category", "RealServer")]
+    [Fact]
     public async Task AParameterNoStrategyOfTheLastRequestHas_IsOneLineNamingThem_AndRunsNothing()
     {
         await using var bot = await StartAsync();
