@@ -11,7 +11,8 @@ namespace ClaudBot.Dashboard.Tests.Browser;
 /// The overview's Portfolio section in a real headless chromium on a real node: rsi on TCS, INFY and SBIN with at most
 /// two positions shows the API's figures as the page formats them, draws both equity curves and the positions held,
 /// lists the traded symbols' contribution largest P&amp;L first; max positions 0 says the API's one line under its field
-/// and shows no results. Its rank and size reach the API; a grid or several counts queues a portfolio job.
+/// and shows no results. Its rank and size, slippage, exits and symbols' own strategies reach the API; a grid or several
+/// counts queues a portfolio job.
 /// </summary>
 [Trait("Category", "RealServer")]
 public sealed class PortfolioSectionTests(ITestOutputHelper output)
@@ -121,6 +122,89 @@ public sealed class PortfolioSectionTests(ITestOutputHelper output)
         Assert.Equal(["TCS", "INFY", "SBIN"], spec.GetProperty("symbols").EnumerateArray().Select(s => s.GetString()));
         Assert.Contains("4 portfolios", await page.TextContentAsync("#pf-status"), StringComparison.Ordinal);
         Assert.Empty(errors);
+    }
+
+    [ChromiumFact]
+    public async Task PortfolioForm_PassesSlippageExitsAndOwnStrategies_AndSaysABadOneUnderItsField()
+    {
+        await using var node = await DashboardNode.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync($"http://127.0.0.1:{node.Port.ToString(CultureInfo.InvariantCulture)}/");
+        await page.FillAsync("#pf-strategy", "rsi");
+        await page.FillAsync("#pf-symbols", "TCS, INFY, SBIN");
+        await page.FillAsync("#pf-max-positions", "2");
+        await page.FillAsync("#pf-slippage-bps", "10");
+        await page.FillAsync("#pf-stop", "5");
+        await page.FillAsync("#pf-trail", "8");
+        await page.FillAsync("#pf-per-symbol", "SBIN=macd(fast=8, slow=21)");
+        await page.ClickAsync("#pf-run");
+        await page.WaitForSelectorAsync("#pf-chart[data-drawn] canvas");
+
+        // The page shows the API's answer to the same request, and those fields changed it.
+        var asked = new Dictionary<string, object>
+        {
+            ["strategy"] = "rsi", ["symbols"] = new[] { "TCS", "INFY", "SBIN" }, ["from"] = "2021-01-01", ["to"] = "2024-12-31", ["max_positions"] = 2,
+        };
+        var plain = await PostAsync(node, asked);
+        asked["slippage_bps"] = 10;
+        asked["stop"] = 5;
+        asked["trail"] = 8;
+        asked["per_symbol"] = new Dictionary<string, string> { ["SBIN"] = "macd(fast=8, slow=21)" };
+        var view = await PostAsync(node, asked);
+        Assert.Equal(PortfolioReportText.Figures(view), await page.EvaluateAsync<string[][]>(PageScripts.TableCells, "#pf-figures"));
+        Assert.NotEqual(PortfolioReportText.Figures(plain), PortfolioReportText.Figures(view));
+
+        // A stop the node refuses: its one line under Stop. Text that is no number, or an entry without '=': said here.
+        await page.FillAsync("#pf-stop", "-5");
+        await page.ClickAsync("#pf-run");
+        asked["stop"] = -5;
+        string refused = await RefusedAsync(node, asked, "stop");
+        await Assertions.Expect(page.Locator("#pf-stop-error")).ToHaveTextAsync(refused);
+        Assert.Equal("true", await page.GetAttributeAsync("#pf-stop", "aria-invalid"));
+        Assert.True(await page.Locator("#pf-result").IsHiddenAsync(), "a refused portfolio still shows the last results");
+
+        await page.FillAsync("#pf-stop", "5");
+        await page.FillAsync("#pf-slippage-bps", "ten");
+        await page.ClickAsync("#pf-run");
+        await Assertions.Expect(page.Locator("#pf-slippage_bps-error")).ToHaveTextAsync("'ten' is not a number (basis points).");
+        Assert.True(await page.Locator("#pf-stop-error").IsHiddenAsync());
+
+        await page.FillAsync("#pf-slippage-bps", "10");
+        await page.FillAsync("#pf-per-symbol", "SBIN");
+        await page.ClickAsync("#pf-run");
+        await Assertions.Expect(page.Locator("#pf-per_symbol-error")).ToHaveTextAsync("'SBIN' is not SYMBOL=STRATEGY, e.g. SBIN=macd.");
+
+        // A grid: a portfolio job carrying the slippage and the symbol's own strategy.
+        await page.FillAsync("#pf-per-symbol", "SBIN=macd(fast=8, slow=21)");
+        await page.FillAsync("#pf-strategy", "rsi(period=7|14)");
+        await page.ClickAsync("#pf-run");
+        var link = page.Locator("#pf-submitted");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var spec = (await node.GetJsonAsync($"/api/jobs/{(await link.TextContentAsync())!["job ".Length..]}")).GetProperty("spec");
+        Assert.Equal(10, spec.GetProperty("slippage_bps").GetDouble());
+        Assert.StartsWith("macd(fast=8, slow=21", spec.GetProperty("portfolio").GetProperty("per_symbol").GetProperty("SBIN").GetString(), StringComparison.Ordinal);
+        await Chromium.ScreenshotAsync(page, "overview-portfolio-execution");
+        Assert.Empty(errors);
+    }
+
+    private static async Task<JsonElement> PostAsync(DashboardNode node, Dictionary<string, object> body)
+    {
+        using var response = await node.Client.PostAsync("/api/portfolio", DashboardNode.Json(body));
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<string> RefusedAsync(DashboardNode node, Dictionary<string, object> body, string field)
+    {
+        using var response = await node.Client.PostAsync("/api/portfolio", DashboardNode.Json(body));
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((HttpStatusCode.BadRequest, field), (response.StatusCode, problem.GetProperty("field").GetString()));
+        return problem.GetProperty("detail").GetString()!;
     }
 
     private static async Task<JsonElement> PortfolioAsync(DashboardNode node, int maxPositions, HttpStatusCode expected)
