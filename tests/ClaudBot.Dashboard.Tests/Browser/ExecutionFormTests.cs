@@ -86,4 +86,46 @@ public sealed class ExecutionFormTests(ITestOutputHelper output)
             $"The result skipped {skipped} entries: the size bought zero whole shares (a larger size, or fractional shares, takes them).");
         Assert.Empty(errors);
     }
+    [ChromiumFact]
+    public async Task ExitsThroughTheForm_ReachTheJob_AndOneTheNodeRefuses_OrNoNumber_IsSaidUnderItsField()
+    {
+        await using var node = await DashboardNode.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync($"http://127.0.0.1:{node.Port.ToString(CultureInfo.InvariantCulture)}/");
+        await page.FillAsync("#strategy", "rsi");
+        await Assertions.Expect(page.Locator("#submit")).ToBeEnabledAsync();
+        await page.FillAsync("#symbols", "TCS");
+
+        await page.FillAsync("#stop", "-3");
+        await page.ClickAsync("#submit");
+        using (var refused = await node.Client.PostAsync("/api/jobs", DashboardNode.Json(new { strategies = "rsi", symbols = new[] { "TCS" }, from = "2021-01-01", to = "2023-12-31", stop = -3 })))
+        {
+            var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("stop", problem.GetProperty("field").GetString());
+            await Assertions.Expect(page.Locator("#stop-error")).ToHaveTextAsync(problem.GetProperty("detail").GetString()!);
+        }
+
+        Assert.Equal("true", await page.GetAttributeAsync("#stop", "aria-invalid"));
+        await page.FillAsync("#stop", "5");
+        await page.FillAsync("#trail", "eight");
+        await page.ClickAsync("#submit");
+        await Assertions.Expect(page.Locator("#trail-error")).ToHaveTextAsync("'eight' is not a percentage.");
+        Assert.False(await page.IsVisibleAsync("#stop-error"));
+        Assert.False(await page.IsVisibleAsync("#submitted"));
+
+        await page.FillAsync("#trail", "8");
+        await page.ClickAsync("#submit");
+        var link = page.Locator("#submitted");
+        await link.WaitForAsync();
+        string id = (await link.GetAttributeAsync("href"))!.Split("id=")[1];
+        string strategies = (await node.GetJsonAsync($"/api/jobs/{id}")).GetProperty("spec").GetProperty("strategies").GetString()!;
+        output.WriteLine($"job {id}: {strategies}");
+        Assert.Contains("stop=5%", strategies, StringComparison.Ordinal);
+        Assert.Contains("trail=8%", strategies, StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
 }

@@ -1,7 +1,7 @@
 // The new-job form. The strategy box is checked as the user types (POST /api/strategies/validate, debounced): it shows
 // the canonical text and the combination count, or the error with a caret under the text, and Submit stays disabled
 // until the text in the box is the text last found valid. Every server text goes in through textContent. The execution
-// fields (costs, slippage, size, whole shares) are sent only when filled: blank takes the node's defaults. A refused
+// fields (costs, slippage, size, whole shares, stop/target/trail) are sent only when filled: blank takes the node's defaults. A refused
 // request's one-line error shows under the field the API names (its problem's "field"), else beside Submit.
 import { postJson, Unauthorized } from './api.js';
 import { element } from './format.js';
@@ -81,7 +81,7 @@ function showOutcome(...children) {
 }
 
 // The fields whose errors have a place of their own, by the API's field name, with their inputs; any other goes beside Submit.
-const fieldInputs = { symbols: 'symbols', from: 'from', to: 'to', costs: 'costs', slippage_bps: 'slippage-bps', size: 'size' };
+const fieldInputs = { symbols: 'symbols', from: 'from', to: 'to', costs: 'costs', slippage_bps: 'slippage-bps', size: 'size', stop: 'stop', target: 'target', trail: 'trail' };
 const fieldErrors = Object.keys(fieldInputs);
 
 function clearFieldErrors() {
@@ -121,6 +121,14 @@ function execution() {
   if (size !== '') chosen.size = size;
   const whole = document.getElementById('whole-shares').value;
   if (whole !== '') chosen.whole_shares = whole === 'true';
+  // Exits for every strategy of the job, in percent; the node checks their range.
+  for (const exit of ['stop', 'target', 'trail']) {
+    const text = document.getElementById(exit).value.trim();
+    if (text === '') continue;
+    const percent = Number(text);
+    if (!Number.isFinite(percent)) return { error: [exit, `'${text.slice(0, 40)}' is not a percentage.`] };
+    chosen[exit] = percent;
+  }
   return { chosen };
 }
 
