@@ -24,6 +24,7 @@ public static class PortfolioSimulator
         var book = new PortfolioBook(execution.InitialCapital, FillCharges.Of(execution), settings.Exits);
         var days = new PortfolioDay[calendar.Length];
         var contests = new List<PortfolioContest>();
+        var today = new DayBuffers(legs.Length);
         int skipped = 0;
         for (int k = 0; k < calendar.Length; k++)
         {
@@ -34,7 +35,7 @@ public static class PortfolioSimulator
 
             double previousEquity = k > 0 ? days[k - 1].Equity : execution.InitialCapital;
             SignalExits(legs, book, execution.SlippageBps / 10_000);
-            skipped += Entries(legs, book, settings, previousEquity, DateOnly.FromDayNumber(calendar[k]), contests);
+            skipped += Entries(legs, book, settings, previousEquity, DateOnly.FromDayNumber(calendar[k]), contests, today);
             foreach (var leg in legs)
             {
                 if (leg.HasBarToday && leg.Position is not null && book.CheckExits(leg, execution.SlippageBps / 10_000))
@@ -78,17 +79,24 @@ public static class PortfolioSimulator
     }
 
     /// <summary>Step 2: the best-ranked candidates fill the free slots at the open, each sized in turn; returns the entries skipped.</summary>
-    private static int Entries(PortfolioLeg[] legs, PortfolioBook book, PortfolioSettings settings, double previousEquity, DateOnly date, List<PortfolioContest> contests)
+    private static int Entries(PortfolioLeg[] legs, PortfolioBook book, PortfolioSettings settings, double previousEquity, DateOnly date, List<PortfolioContest> contests, DayBuffers today)
     {
-        var ranked = legs
-            .Where(leg => leg.HasBarToday && leg.Position is null && leg.SignalLong && !leg.Waiting)
-            .Select(leg => (Leg: leg, Value: leg.RankValue[leg.SignalBar]))
-            .ToList();
-        ranked.Sort((a, b) => PortfolioRanking.Compare((a.Leg.Symbol, a.Value), (b.Leg.Symbol, b.Value)));
+        var ranked = today.Ranked;
+        ranked.Clear();
+        foreach (var leg in legs)
+        {
+            if (leg.HasBarToday && leg.Position is null && leg.SignalLong && !leg.Waiting)
+            {
+                ranked.Add((leg, leg.RankValue[leg.SignalBar]));
+            }
+        }
+
+        ranked.Sort(ByRank);
         int free = settings.MaxPositions - book.Held;
         var execution = settings.Execution;
         double slippage = execution.SlippageBps / 10_000;
-        var entered = new List<string>();
+        var entered = today.Entered;
+        entered.Clear();
         int skipped = 0;
         for (int i = 0; i < Math.Min(free, ranked.Count); i++)
         {
@@ -113,10 +121,24 @@ public static class PortfolioSimulator
         {
             bool tie = PortfolioRanking.Tied(ranked[free - 1].Value, ranked[free].Value);
             contests.Add(new PortfolioContest(
-                date, free, [.. ranked.Select(c => (c.Leg.Symbol, c.Value))], entered, tie));
+                date, free, [.. ranked.Select(c => (c.Leg.Symbol, c.Value))], [.. entered], tie));
         }
 
         return skipped;
+    }
+
+    private static readonly Comparison<(PortfolioLeg Leg, double Value)> ByRank =
+        (a, b) => PortfolioRanking.Compare((a.Leg.Symbol, a.Value), (b.Leg.Symbol, b.Value));
+
+    /// <summary>
+    /// The day's candidates and entries, one pair of lists for the whole run: the day loop allocates nothing of its own
+    /// (a contest keeps copies).
+    /// </summary>
+    private sealed class DayBuffers(int legs)
+    {
+        public List<(PortfolioLeg Leg, double Value)> Ranked { get; } = new(legs);
+
+        public List<string> Entered { get; } = new(legs);
     }
 
     /// <summary>Step 4: closes marked, signals seen, and the day's point over the held symbols in symbol order.</summary>
