@@ -16,7 +16,7 @@ internal sealed class WalkForwardOptionSet(bool implied = false)
     private readonly Option<string?> _out = new("--out") { Description = "Out-of-sample length: 6m, 3 months, 30 days" };
     private readonly Option<string?> _step = new("--step") { Description = "Step between windows (default: the out-of-sample length)" };
     private readonly Option<bool> _anchored = new("--anchored") { Description = "Anchored windows: every in-sample part starts at FROM (default: rolling)" };
-    private readonly Option<string?> _objective = new("--objective") { Description = "Metric a window's pick is ranked by: sharpe (default), cagr, total_return, max_drawdown, ..." };
+    private readonly Option<string?> _objective = new("--objective") { Description = "Metric a window's pick is ranked by: sharpe (default), sortino, cagr, calmar, total_return, max_drawdown, ..." };
     private readonly Option<int?> _minTrades = new("--min-trades") { Description = $"Least in-sample trades a parameter set needs to be picked (default {WalkForwardSettings.DefaultMinTrades})" };
 
     public IEnumerable<Option> All => implied ? Settings : [_walkForward, .. Settings];
