@@ -191,25 +191,22 @@ public sealed class PortfolioSectionTests(ITestOutputHelper output)
         Assert.Empty(errors);
     }
 
-    private static async Task<JsonElement> PostAsync(DashboardNode node, Dictionary<string, object> body)
-    {
-        using var response = await node.Client.PostAsync("/api/portfolio", DashboardNode.Json(body));
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private static Task<JsonElement> PostAsync(DashboardNode node, Dictionary<string, object> body) => PortfolioAsync(node, body, HttpStatusCode.OK);
 
     private static async Task<string> RefusedAsync(DashboardNode node, Dictionary<string, object> body, string field)
     {
-        using var response = await node.Client.PostAsync("/api/portfolio", DashboardNode.Json(body));
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal((HttpStatusCode.BadRequest, field), (response.StatusCode, problem.GetProperty("field").GetString()));
+        var problem = await PortfolioAsync(node, body, HttpStatusCode.BadRequest);
+        Assert.Equal(field, problem.GetProperty("field").GetString());
         return problem.GetProperty("detail").GetString()!;
     }
 
-    private static async Task<JsonElement> PortfolioAsync(DashboardNode node, int maxPositions, HttpStatusCode expected)
+    private static Task<JsonElement> PortfolioAsync(DashboardNode node, int maxPositions, HttpStatusCode expected) =>
+        PortfolioAsync(node, new { strategy = "rsi", symbols = new[] { "TCS", "INFY", "SBIN" }, from = "2021-01-01", to = "2024-12-31", max_positions = maxPositions }, expected);
+
+    // POST /api/portfolio: the answer's JSON, after checking its status (the body is shown when it differs).
+    private static async Task<JsonElement> PortfolioAsync(DashboardNode node, object request, HttpStatusCode expected)
     {
-        using var response = await node.Client.PostAsync("/api/portfolio", DashboardNode.Json(new { strategy = "rsi", symbols = new[] { "TCS", "INFY", "SBIN" }, from = "2021-01-01", to = "2024-12-31", max_positions = maxPositions }));
+        using var response = await node.Client.PostAsync("/api/portfolio", DashboardNode.Json(request));
         string body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, body);
         return JsonDocument.Parse(body).RootElement.Clone();
